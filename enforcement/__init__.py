@@ -1,0 +1,1 @@
+"""Enforcement: cases, decisions, roles, re-identification gate, outbox, audit log."""

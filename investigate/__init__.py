@@ -1,0 +1,1 @@
+"""Investigation: features, clustering, scoring, sweeps and the notebook API."""

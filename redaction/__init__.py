@@ -1,0 +1,1 @@
+"""Redaction: readers, validation, quarantine, PII detection, pseudonyms, keyring, vault."""

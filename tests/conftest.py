@@ -1,0 +1,39 @@
+"""Shared fixtures: expensive things are built once per test run."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test reads the developer's own home or passphrase."""
+    for var in ("WARDEN_HOME", "WARDEN_PASSPHRASE", "WARDEN_KEY_FILE", "WARDEN_DEBUG"):
+        monkeypatch.delenv(var, raising=False)
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    if not SHARED.is_dir():
+        pytest.fail(f"../shared not found at {SHARED}; tests need the project's shared data")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def synth_small(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small synthetic log (about 8k events) with ground truth, made once."""
+    from investigate.synth import generate
+
+    out = tmp_path_factory.mktemp("synth_small")
+    generate(out, accounts=60, seed=11)
+    return out
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    os.environ.setdefault("PYTHONHASHSEED", "0")

