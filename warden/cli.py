@@ -7,16 +7,19 @@ error prints its type only (its message could hold data) unless ``WARDEN_DEBUG=1
 
 from __future__ import annotations
 
+import getpass
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import click
 
+from redaction.keyring import Keyring, Unlock
 from warden import __version__
 from warden.config import Config, load_config, resolve_home
-from warden.errors import WardenError
+from warden.errors import KeyringError, WardenError
 from warden.store import Store
 
 
@@ -34,6 +37,36 @@ class Context:
     def store(self, cfg: Config | None = None) -> Store:
         """The store of the home."""
         return Store((cfg or self.config()).db_path)
+
+    def unlock(self, *, confirm: bool = False) -> Unlock:
+        """How to unlock the keyring: $WARDEN_KEY_FILE, $WARDEN_PASSPHRASE, or a prompt."""
+        key_file = os.environ.get("WARDEN_KEY_FILE")
+        if key_file:
+            try:
+                return Unlock(key_file_bytes=Path(key_file).read_bytes())
+            except OSError as exc:
+                raise KeyringError(
+                    f"cannot read WARDEN_KEY_FILE {key_file}: {exc.strerror}"
+                ) from None
+        phrase = os.environ.get("WARDEN_PASSPHRASE")
+        if phrase is None:
+            if not sys.stdin.isatty():
+                raise KeyringError(
+                    "the keyring needs a passphrase: set WARDEN_PASSPHRASE (or WARDEN_KEY_FILE)"
+                )
+            phrase = click.prompt(
+                "Keyring passphrase", hide_input=True, confirmation_prompt=confirm
+            )
+        return Unlock(passphrase=phrase)
+
+    def keyring(self) -> Keyring:
+        """The unlocked keyring of the home."""
+        return Keyring.open(self.home, self.unlock())
+
+    @property
+    def actor(self) -> str:
+        """Who runs this command, for the audit log: $WARDEN_USER, else the login name."""
+        return os.environ.get("WARDEN_USER") or getpass.getuser()
 
 
 class WardenGroup(click.Group):
@@ -104,4 +137,4 @@ def main() -> None:
 __all__ = ["Context", "cli", "main"]
 
 # Sub-commands live in warden/commands/, one module per area; importing registers them.
-from warden.commands import core  # noqa: E402,F401
+from warden.commands import core, keys  # noqa: E402,F401

@@ -130,3 +130,21 @@ MIGRATIONS: list[tuple[int, str, str]] = [
     (1, "core: events, quarantine, ingest ledger, vault", _M1_CORE),
     (2, "audit log", _M2_AUDIT),
 ]
+
+# Columns that hold pseudonyms of identifiers: key rotation rewrites them.
+PSEUDONYM_COLUMNS: list[tuple[str, str]] = [
+    ("events", "account"),
+    ("events", "org"),
+    ("events", "api_key"),
+    ("events", "email"),
+    ("events", "ip"),
+    ("events", "ip_net"),
+    ("events", "user_agent"),
+]
+
+# Redacted free-text columns (keyed by request_id) that may hold pseudonyms in text.
+TEXT_COLUMNS: list[tuple[str, str]] = [
+    ("events", "messages"),
+    ("events", "input_text"),
+    ("events", "completion"),
+]

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from redaction.keyring import KEYRING_NAME, Keyring
 from warden.cli import Context, cli
 from warden.config import write_default_config
 from warden.errors import WardenError
@@ -23,8 +24,14 @@ def init(obj: Context) -> None:
     wrote = write_default_config(home)
     cfg = obj.config()
     applied = obj.store(cfg).migrate()
+    if (home / KEYRING_NAME).exists():
+        ring = "kept"
+    else:
+        Keyring.create(home, obj.unlock(confirm=True))
+        ring = "created, mode 0600"
     click.echo(f"home     {home}")
     click.echo(f"config   {cfg.config_path} ({'written' if wrote else 'kept'})")
+    click.echo(f"keyring  {home / KEYRING_NAME} ({ring})")
     if applied:
         click.echo(f"store    {cfg.db_path} (migrations {applied[0]}..{applied[-1]} applied)")
     else:
@@ -91,10 +98,7 @@ def _reserve(name: str, summary: str, issue: str) -> None:
 
 for _name, _summary, _issue in (
     ("ingest", "Ingest usage logs into the redacted, pseudonymized store.", "ingest"),
-    ("pseudonym", "Print the pseudonym of identifier values.", "pseudonyms"),
     ("redact", "Redact personal data from text or JSON lines.", "redaction"),
-    ("keys", "Manage the keyring: rotate pseudonym keys.", "pseudonyms"),
-    ("erase", "Erase a subject: destroy its key in the vault.", "pseudonyms"),
     ("scan", "Scan every text column of the store for residual PII.", "ingest"),
     ("sweep", "Ingest new logs from the inbox, score accounts and open cases.", "sweeps"),
     ("accounts", "Rank accounts by risk, with reasons.", "detection"),
