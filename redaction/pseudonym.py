@@ -24,7 +24,6 @@ import ipaddress
 import re
 import unicodedata
 from collections.abc import Callable
-from typing import Any
 
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
@@ -103,7 +102,7 @@ class Pseudonymizer:
         root = keys[version]
         # HMAC-SHA-256 with the inner and outer pads hashed once per kind (RFC 2104);
         # each pseudonym then costs two SHA-256 context copies.
-        self._pads: dict[str, tuple[Any, Any]] = {}
+        self._pads: dict[str, tuple[hashlib._Hash, hashlib._Hash]] = {}
         for kind in KINDS:
             sub = HKDF(
                 algorithm=hashes.SHA256(),
@@ -133,7 +132,8 @@ class Pseudonymizer:
         inner.update(NORMALISERS[kind](value).encode("utf-8", "surrogatepass"))
         outer = opad.copy()
         outer.update(inner.digest())
-        return self._tag[kind] + outer.digest()[:16].hex()
+        tag: str = self._tag[kind]
+        return tag + outer.digest()[:16].hex()
 
     def network(self, ip: str) -> str | None:
         """The pseudonym of the /24 or /48 network of ``ip``; None if ``ip`` is not an IP."""

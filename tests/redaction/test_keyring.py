@@ -32,7 +32,7 @@ def test_wrong_passphrase_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_missing_and_corrupt_keyring(tmp_path: Path) -> None:
-    with pytest.raises(KeyringError, match="no keyring .* run `warden init`"):
+    with pytest.raises(KeyringError, match=r"no keyring .* run `warden init`"):
         Keyring.open(tmp_path, Unlock(passphrase="x"))
     (tmp_path / KEYRING_NAME).write_text("{not json")
     with pytest.raises(KeyringError, match="corrupt"):
@@ -48,7 +48,7 @@ def test_tampered_header_or_ciphertext_rejected(tmp_path: Path) -> None:
     doc = json.loads(path.read_text())
     doc["header"]["kdf"]["n"] = 2**14
     path.write_text(json.dumps(doc))
-    with pytest.raises(KeyringError, match="wrong passphrase .* or the keyring was altered"):
+    with pytest.raises(KeyringError, match=r"wrong passphrase .* or the keyring was altered"):
         Keyring.open(tmp_path, Unlock(passphrase="pw"))
 
 

@@ -74,7 +74,7 @@ def test_erase_is_irreversible(store: Store) -> None:
         v.store(con, [("ac_1", "em_1", "email", "a@x.y"), ("ac_2", "em_2", "email", "b@x.y")])
         assert v.erase(con, "ac_1") == 1
     with store.read() as con:
-        with pytest.raises(VaultError, match="was erased on .*cannot be recovered"):
+        with pytest.raises(VaultError, match=r"was erased on .*cannot be recovered"):
             Vault(master).reveal(con, "ac_1")
         assert [o.value for o in Vault(master).reveal(con, "ac_2")] == ["b@x.y"]
         row = con.execute("SELECT wrapped_key FROM vault_subjects WHERE subject='ac_1'").fetchone()
