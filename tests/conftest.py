@@ -37,3 +37,16 @@ def synth_small(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def pytest_configure(config: pytest.Config) -> None:
     os.environ.setdefault("PYTHONHASHSEED", "0")
+
+
+@pytest.fixture(scope="session")
+def redactor():  # type: ignore[no-untyped-def]
+    """One real Presidio + spaCy redactor for the whole run (typed placeholders)."""
+    from redaction.redact import Redactor
+
+    return Redactor()
+
+
+@pytest.fixture(scope="session")
+def analyzer(redactor):  # type: ignore[no-untyped-def]
+    return redactor.analyzer

@@ -98,7 +98,6 @@ def _reserve(name: str, summary: str, issue: str) -> None:
 
 for _name, _summary, _issue in (
     ("ingest", "Ingest usage logs into the redacted, pseudonymized store.", "ingest"),
-    ("redact", "Redact personal data from text or JSON lines.", "redaction"),
     ("scan", "Scan every text column of the store for residual PII.", "ingest"),
     ("sweep", "Ingest new logs from the inbox, score accounts and open cases.", "sweeps"),
     ("accounts", "Rank accounts by risk, with reasons.", "detection"),

@@ -1,0 +1,64 @@
+"""A small base for our regex recognizers: patterns with a group, a score and a check."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One pattern. ``group`` picks the part of the match that is the entity."""
+
+    name: str
+    regex: re.Pattern[str]
+    score: float
+    group: int | str = 0
+    check: Callable[[str], bool] | None = None
+    needs: str | None = None  # a literal (lower case) the text must contain, to skip early
+
+
+class RuleRecognizer(EntityRecognizer):
+    """A recognizer of one entity type from a list of :class:`Rule`."""
+
+    ENTITY = ""
+    RULES: tuple[Rule, ...] = ()
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entities=[self.ENTITY], supported_language="en", name=type(self).__name__
+        )
+
+    def load(self) -> None:
+        """Nothing to load: the rules are compiled at import."""
+
+    def prefilter(self, text: str) -> bool:
+        """Cheap test: False means the text cannot hold this entity."""
+        return True
+
+    def analyze(
+        self, text: str, entities: list[str] | None = None, nlp_artifacts: Any = None
+    ) -> list[RecognizerResult]:
+        if not self.prefilter(text):
+            return []
+        lower: str | None = None
+        out: list[RecognizerResult] = []
+        for rule in self.RULES:
+            if rule.needs is not None:
+                if lower is None:
+                    lower = text.lower()
+                if rule.needs not in lower:
+                    continue
+            for m in rule.regex.finditer(text):
+                start, end = m.span(rule.group)
+                if start < 0 or start == end:
+                    continue
+                value = text[start:end]
+                if rule.check is not None and not rule.check(value):
+                    continue
+                out.append(RecognizerResult(self.ENTITY, start, end, rule.score))
+        return out

@@ -1,0 +1,77 @@
+"""National identity numbers: US SSN, UK National Insurance number, Spanish DNI/NIE
+(with their check letter), and passport or ID numbers after a cue word."""
+
+from __future__ import annotations
+
+import re
+
+from redaction.recognizers.base import Rule, RuleRecognizer
+
+_DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
+
+
+def _ssn_ok(value: str) -> bool:
+    digits = re.sub(r"\D", "", value)
+    if len(digits) != 9:
+        return False
+    area, group, serial = digits[:3], digits[3:5], digits[5:]
+    if area in ("000", "666") or area[0] == "9" or group == "00" or serial == "0000":
+        return False
+    return len(set(digits)) > 2
+
+
+def _dni_ok(value: str) -> bool:
+    v = value.upper().replace("-", "").replace(" ", "")
+    num = v[:-1].replace("X", "0").replace("Y", "1").replace("Z", "2")
+    return num.isdigit() and _DNI_LETTERS[int(num) % 23] == v[-1]
+
+
+class WardenUsSsnRecognizer(RuleRecognizer):
+    """US Social Security numbers: ``123-45-6789`` anywhere, nine plain digits only
+    after a cue (SSN, social security)."""
+
+    ENTITY = "US_SSN"
+    RULES = (
+        Rule(
+            "dashed",
+            re.compile(r"(?<![\d-])\d{3}[- .]\d{2}[- .]\d{4}(?![\d-])"),
+            0.85,
+            check=_ssn_ok,
+        ),
+        Rule(
+            "cued",
+            re.compile(
+                r"(?i)\b(?:ssn|social\s+security(?:\s+(?:number|no\.?|#))?)\s*[:#]?\s*(\d{9})\b"
+            ),
+            0.9,
+            group=1,
+            check=_ssn_ok,
+        ),
+    )
+
+
+class WardenNationalIdRecognizer(RuleRecognizer):
+    """UK NINO, Spanish DNI/NIE, and passport / ID card numbers after a cue."""
+
+    ENTITY = "NATIONAL_ID"
+    RULES = (
+        Rule(
+            "uk_nino",
+            re.compile(
+                r"\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b"
+            ),
+            0.85,
+        ),
+        Rule("es_dni", re.compile(r"\b[XYZ]?\d{7,8}-?[A-Z]\b"), 0.85, check=_dni_ok),
+        Rule(
+            "cued",
+            re.compile(
+                r"(?i)\b(?:passport|pasaporte|reisepass|id\s*card|identity\s*card|national\s*id|"
+                r"id\s*number|personalausweis|carte\s+d'identit[ée]|aadhaar|cpf|curp)"
+                r"(?:\s+(?:number|no\.?|#|num))?\s*[:#]?\s*(?:is\s+)?([A-Z0-9][A-Z0-9 .-]{5,18}[A-Z0-9])\b"
+            ),
+            0.8,
+            group=1,
+            check=lambda v: sum(c.isdigit() for c in v) >= 5,
+        ),
+    )

@@ -1,0 +1,296 @@
+"""People's names: spaCy's NER, widened by name dictionaries, cue words and the
+structure of JSON and CSV snippets.
+
+A name is found when any of these holds:
+
+- spaCy tags it PERSON (a lone, common English word, such as "Hope", is dropped
+  unless a cue precedes it);
+- two or three capitalised words where the first is a known first name and the last
+  a known surname, or one of them is known and the other is a rare word in English;
+- capitalised words right after a cue ("Dear", "Mr", "my name is", "Name:",
+  "patient", "signed by", ...);
+- the value of a JSON key or CSV column called like a name (``name``,
+  ``full_name``, ``customer``, ...).
+
+Every part of a name found once is then redacted wherever else it appears in the
+same text ("Dear Ana" after "Ana Ruiz").
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from typing import Any
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from redaction.recognizers.names import common_words, dictionaries, is_common, zipf
+
+_TOKEN = r"[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:['’-][^\W\d_]+)*"
+_PARTICLE = r"(?:van|von|der|den|de|del|della|la|le|da|dos|das|di|du|bin|ibn|al|el|Van|Von|De|Del|La|Le|Da|Di|Du|Al|El|Mac|St\.)"
+_SEQ = re.compile(rf"(?<![\w@.])({_TOKEN})((?:\s+(?:{_PARTICLE}\s+)*{_TOKEN}){{1,2}})(?![\w@])")
+_CUE = re.compile(
+    r"(?:\b(?:Dear|Hi|Hello|Hey|Thanks|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Madam|Mme|Herr|Frau|Sr|Sra)\.?,?"
+    r"|\b(?i:my name is|name is|i am|i'm|this is|signed by|sincerely|regards|applicant|patient|"
+    r"customer|employee|contact|tenant|client|candidate|student|author|called|named|attn\.?))[\s:,]+"
+    rf"({_TOKEN}(?:\s+(?:{_PARTICLE}\s+)*{_TOKEN}){{0,2}})"
+)
+_LABEL = re.compile(
+    r"(?im)^\s*(?:full\s*)?(?:name|customer|patient|applicant|contact|employee|nombre|nom|"
+    r"first\s*name|last\s*name|surname)\s*[:=]\s*([^\n,;]{2,60}?)\s*$"
+)
+_JSON_KEY = re.compile(
+    r"\"(?:name|full_?name|fullName|first_?name|firstName|last_?name|lastName|surname|customer_?name|"
+    r"contact_?name|author|patient|applicant|employee|owner|recipient)\"\s*:\s*\"([^\"\\]{2,80})\"",
+    re.I,
+)
+_CSV_NAME_HEADER = re.compile(r"^(?:[\w ]*,)*[\w ]*name[\w ]*(?:,[\w ]*)*$", re.I)
+_WORD = re.compile(r"[\w'’-]+")
+_CUE2 = re.compile(
+    r"(?i:call me|last name\??|first name\??|maiden name(?: is)?|follow up with|speak (?:to|with)|"
+    r"talk (?:to|with)|heard|married|meet|met|ask|thank|shouted at|said to|founders:)[\s:,]+"
+    rf"({_TOKEN}|[a-zà-ÿ][^\W\d_]+)(?![\w@])"
+)
+_VERB_AFTER = re.compile(
+    r"[ \t]+(?:said|says|shouted|asked|told|replied|answered|lives|lived|began|wants|wanted|"
+    r"spoke|speaks|married|died|works|worked|will be talking|is from|was born|is very|had given|"
+    r"has been|can always)\b"
+)
+_VERB_BEFORE = re.compile(r"(?:says|said|asked|told|by|with|to|for|from|at)[ \t]+$")
+_SPEAKER = re.compile(rf"(?m)^[\s>?]*({_TOKEN})[ \t]*:")
+_LIST = re.compile(rf"(?:{_TOKEN})(?:,[ \t]*(?:and[ \t]+)?{_TOKEN}|[ \t]+and[ \t]+{_TOKEN})+")
+_LOWER_LIST = re.compile(
+    r"\b[a-zà-ÿ]{3,}(?:,[ \t]*(?:and[ \t]+)?[a-zà-ÿ]{3,}|[ \t]+and[ \t]+[a-zà-ÿ]{3,}){2,}"
+)
+_LONE = re.compile(rf"(?<![\w@.'’-]){_TOKEN}(?![\w@'’-])")
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
+_LOWER_PAIR = re.compile(
+    r"(?<![\w@.])([a-zà-ÿ]{2,}(?:-[a-zà-ÿ]+)?)((?:[ \t]+[a-z]\.?)?[ \t]+[a-zà-ÿžšřčćłńśźżőűāēīū]{2,}(?:-[a-zà-ÿ]+)?)(?![\w@])"
+)
+
+
+def _cap(tok: str) -> bool:
+    return tok[:1].isupper()
+
+
+class WardenPersonRecognizer(EntityRecognizer):
+    """PERSON from NER, dictionaries, cues and structure (see the module doc)."""
+
+    ENTITY = "PERSON"
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entities=[self.ENTITY], supported_language="en", name="WardenPersonRecognizer"
+        )
+        self.first: frozenset[str] = frozenset()
+        self.last: frozenset[str] = frozenset()
+        self.common: frozenset[str] = frozenset()
+
+    def load(self) -> None:
+        self.first, self.last = dictionaries()
+        self.common = common_words()
+
+    def _lone_name(self, text: str, m: re.Match[str], other_ents: list[tuple[int, int]]) -> bool:
+        """A single capitalised word that is a known name and not an English word,
+        not part of another entity (Paris, Amazon), not followed by a noun-like word
+        (a "Victoria sponge")."""
+        word = m.group(0)
+        f = word.casefold()
+        if f not in self.first and f not in self.last:
+            return False
+        if f in self.common or len(word) < 3 or word.isupper():
+            return False
+        if any(s <= m.start() < e for s, e in other_ents):
+            return False
+        nxt = _NEXT_WORD.match(text, m.end())
+        if nxt:
+            w = nxt.group(1)
+            if (
+                w.islower()
+                and w in self.common
+                and w not in STOP_WORDS
+                and not w.endswith(("ed", "s"))
+            ):
+                return False
+        return True
+
+    def _known_pair(self, first: str, last: str) -> bool:
+        if (first.isupper() and len(first) <= 3) or (last.isupper() and len(last) <= 3):
+            return False
+        f, lst = first.casefold(), last.casefold()
+        in_f, in_l = f in self.first, lst in self.last
+        if in_f and in_l:
+            return zipf(f) < 5.0 or zipf(lst) < 5.0
+        if in_f:
+            return (zipf(lst) < 3.5 and lst not in self.first) or (
+                lst in self.first and zipf(lst) < 4.0
+            )
+        if in_l:
+            return zipf(f) < 3.5
+        return False
+
+    def _plausible(self, words: list[str]) -> bool:
+        """Capitalised words after a cue: not all of them common English words."""
+        return any(
+            zipf(w.casefold()) < 4.3 or w.casefold() in self.first or w.casefold() in self.last
+            for w in words
+            if len(w) > 1
+        ) and not all(zipf(w.casefold()) >= 5.5 for w in words)
+
+    def analyze(
+        self, text: str, entities: list[str] | None = None, nlp_artifacts: Any = None
+    ) -> list[RecognizerResult]:
+        if not self.first:
+            self.load()
+        spans: list[tuple[int, int, float]] = []
+        other_ents: list[tuple[int, int]] = []
+        # 1. NER
+        doc = getattr(nlp_artifacts, "tokens", None)
+        if doc is not None:
+            for ent in doc.ents:
+                if ent.label_ not in ("PERSON", "PER"):
+                    if ent.label_ in (
+                        "GPE",
+                        "LOC",
+                        "ORG",
+                        "FAC",
+                        "NORP",
+                        "PRODUCT",
+                        "EVENT",
+                        "WORK_OF_ART",
+                        "LANGUAGE",
+                    ):
+                        other_ents.append((ent.start_char, ent.end_char))
+                    continue
+                words = [w for w in _WORD.findall(ent.text) if w]
+                if (
+                    not words
+                    or not any(_cap(w) for w in words)
+                    or any(c.isdigit() for c in ent.text)
+                ):
+                    continue
+                caps = [w for w in words if _cap(w)]
+                if all(is_common(w) for w in caps):
+                    continue
+                spans.append((ent.start_char, ent.end_char, 0.85))
+        # 1b. lone known names; rare capitalised words in a person's place (before
+        # "said", after "says", a dialogue speaker); lower-case "first last" pairs
+        for m in _LONE.finditer(text):
+            word = m.group(0)
+            if self._lone_name(text, m, other_ents):
+                spans.append((m.start(), m.end(), 0.6))
+            elif (
+                not is_common(word)
+                and len(word) >= 3
+                and not word.isupper()
+                and (
+                    _VERB_AFTER.match(text, m.end())
+                    or (
+                        _VERB_BEFORE.search(text[max(0, m.start() - 8) : m.start()])
+                        and zipf(word.casefold()) < 3.0
+                    )
+                )
+            ):
+                spans.append((m.start(), m.end(), 0.5))
+        for m in _SPEAKER.finditer(text):
+            if not is_common(m.group(1)) and len(m.group(1)) >= 3:
+                spans.append((m.start(1), m.end(1), 0.5))
+        for m in _CUE2.finditer(text):
+            if not is_common(m.group(1)):
+                spans.append((m.start(1), m.end(1), 0.6))
+        for m in _LOWER_PAIR.finditer(text):
+            f, lst = m.group(1), m.group(2).split()[-1]
+            if f in self.first and f not in self.common and not is_common(lst):
+                spans.append((m.start(), m.end(), 0.6))
+        # 2. dictionary pairs
+        for m in _SEQ.finditer(text):
+            toks = [
+                (t.start() + m.start(), t.end() + m.start(), t.group(0))
+                for t in _WORD.finditer(m.group(0))
+                if _cap(t.group(0))
+            ]
+            if len(toks) >= 2 and self._known_pair(toks[0][2], toks[-1][2]):
+                spans.append((toks[0][0], toks[-1][1], 0.8))
+                continue
+            for a, b in itertools.pairwise(toks):
+                if self._known_pair(a[2], b[2]):
+                    spans.append((a[0], toks[-1][1], 0.8))
+                    break
+        # 3. cues
+        for m in _CUE.finditer(text):
+            words = [w for w in _WORD.findall(m.group(1))]
+            if words and self._plausible(words):
+                spans.append((m.start(1), m.end(1), 0.7))
+        # 4. structure: labels, JSON keys, CSV name columns
+        for rx in (_LABEL, _JSON_KEY):
+            for m in rx.finditer(text):
+                if any(c.isalpha() for c in m.group(1)) and "@" not in m.group(1):
+                    spans.append((m.start(1), m.end(1), 0.85))
+        if "," in text and "\n" in text:
+            spans += self._csv(text)
+        # 5. lists of names: "A, B, C and D" where two items are names already
+        if spans:
+            found_at = {s for s, _, _ in spans}
+            for m in _LIST.finditer(text):
+                items = [(i.start(), i.end()) for i in re.finditer(_TOKEN, m.group(0))]
+                items = [
+                    (m.start() + a, m.start() + b) for a, b in items if m.group(0)[a:b] != "and"
+                ]
+                known = sum(a in found_at or text[a:b].casefold() in self.first for a, b in items)
+                if len(items) >= 2 and known >= max(1, (len(items) + 1) // 3):
+                    spans += [(a, b, 0.5) for a, b in items if not is_common(text[a:b])]
+        for m in _LOWER_LIST.finditer(text):
+            items = [
+                (m.start() + i.start(), m.start() + i.end())
+                for i in re.finditer(r"[a-zà-ÿ]{3,}", m.group(0))
+                if i.group(0) != "and"
+            ]
+            flags = [text[a:b] in self.first and text[a:b] not in self.common for a, b in items]
+            if sum(flags) >= 2 and sum(flags) * 2 >= len(items):
+                spans += [
+                    (a, b, 0.5)
+                    for (a, b), k in zip(items, flags, strict=True)
+                    if k or not is_common(text[a:b])
+                ]
+        # 6. every part of a found name, wherever else it appears
+        parts = set()
+        for s, e, _ in spans:
+            for w in _WORD.findall(text[s:e]):
+                if len(w) >= 3 and w.casefold() not in self.common:
+                    parts.add(w)
+        if parts:
+            rx = re.compile(
+                r"(?<![\w@.])(?:"
+                + "|".join(map(re.escape, sorted(parts, key=len, reverse=True)))
+                + r")(?![\w@])"
+            )
+            spans += [(m.start(), m.end(), 0.6) for m in rx.finditer(text)]
+        return [RecognizerResult(self.ENTITY, s, e, score) for s, e, score in spans]
+
+    @staticmethod
+    def _csv(text: str) -> list[tuple[int, int, float]]:
+        out = []
+        pos = 0
+        cols: list[int] | None = None
+        width = 0
+        for line in text.split("\n"):
+            stripped = line.strip()
+            if cols is None:
+                if _CSV_NAME_HEADER.match(stripped) and "," in stripped:
+                    header = [h.strip().lower() for h in stripped.split(",")]
+                    cols = [i for i, h in enumerate(header) if "name" in h]
+                    width = len(header)
+            elif stripped.count(",") == width - 1 and stripped:
+                offset = pos + (len(line) - len(line.lstrip()))
+                cells = stripped.split(",")
+                cell_start = offset
+                for i, cell in enumerate(cells):
+                    if i in cols and any(ch.isalpha() for ch in cell):
+                        lead = len(cell) - len(cell.lstrip())
+                        out.append((cell_start + lead, cell_start + len(cell.rstrip()), 0.85))
+                    cell_start += len(cell) + 1
+            else:
+                cols = None
+            pos += len(line) + 1
+        return out

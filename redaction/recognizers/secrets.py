@@ -1,0 +1,99 @@
+"""Secrets: API keys, tokens, private keys, passwords in URLs and assignments.
+
+Every rule is anchored on a vendor prefix or on a key word (``api_key=``, ``Bearer``,
+``://user:password@``), so long random-looking strings without such an anchor
+(base64 blobs, hashes, UUIDs) are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from redaction.recognizers.base import Rule, RuleRecognizer
+
+_T = r"A-Za-z0-9_\-"
+
+
+def _not_placeholder(value: str) -> bool:
+    v = value.strip("'\"").lower()
+    if len(set(v)) < 5:  # xxxxxxxx, 12345678
+        return False
+    return not any(
+        w in v for w in ("your_", "your-", "<", "example", "placeholder", "changeme", "redacted")
+    )
+
+
+class WardenSecretRecognizer(RuleRecognizer):
+    """API keys and tokens of common vendors, PEM private keys, bearer tokens,
+    passwords in connection strings and ``KEY=value`` assignments."""
+
+    ENTITY = "SECRET"
+    RULES = (
+        Rule(
+            "pem",
+            re.compile(
+                r"-----BEGIN [A-Z ]*PRIVATE KEY-----.*?(?:-----END [A-Z ]*PRIVATE KEY-----|\Z)",
+                re.S,
+            ),
+            1.0,
+            needs="private key-----",
+        ),
+        Rule(
+            "anthropic",
+            re.compile(rf"\bsk-ant-(?:api|admin|oat)\d\d-[{_T}]{{20,}}"),
+            1.0,
+            needs="sk-ant-",
+        ),
+        Rule(
+            "openai",
+            re.compile(rf"\bsk-(?:proj-|svcacct-|admin-|None-)?[{_T}]{{20,}}"),
+            0.95,
+            needs="sk-",
+        ),
+        Rule(
+            "aws_access", re.compile(r"\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|AIPA)[A-Z2-7]{16}\b"), 1.0
+        ),
+        Rule(
+            "aws_secret",
+            re.compile(r"(?i)aws_?secret_?(?:access_?)?key\W{0,5}([A-Za-z0-9/+]{40})\b"),
+            1.0,
+            group=1,
+            needs="secret",
+        ),
+        Rule("github", re.compile(r"\bgh[pousr]_[A-Za-z0-9]{30,}\b"), 1.0, needs="gh"),
+        Rule("github_pat", re.compile(r"\bgithub_pat_[A-Za-z0-9_]{40,}"), 1.0, needs="github_pat_"),
+        Rule("slack", re.compile(r"\bxox[abposr]-[A-Za-z0-9-]{10,}"), 1.0, needs="xox"),
+        Rule("stripe", re.compile(r"\b(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{16,}"), 1.0),
+        Rule("google", re.compile(rf"\bAIza[{_T}]{{35}}"), 1.0, needs="aiza"),
+        Rule(
+            "jwt",
+            re.compile(rf"\beyJ[{_T}]{{8,}}\.eyJ[{_T}]{{8,}}\.[{_T}]{{8,}}"),
+            1.0,
+            needs="eyj",
+        ),
+        Rule(
+            "bearer",
+            re.compile(r"(?i)\b(?:bearer|token)\s+([A-Za-z0-9._~+/=!#%$-]{12,})"),
+            0.9,
+            group=1,
+            check=_not_placeholder,
+        ),
+        Rule(
+            "url_password",
+            re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]{1,20}://[^\s:/@]{1,64}:([^\s@/]{1,128})@"),
+            1.0,
+            group=1,
+            needs="://",
+            check=_not_placeholder,
+        ),
+        Rule(
+            "assignment",
+            re.compile(
+                r"(?i)\b[\w.-]*(?:api[_-]?key|apikey|secret|token|passw(?:or)?d|passwd|pwd|auth)[\w.-]*"
+                r"[\"']?\s*(?:=|:|=>)\s*[\"']?([^\s\"',;]{8,})"
+            ),
+            0.85,
+            group=1,
+            check=_not_placeholder,
+        ),
+    )

@@ -1,0 +1,140 @@
+"""Each recognizer: values it must find, and look-alikes it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from redaction.analyzer import Analyzer
+
+FOUND = [
+    # secrets
+    (
+        "SECRET",
+        "key: sk-proj-Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4zAB7cDE0fGH3iJK6lMN",
+        "sk-proj-Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4zAB7cDE0fGH3iJK6lMN",
+    ),
+    (
+        "SECRET",
+        "sk-ant-api03-" + "a1B2c3D4e5" * 9 + "xyzAA in the header",
+        "sk-ant-api03-" + "a1B2c3D4e5" * 9 + "xyzAA",
+    ),
+    ("SECRET", "aws key AKIAIOSFODNN7EXAMPLE leaked", "AKIAIOSFODNN7EXAMPLE"),
+    (
+        "SECRET",
+        "token ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789 ok",
+        "ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789",
+    ),
+    (
+        "SECRET",
+        "github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012",
+        "github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012",
+    ),
+    (
+        "SECRET",
+        "slack xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx",
+        "xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx",
+    ),
+    ("SECRET", "stripe sk_live_4eC39HqLyjWDarjtT1zdp7dc", "sk_live_4eC39HqLyjWDarjtT1zdp7dc"),
+    (
+        "SECRET",
+        "maps AIzaSyA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q",
+        "AIzaSyA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q",
+    ),
+    (
+        "SECRET",
+        "jwt eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
+        "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
+    ),
+    (
+        "SECRET",
+        "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA7\nabc\n-----END RSA PRIVATE KEY-----",
+        "MIIEowIBAAKCAQEA7",
+    ),
+    (
+        "SECRET",
+        "curl -H 'Authorization: Bearer abcdef0123456789ABCDEF' x",
+        "abcdef0123456789ABCDEF",
+    ),
+    ("SECRET", "DATABASE_URL=postgres://admin:Tiger42!kp@db.internal:5432/prod", "Tiger42!kp"),
+    ("SECRET", 'client = OpenAI(api_key="q8Wz!r2LmN0pQ")', "q8Wz!r2LmN0pQ"),
+    # contact
+    ("EMAIL_ADDRESS", "mail ana.ruiz@mail.es now", "ana.ruiz@mail.es"),
+    ("PHONE_NUMBER", "call +34 612 345 678 today", "+34 612 345 678"),
+    ("PHONE_NUMBER", "US office (415) 555-0132.", "(415) 555-0132"),
+    ("PHONE_NUMBER", "Mobile: 03.93.92.16.85", "03.93.92.16.85"),
+    ("PHONE_NUMBER", "ring +447700900123", "+447700900123"),
+    ("CREDIT_CARD", "card 4111 1111 1111 1111 was charged", "4111 1111 1111 1111"),
+    ("CREDIT_CARD", "amex 3714-496353-98431", "3714-496353-98431"),
+    ("IBAN_CODE", "IBAN DE89 3704 0044 0532 0130 00 please", "DE89 3704 0044 0532 0130 00"),
+    ("IBAN_CODE", "to GB82WEST12345698765432.", "GB82WEST12345698765432"),
+    ("IP_ADDRESS", "from 203.0.113.195 port 22", "203.0.113.195"),
+    ("IP_ADDRESS", "v6 2001:db8:85a3::8a2e:370:7334 seen", "2001:db8:85a3::8a2e:370:7334"),
+    (
+        "STREET_ADDRESS",
+        "ship to 1600 Pennsylvania Avenue NW, Washington, DC 20500",
+        "1600 Pennsylvania Avenue NW",
+    ),
+    ("STREET_ADDRESS", "vivo en Calle Mayor 12, 28013 Madrid", "Calle Mayor 12"),
+    ("STREET_ADDRESS", "Büro: Hauptstraße 5, 10115 Berlin", "Hauptstraße 5"),
+    ("DATE_OF_BIRTH", "born on 14/03/1987 in Leeds", "14/03/1987"),
+    ("DATE_OF_BIRTH", "DOB: March 3, 1985", "March 3, 1985"),
+    ("US_SSN", "SSN: 536-22-1234", "536-22-1234"),
+    ("NATIONAL_ID", "NINO AB 12 34 56 C", "AB 12 34 56 C"),
+    ("NATIONAL_ID", "DNI 12345678Z", "12345678Z"),
+    ("NATIONAL_ID", "passport number X12345678", "X12345678"),
+    ("PERSON", "Write a cover letter for Ana Ruiz please", "Ana Ruiz"),
+    ("PERSON", "Patient: Seo-yeon Okonkwo", "Seo-yeon Okonkwo"),
+    ("PERSON", '{"name": "Haoran Pemberton", "tier": 1}', "Haoran Pemberton"),
+    ("PERSON", "name,email\nXiaoling Raghunathan,x@y.io", "Xiaoling Raghunathan"),
+    ("ACCOUNT_ID", "account acct_d5c38b7c5a45 is blocked", "acct_d5c38b7c5a45"),
+]
+
+NOT_FOUND = [
+    ("SECRET", "blob aGVsbG8gd29ybGQgdGhpcyBpcyBiYXNlNjQgZW5jb2RlZA== in the body"),
+    ("SECRET", "sha256 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"),
+    ("SECRET", "request 550e8400-e29b-41d4-a716-446655440000 failed"),
+    ("SECRET", "set api_key=YOUR_API_KEY_HERE in the config"),
+    ("SECRET", "the password field is required"),
+    ("IP_ADDRESS", "upgrade to version 1.2.3.4 today"),
+    ("IP_ADDRESS", "release v2.14.3 shipped"),
+    ("PHONE_NUMBER", "the meeting is on 2026-10-08 at 07:30"),
+    ("PHONE_NUMBER", "see RFC 9162 and ISO 8601 and port 8080"),
+    ("CREDIT_CARD", "order 4111 1111 1111 1112 is not a card"),
+    ("IBAN_CODE", "DE89 3704 0044 0532 0130 01 has a bad checksum"),
+    ("US_SSN", "000-12-3456 and 666-12-3456 are not issued"),
+    ("PERSON", "We review quarterly revenue and throughput every Monday."),
+    ("PERSON", "Bake a Victoria sponge for the Rose garden party in April."),
+    ("PERSON", "Compare the Bill of Materials with the Kubernetes manifest."),
+    ("PERSON", "The Jordan River flows south."),
+    ("STREET_ADDRESS", "We shipped 3 apples and 5 pears."),
+    ("DATE_OF_BIRTH", "The release date is 14/03/2026."),
+    ("NATIONAL_ID", "the id is 12345678A"),
+]
+
+
+@pytest.mark.parametrize(
+    ("entity", "text", "value"), FOUND, ids=[f[0] + ":" + f[2][:20] for f in FOUND]
+)
+def test_found(analyzer: Analyzer, entity: str, text: str, value: str) -> None:
+    results = analyzer.analyze_many([text])[0]
+    covered = [text[r.start : r.end] for r in results if r.entity_type == entity]
+    assert any(value in c for c in covered), (
+        entity,
+        value,
+        [(r.entity_type, text[r.start : r.end]) for r in results],
+    )
+
+
+@pytest.mark.parametrize(
+    ("entity", "text"), NOT_FOUND, ids=[n[0] + ":" + n[1][:24] for n in NOT_FOUND]
+)
+def test_not_found(analyzer: Analyzer, entity: str, text: str) -> None:
+    results = analyzer.analyze_many([text])[0]
+    wrong = [text[r.start : r.end] for r in results if r.entity_type == entity]
+    assert not wrong, (entity, wrong)
+
+
+def test_us_driver_licence_recognizer_is_switched_off(analyzer: Analyzer) -> None:
+    names = {type(r).__name__ for r in analyzer.engine.registry.recognizers}
+    assert "UsLicenseRecognizer" not in names and "UsDriverLicenseRecognizer" not in names
+    assert {"WardenSecretRecognizer", "WardenPersonRecognizer", "WardenPhoneRecognizer"} <= names

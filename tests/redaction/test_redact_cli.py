@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from warden.cli import cli
+
+
+def test_redact_text_from_stdin() -> None:
+    result = CliRunner().invoke(cli, ["redact"], input="Hi Ana Ruiz, ana@mail.es\nnothing\n")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == ["Hi <PERSON>, <EMAIL_ADDRESS>", "nothing"]
+    assert "EMAIL_ADDRESS 1" in result.stderr and "ana@mail.es" not in result.stderr
+
+
+def test_redact_jsonl_file_with_bad_lines(tmp_path: Path) -> None:
+    f = tmp_path / "in.jsonl"
+    f.write_bytes(
+        b'{"text": "key sk-proj-abcdefghijklmnopqrstuvwxyz0123", "id": 1}\n'
+        b"not json at all, Ana Ruiz\n"
+        b'{"text": "caf\xc3\xa9 \xff Trevor Whitfield", "id": 3}\n'
+    )
+    result = CliRunner().invoke(cli, ["redact", "--format", "jsonl", str(f)])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(x) for x in result.stdout.splitlines()]
+    assert lines[0] == {"text": "key <SECRET>", "id": 1}
+    assert lines[1]["line"] == 2 and "Ana" not in json.dumps(lines[1])
+    assert lines[2]["id"] == 3 and "Whitfield" not in lines[2]["text"]
+    assert "1 lines were not valid UTF-8" in result.stderr
+    assert "1 lines were not JSON objects" in result.stderr
