@@ -18,6 +18,7 @@ import re
 from collections import Counter, OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from presidio_analyzer import RecognizerResult
 
@@ -71,6 +72,12 @@ class Redacted:
 
     text: str
     counts: dict[str, int] = field(default_factory=dict)
+
+
+class TextRedactor(Protocol):
+    """Anything that redacts a batch of texts (:class:`Redactor`, the parallel one)."""
+
+    def redact_many(self, texts: Sequence[str]) -> list[Redacted]: ...
 
 
 def merge_spans(text: str, results: Sequence[RecognizerResult]) -> list[tuple[int, int, str]]:

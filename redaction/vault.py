@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import duckdb
+import pyarrow as pa
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
@@ -37,6 +38,16 @@ class Original:
         return f"Original(kind={self.kind!r}, pseudonym={self.pseudonym!r}, value=***)"
 
 
+_VALUE_SCHEMA = pa.schema(
+    [
+        ("subject", pa.string()),
+        ("pseudonym", pa.string()),
+        ("kind", pa.string()),
+        ("ciphertext", pa.binary()),
+    ]
+)
+
+
 def _subject_aad(subject: str) -> bytes:
     return b"warden/vault/subject:" + subject.encode()
 
@@ -51,6 +62,7 @@ class Vault:
     def __init__(self, master_key: bytes) -> None:
         self._kek = AESGCM(master_key)
         self._deks: dict[str, bytes | None] = {}
+        self._stored: set[tuple[str, str]] = set()
 
     def __repr__(self) -> str:
         return "Vault(***)"
@@ -103,11 +115,29 @@ class Vault:
         Values of erased subjects are not kept. Returns the number written.
         """
         now = now or datetime.now(UTC)
-        batch = list(dict.fromkeys(items))
+        batch = [b for b in dict.fromkeys(items) if (b[0], b[1]) not in self._stored]
+        if not batch:
+            return 0
+        pairs = pa.table({"subject": [b[0] for b in batch], "pseudonym": [b[1] for b in batch]})
+        con.register("_vault_pairs", pairs)
+        have = set(
+            con.execute(
+                "SELECT v.subject, v.pseudonym FROM vault_values v "
+                "JOIN _vault_pairs p USING (subject, pseudonym)"
+            ).fetchall()
+        )
+        con.unregister("_vault_pairs")
+        self._stored |= have
+        batch = [b for b in batch if (b[0], b[1]) not in have]
         if not batch:
             return 0
         self._load_keys(con, {b[0] for b in batch}, now)
-        rows = []
+        rows: dict[str, list[object]] = {
+            "subject": [],
+            "pseudonym": [],
+            "kind": [],
+            "ciphertext": [],
+        }
         for subject, pseudonym, kind, value in batch:
             dek = self._deks.get(subject)
             if dek is None:
@@ -116,14 +146,19 @@ class Vault:
             ct = AESGCM(dek).encrypt(
                 nonce, value.encode("utf-8", "surrogatepass"), _value_aad(subject, pseudonym, kind)
             )
-            rows.append((subject, pseudonym, kind, nonce + ct))
-        if rows:
-            con.executemany(
-                "INSERT OR IGNORE INTO vault_values (subject, pseudonym, kind, ciphertext) "
-                "VALUES (?, ?, ?, ?)",
-                rows,
+            rows["subject"].append(subject)
+            rows["pseudonym"].append(pseudonym)
+            rows["kind"].append(kind)
+            rows["ciphertext"].append(nonce + ct)
+            self._stored.add((subject, pseudonym))
+        if rows["subject"]:
+            con.register("_vault_rows", pa.table(rows, schema=_VALUE_SCHEMA))
+            con.execute(
+                "INSERT OR IGNORE INTO vault_values SELECT subject, pseudonym, kind, "
+                "ciphertext FROM _vault_rows"
             )
-        return len(rows)
+            con.unregister("_vault_rows")
+        return len(rows["subject"])
 
     def reveal(self, con: duckdb.DuckDBPyConnection, subject: str) -> list[Original]:
         """Decrypt every original of ``subject``. Raises if it was erased or is unknown."""
@@ -181,4 +216,5 @@ class Vault:
         )
         con.execute("UPDATE vault_values SET ciphertext = NULL WHERE subject = ?", [subject])
         self._deks[subject] = None
+        self._stored = {x for x in self._stored if x[0] != subject}
         return int(count[0]) if count else 0

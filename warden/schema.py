@@ -29,6 +29,11 @@ CREATE TABLE ingest_files (
 CREATE TABLE ingest_progress (
     content_hash  VARCHAR NOT NULL,
     batch_no      BIGINT NOT NULL,
+    records       BIGINT NOT NULL,
+    stored        BIGINT NOT NULL,
+    duplicates    BIGINT NOT NULL,
+    quarantined   BIGINT NOT NULL,
+    pii_counts    JSON,
     PRIMARY KEY (content_hash, batch_no)
 );
 
@@ -55,8 +60,8 @@ CREATE TABLE events (
     messages          JSON,
     input_text        VARCHAR,
     completion        VARCHAR,
-    user_text_hash    VARCHAR,
     template_hash     VARCHAR,
+    simhash           BIGINT,
     refusal           BOOLEAN NOT NULL DEFAULT false,
     jailbreak_hits    INTEGER NOT NULL DEFAULT 0,
     pii_counts        JSON,

@@ -100,6 +100,10 @@ def common_words() -> frozenset[str]:
 def is_common(word: str) -> bool:
     """Is ``word`` (any case) an English word, inflected forms included?"""
     w = word.casefold()
+    # Webster's 2nd lists many rare words that are also names (hamza, rohan); a word
+    # counts as common only if it is also frequent in English text.
+    if zipf(w) <= 3.5:
+        return False
     common = common_words()
     if w in common:
         return True
@@ -113,6 +117,11 @@ def is_common(word: str) -> bool:
         ("ing", "e"),
         ("ly", ""),
     ):
-        if w.endswith(suffix) and len(w) > len(suffix) + 2 and w[: -len(suffix)] + repl in common:
+        if not w.endswith(suffix) or len(w) <= len(suffix) + 2:
+            continue
+        stem = w[: -len(suffix)]
+        if suffix == "es" and not stem.endswith(("s", "x", "z", "ch", "sh")):
+            continue  # James is not jam+es
+        if stem + repl in common:
             return True
     return False

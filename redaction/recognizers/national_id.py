@@ -62,6 +62,15 @@ class WardenNationalIdRecognizer(RuleRecognizer):
             ),
             0.85,
         ),
+        Rule(
+            "uk_nino_cued",
+            re.compile(
+                r"(?i:national\s+insurance(?:\s+(?:number|no\.?))?|\bni\s+number|\bnino)"
+                r"\s*(?:is|:|#)?\s*([A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D])\b"
+            ),
+            0.9,
+            group=1,
+        ),
         Rule("es_dni", re.compile(r"\b[XYZ]?\d{7,8}-?[A-Z]\b"), 0.85, check=_dni_ok),
         Rule(
             "cued",

@@ -121,7 +121,7 @@ class WardenPersonRecognizer(EntityRecognizer):
         f, lst = first.casefold(), last.casefold()
         in_f, in_l = f in self.first, lst in self.last
         if in_f and in_l:
-            return zipf(f) < 5.0 or zipf(lst) < 5.0
+            return True
         if in_f:
             return (zipf(lst) < 3.5 and lst not in self.first) or (
                 lst in self.first and zipf(lst) < 4.0
@@ -217,6 +217,17 @@ class WardenPersonRecognizer(EntityRecognizer):
                 if self._known_pair(a[2], b[2]):
                     spans.append((a[0], toks[-1][1], 0.8))
                     break
+            else:
+                # two rare capitalised words mid-sentence: "asking Deepika MacLeod to"
+                before = text[max(0, m.start() - 20) : m.start()].rstrip(" \t'\"“‘(")
+                words = [t[2] for t in toks]
+                if (
+                    len(words) >= 2
+                    and before[-1:].isalpha()
+                    and before[-1:].islower()
+                    and all(not is_common(w) and zipf(w.casefold()) < 3.5 for w in words)
+                ):
+                    spans.append((toks[0][0], toks[-1][1], 0.5))
         # 3. cues
         for m in _CUE.finditer(text):
             words = [w for w in _WORD.findall(m.group(1))]
@@ -237,8 +248,13 @@ class WardenPersonRecognizer(EntityRecognizer):
                 items = [
                     (m.start() + a, m.start() + b) for a, b in items if m.group(0)[a:b] != "and"
                 ]
-                known = sum(a in found_at or text[a:b].casefold() in self.first for a, b in items)
-                if len(items) >= 2 and known >= max(1, (len(items) + 1) // 3):
+                found = sum(a in found_at for a, _ in items)
+                known = sum(
+                    a in found_at
+                    or (text[a:b].casefold() in self.first and not is_common(text[a:b]))
+                    for a, b in items
+                )
+                if (len(items) == 2 and found >= 1) or (len(items) >= 3 and known >= 2):
                     spans += [(a, b, 0.5) for a, b in items if not is_common(text[a:b])]
         for m in _LOWER_LIST.finditer(text):
             items = [
@@ -281,9 +297,9 @@ class WardenPersonRecognizer(EntityRecognizer):
                     header = [h.strip().lower() for h in stripped.split(",")]
                     cols = [i for i, h in enumerate(header) if "name" in h]
                     width = len(header)
-            elif stripped.count(",") == width - 1 and stripped:
+            elif stripped.count(",") >= width - 1 and stripped:
                 offset = pos + (len(line) - len(line.lstrip()))
-                cells = stripped.split(",")
+                cells = stripped.split(",", width - 1)
                 cell_start = offset
                 for i, cell in enumerate(cells):
                     if i in cols and any(ch.isalpha() for ch in cell):

@@ -87,6 +87,16 @@ class WardenSecretRecognizer(RuleRecognizer):
             check=_not_placeholder,
         ),
         Rule(
+            "env_var",
+            re.compile(
+                r"\b[A-Z][A-Z0-9_]*(?:KEY|TOKEN|SECRET|PASS|PASSWORD|PWD|CREDENTIALS?)"
+                r"\s*[=:]\s*[\"']?([^\s\"',;]{8,})"
+            ),
+            0.85,
+            group=1,
+            check=_not_placeholder,
+        ),
+        Rule(
             "assignment",
             re.compile(
                 r"(?i)\b[\w.-]*(?:api[_-]?key|apikey|secret|token|passw(?:or)?d|passwd|pwd|auth)[\w.-]*"

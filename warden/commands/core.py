@@ -97,8 +97,6 @@ def _reserve(name: str, summary: str, issue: str) -> None:
 
 
 for _name, _summary, _issue in (
-    ("ingest", "Ingest usage logs into the redacted, pseudonymized store.", "ingest"),
-    ("scan", "Scan every text column of the store for residual PII.", "ingest"),
     ("sweep", "Ingest new logs from the inbox, score accounts and open cases.", "sweeps"),
     ("accounts", "Rank accounts by risk, with reasons.", "detection"),
     ("cases", "List, claim and decide enforcement cases.", "enforcement"),

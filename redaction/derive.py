@@ -1,0 +1,74 @@
+"""What investigation needs from a redacted event: a fingerprint of the user prompt
+for template and near-duplicate detection, jailbreak-pattern hits, a refusal flag.
+All computed on redacted text, so none of it carries personal data."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+_PLACEHOLDER = re.compile(r"<[A-Z_]+>|\b(?:ac|or|ak|em|ip|nw|ua)_v\d+_[0-9a-f]{32}\b")
+_DIGITS = re.compile(r"\d+")
+_NON_WORD = re.compile(r"[^\w#]+")
+
+JAILBREAK_PATTERNS = tuple(
+    re.compile(p)
+    for p in (
+        r"ignore (?:all )?(?:the )?(?:previous|prior|above|earlier) (?:instructions|rules|prompts)",
+        r"\bdo anything now\b|\byou are dan\b|\bas dan\b",
+        r"developer mode|devmode|god mode",
+        r"\bno (?:restrictions|filters|rules|limits|guidelines)\b|without (?:any )?(?:restrictions|filters|censorship)",
+        r"stay in character|you are now (?:in )?(?:an? )?(?:unfiltered|unrestricted|evil)",
+        r"\bjailbr(?:oken|eak)\b|\bunfiltered\b|\buncensored\b",
+        r"safety\s*[=:]\s*off|system override|content policy (?:is )?(?:disabled|off)",
+        r"(?:grandma|grandmother)\b.{0,80}\b(?:tell|told|used to)",
+        r"hypothetical(?:ly)?\b.{0,80}\b(?:fiction|story|no laws|laws do not exist)",
+        r"(?:respond|answer) twice",
+    )
+)
+REFUSAL = re.compile(
+    r"^\s*(?:i'?m sorry|i am sorry|sorry)?[,.]?\s*(?:but )?i (?:can(?:no|')t|cannot|won'?t|am unable to|'m unable to)"
+    r"\s+(?:help|assist|provide|comply|do that|fulfil|fulfill|support)",
+    re.I,
+)
+
+
+def normalise(text: str) -> str:
+    """Lower case, personal data and numbers folded, punctuation dropped."""
+    t = _PLACEHOLDER.sub("#", text.lower())
+    t = _DIGITS.sub("0", t)
+    return " ".join(_NON_WORD.sub(" ", t).split())
+
+
+def template_hash(text: str) -> str | None:
+    """Hash of the normalised prompt: equal for prompts from one template."""
+    if not text.strip():
+        return None
+    return hashlib.sha256(normalise(text).encode()).hexdigest()[:16]
+
+
+def simhash(text: str) -> int | None:
+    """64-bit SimHash over word 3-grams of the normalised prompt, as a signed int:
+    near-duplicate prompts differ in few bits."""
+    words = normalise(text).split()
+    if not words:
+        return None
+    grams = [" ".join(words[i : i + 3]) for i in range(max(1, len(words) - 2))]
+    acc = [0] * 64
+    for g in grams:
+        h = int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest(), "big")
+        for b in range(64):
+            acc[b] += 1 if h >> b & 1 else -1
+    value = sum(1 << b for b in range(64) if acc[b] > 0)
+    return value - (1 << 64) if value >= 1 << 63 else value
+
+
+def jailbreak_hits(text: str) -> int:
+    """How many distinct jailbreak patterns the prompt matches."""
+    low = text.lower()
+    return sum(1 for p in JAILBREAK_PATTERNS if p.search(low))
+
+
+def is_refusal(completion: str | None) -> bool:
+    """Does the model's answer open with a refusal?"""
+    return bool(completion) and bool(REFUSAL.match(completion or ""))

@@ -1,0 +1,90 @@
+"""SIGKILL during ingest, at several moments, then the same command again: the store
+ends exactly as after one uninterrupted run."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from redaction.keyring import Keyring, Unlock
+from warden.store import Store
+
+PW = "crash-test-pw"
+QUERY_EVENTS = (
+    "SELECT request_id, ts, account, email, ip, ip_net, messages, input_text, "
+    "completion, template_hash, pii_counts FROM events ORDER BY request_id"
+)
+QUERY_QUARANTINE = "SELECT line_no, reason, record FROM quarantine ORDER BY line_no"
+
+
+def _home(root: Path, ring_from: Path | None) -> Path:
+    root.mkdir(parents=True)
+    if ring_from is None:
+        Keyring.create(root, Unlock(passphrase=PW))
+    else:
+        shutil.copy(ring_from / "keyring.json", root / "keyring.json")
+    Store(root / "warden.duckdb").migrate()
+    return root
+
+
+def _cmd(home: Path, log: Path) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "warden",
+        "--home",
+        str(home),
+        "ingest",
+        "--quiet",
+        "--batch-size",
+        "150",
+        "--processes",
+        "1",
+        str(log),
+    ]
+
+
+def _snapshot(home: Path) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]], int]:
+    with duckdb.connect(str(home / "warden.duckdb"), read_only=True) as con:
+        ev = con.execute(QUERY_EVENTS).fetchall()
+        q = con.execute(QUERY_QUARANTINE).fetchall()
+        ledger = con.execute("SELECT count(*) FROM ingest_files").fetchone()
+    return ev, q, int(ledger[0]) if ledger else 0
+
+
+@pytest.mark.slow
+def test_sigkill_at_several_points_then_rerun(tmp_path: Path, synth_small: Path) -> None:
+    log = tmp_path / "log.jsonl"
+    lines = (synth_small / "usage.jsonl").read_bytes().splitlines()[:1500]
+    lines.insert(700, b'{"request_id": "broken", "user_email": "x@y.z"')  # one quarantined line
+    log.write_bytes(b"\n".join(lines) + b"\n")
+    env = {**os.environ, "WARDEN_PASSPHRASE": PW}
+
+    ref = _home(tmp_path / "ref", None)
+    subprocess.run(_cmd(ref, log), env=env, check=True, timeout=600)
+    want = _snapshot(ref)
+    assert len(want[0]) == 1500 and len(want[1]) == 1 and want[2] == 1
+
+    home = _home(tmp_path / "crash", ref)
+    kills = 0
+    for delay in (0.3, 3.5, 5.0, 6.5, 8.0):
+        proc = subprocess.Popen(_cmd(home, log), env=env)
+        time.sleep(delay)
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGKILL)
+            kills += 1
+        proc.wait()
+    assert kills >= 3
+    subprocess.run(_cmd(home, log), env=env, check=True, timeout=600)
+    got = _snapshot(home)
+    assert got[0] == want[0]
+    assert got[1] == want[1]
+    assert got[2] == 1

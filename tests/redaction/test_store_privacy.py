@@ -1,0 +1,130 @@
+"""The generator's log ingested: no planted PII value and no raw identifier anywhere in
+the store or in any file under the home directory; no key in DuckDB."""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from redaction.keyring import Keyring, Unlock
+
+PW = "privacy-test-pw"
+
+
+@pytest.fixture(scope="module")
+def ingested(tmp_path_factory: pytest.TempPathFactory, synth_small: Path) -> Path:
+    home = tmp_path_factory.mktemp("privacy") / "home"
+    env = {**os.environ, "WARDEN_PASSPHRASE": PW}
+    subprocess.run(
+        [sys.executable, "-m", "warden", "--home", str(home), "init"],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "warden",
+            "--home",
+            str(home),
+            "ingest",
+            "--quiet",
+            "--processes",
+            "2",
+            str(synth_small / "usage.jsonl"),
+        ],
+        env=env,
+        check=True,
+        timeout=900,
+    )
+    return home
+
+
+def _needles(synth: Path) -> set[str]:
+    out: set[str] = set()
+    for line in (synth / "truth" / "events.jsonl").read_text().splitlines():
+        for _, value in json.loads(line)["pii"]:
+            out.add(value)
+    for line in (synth / "truth" / "accounts.jsonl").read_text().splitlines():
+        a = json.loads(line)
+        out |= {a["account_id"], a["org_id"], a["user_email"], *a["api_key_ids"]}
+    with (synth / "usage.jsonl").open() as fh:
+        for line in fh:
+            out.add(json.loads(line)["ip_address"])
+    return {n for n in out if len(n) >= 6}
+
+
+def _store_text(db: Path) -> str:
+    parts = []
+    with duckdb.connect(str(db), read_only=True) as con:
+        cols = con.execute(
+            "SELECT table_name, column_name FROM information_schema.columns "
+            "WHERE data_type IN ('VARCHAR', 'JSON')"
+        ).fetchall()
+        for t, c in cols:
+            parts += [
+                str(r[0]) for r in con.execute(f'SELECT "{c}"::VARCHAR FROM "{t}"').fetchall()
+            ]
+    return "\n".join(parts)
+
+
+def test_no_planted_value_or_identifier_in_store_or_files(
+    ingested: Path, synth_small: Path
+) -> None:
+    needles = _needles(synth_small)
+    assert len(needles) > 1000
+    text = _store_text(ingested / "warden.duckdb")
+    assert len(text) > 100_000
+    left = sorted(
+        n for n in needles if n in text or json.dumps(n, ensure_ascii=False)[1:-1] in text
+    )
+    assert left == []
+    for f in ingested.rglob("*"):
+        if f.is_file():
+            data = f.read_bytes()
+            found = [n for n in needles if n.encode() in data]
+            assert found == [], f.name
+
+
+def test_warden_scan_is_clean(ingested: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "warden", "--home", str(ingested), "scan"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stdout
+    assert "clean" in proc.stdout
+
+
+def test_keys_never_in_duckdb(ingested: Path) -> None:
+    ring = Keyring.open(ingested, Unlock(passphrase=PW))
+    secrets = [ring.master_key, ring.audit_signing_key, *ring.pseudonym_keys.values()]
+    forms = [s.hex() for s in secrets] + [base64.b64encode(s).decode() for s in secrets]
+    text = _store_text(ingested / "warden.duckdb")
+    with duckdb.connect(str(ingested / "warden.duckdb"), read_only=True) as con:
+        blobs = [
+            bytes(r[0])
+            for r in con.execute(
+                "SELECT wrapped_key FROM vault_subjects WHERE wrapped_key IS NOT NULL"
+            ).fetchall()
+        ]
+        blobs += [
+            bytes(r[0])
+            for r in con.execute(
+                "SELECT ciphertext FROM vault_values WHERE ciphertext IS NOT NULL"
+            ).fetchall()
+        ]
+    raw = (ingested / "warden.duckdb").read_bytes()
+    for s, form in zip(secrets * 2, forms, strict=True):
+        assert form not in text
+        assert s not in raw
+        assert all(s not in b for b in blobs)
