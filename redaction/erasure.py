@@ -17,10 +17,11 @@ from warden.store import Store
 
 def erase_subject(store: Store, keyring: Keyring, subject: str, actor: str) -> int:
     """Crypto-shred ``subject``; returns how many original values were destroyed."""
-    from enforcement.audit import AuditEvent, record
+    from enforcement.audit import AuditEvent, AuditKeys, audited, record
 
     vault = Vault(keyring.master_key)
-    with store.write() as con:
+    home = store.path.parent
+    with audited(store, home, AuditKeys(keyring.audit_signing_key)) as con:
         n = vault.erase(con, subject)
         con.execute(
             "UPDATE audit_private SET salt = NULL, private = NULL WHERE seq IN "

@@ -63,7 +63,7 @@ def check_key_version(store: Store, keyring: Keyring) -> None:
 
 def rotate(store: Store, keyring: Keyring, actor: str) -> RotationResult:
     """Add a key version (or finish an unfinished rotation) and re-key the store."""
-    from enforcement.audit import AuditEvent, record
+    from enforcement.audit import AuditEvent, AuditKeys, audited, record
 
     with store.read() as con:
         done = rekeyed_version(con)
@@ -75,13 +75,13 @@ def rotate(store: Store, keyring: Keyring, actor: str) -> RotationResult:
     new = Pseudonymizer(keyring.pseudonym_keys, new_v)
     vault = Vault(keyring.master_key)
     now = datetime.now(UTC)
-    with store.write() as con:
+    with audited(store, store.path.parent, AuditKeys(keyring.audit_signing_key)) as con:
         subjects = [
             r[0]
             for r in con.execute(
                 "SELECT subject FROM vault_subjects WHERE wrapped_key IS NOT NULL "
-                "AND subject LIKE ?",
-                [f"%\\_v{old_v}\\_%"],
+                "AND contains(subject, ?)",
+                [f"_v{old_v}_"],
             ).fetchall()
         ]
         mapping: dict[str, str] = {}
@@ -144,34 +144,32 @@ def rotate(store: Store, keyring: Keyring, actor: str) -> RotationResult:
 def _rekey_text(con: duckdb.DuckDBPyConnection, mapping: dict[str, str], old_v: int) -> int:
     if not mapping:
         return 0
-    tag = f"%\\_v{old_v}\\_%"
+    tag = f"_v{old_v}_"
     total = 0
-    by_table: dict[str, list[str]] = {}
-    for tbl, col in TEXT_COLUMNS:
-        by_table.setdefault(tbl, []).append(col)
+    by_table: dict[tuple[str, str], list[str]] = {}
+    for tbl, key, col in TEXT_COLUMNS:
+        by_table.setdefault((tbl, key), []).append(col)
 
     def sub(text: str | None) -> str | None:
         if text is None:
             return None
         return PSEUDONYM_RE.sub(lambda m: mapping.get(m.group(0), m.group(0)), text)
 
-    for tbl, cols in by_table.items():
-        where = " OR ".join(f"CAST({c} AS VARCHAR) LIKE ?" for c in cols)
+    for (tbl, key), cols in by_table.items():
+        where = " OR ".join(f"contains(CAST({c} AS VARCHAR), ?)" for c in cols)
         rows = con.execute(
-            f"SELECT request_id, {', '.join(f'CAST({c} AS VARCHAR)' for c in cols)} "
+            f"SELECT {key}, {', '.join(f'CAST({c} AS VARCHAR)' for c in cols)} "
             f"FROM {tbl} WHERE {where}",
             [tag] * len(cols),
         ).fetchall()
         if not rows:
             continue
-        data = {"request_id": [r[0] for r in rows]}
+        data = {"_key": [r[0] for r in rows]}
         for i, c in enumerate(cols):
             data[c] = [sub(r[i + 1]) for r in rows]
         con.register("_rekey_text", pa.table(data))
         sets = ", ".join(f"{c} = t.{c}" for c in cols)
-        con.execute(
-            f"UPDATE {tbl} SET {sets} FROM _rekey_text t WHERE {tbl}.request_id = t.request_id"
-        )
+        con.execute(f"UPDATE {tbl} SET {sets} FROM _rekey_text t WHERE {tbl}.{key} = t._key")
         con.unregister("_rekey_text")
         total += len(rows)
     return total

@@ -19,7 +19,7 @@ def pseudonym(obj: Context, kind: str, values: tuple[str, ...]) -> None:
     For checking whether a reported account, e-mail or address is in the data. The
     lookup is audited (the kind and count, never the values).
     """
-    from enforcement.audit import AuditEvent, record
+    from enforcement.audit import AuditEvent, AuditKeys, audited, record
     from redaction.pseudonym import Pseudonymizer
 
     ring = obj.keyring()
@@ -27,7 +27,7 @@ def pseudonym(obj: Context, kind: str, values: tuple[str, ...]) -> None:
     out = [p.pseudonym(kind, v) for v in values]
     store = obj.store()
     store.require_current()
-    with store.write() as con:
+    with audited(store, obj.home, AuditKeys(ring.audit_signing_key)) as con:
         record(
             con,
             AuditEvent(obj.actor, "pseudonym.lookup", None, {"kind": kind, "count": len(values)}),

@@ -1,0 +1,365 @@
+"""Decisions on cases: recorded with a required rationale and an evidence snapshot,
+severe ones (suspend, ban) effective only after a different lead approves, reversals
+and appeal outcomes appended as new decisions. Nothing is edited or deleted.
+
+Every effective decision becomes an outbox entry with an idempotency key.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from datetime import datetime
+from typing import Any
+
+import duckdb
+
+from enforcement.desk import ACTIONS, SEVERE, Desk, next_id, utcnow
+from warden.errors import PermissionDenied, StateError
+
+_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def check_rationale(desk: Desk, rationale: str) -> str:
+    """A rationale must say something: long enough, several distinct words."""
+    text = " ".join(rationale.split())
+    minimum = desk.config.enforcement.min_rationale_chars
+    if len(text) < minimum or len({w.lower() for w in _WORD.findall(text)}) < 4:
+        raise StateError(
+            f"the rationale must explain the decision: at least {minimum} "
+            "characters and four different words"
+        )
+    return text
+
+
+def snapshot(con: duckdb.DuckDBPyConnection, case_id: str, limit: int = 20) -> dict[str, Any]:
+    """What the analyst saw: the case's evidence and the latest redacted events of its
+    members (pseudonyms and redacted text only)."""
+    case = con.execute(
+        "SELECT subject, members, risk, severity FROM cases WHERE case_id = ?", [case_id]
+    ).fetchone()
+    if case is None:
+        raise StateError(f"no case {case_id}")
+    members = json.loads(case[1])
+    evidence = [
+        {"source": s, "risk": r, "reasons": json.loads(x or "[]")}
+        for s, r, x in con.execute(
+            "SELECT source, risk, reasons FROM case_evidence WHERE case_id = ? ORDER BY seq",
+            [case_id],
+        ).fetchall()
+    ]
+    events = [
+        {
+            "request_id": rid,
+            "ts": ts.isoformat(),
+            "account": acc,
+            "endpoint": ep,
+            "flagged": fl,
+            "user_text": ut,
+        }
+        for rid, ts, acc, ep, fl, ut in con.execute(
+            "SELECT request_id, ts, account, endpoint, flagged, "
+            "coalesce(json_extract_string(messages, '$[-1].content'), input_text) "
+            "FROM events WHERE account IN (SELECT unnest(?::VARCHAR[])) "
+            "ORDER BY ts DESC LIMIT ?",
+            [members, limit],
+        ).fetchall()
+    ]
+    return {
+        "case_id": case_id,
+        "subject": case[0],
+        "members": members,
+        "risk": case[2],
+        "severity": case[3],
+        "evidence": evidence,
+        "events": events,
+    }
+
+
+def _hash(obj: Any) -> str:
+    return hashlib.sha256(json.dumps(obj, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def _outbox(con: duckdb.DuckDBPyConnection, decision_id: str, now: datetime) -> str:
+    d = con.execute(
+        "SELECT d.case_id, d.action, d.policy, d.supersedes, d.reason_kind, c.subject, c.kind, "
+        "c.members FROM decisions d JOIN cases c USING (case_id) WHERE d.decision_id = ?",
+        [decision_id],
+    ).fetchone()
+    assert d is not None
+    key = f"warden-{decision_id}"
+    payload = {
+        "idempotency_key": key,
+        "decision_id": decision_id,
+        "case_id": d[0],
+        "action": d[1],
+        "policy": d[2],
+        "supersedes": d[3],
+        "kind": d[4],
+        "subject": d[5],
+        "subject_kind": d[6],
+        "accounts": json.loads(d[7]),
+        "effective_at": now.isoformat(),
+    }
+    con.execute(
+        "INSERT OR IGNORE INTO outbox (idempotency_key, decision_id, payload, created_at) "
+        "VALUES (?, ?, ?, ?)",
+        [key, decision_id, json.dumps(payload), now],
+    )
+    return key
+
+
+def decide(
+    desk: Desk,
+    user: str,
+    case_id: str,
+    action: str,
+    policy: str,
+    rationale: str,
+    evidence: dict[str, Any] | None = None,
+    now: datetime | None = None,
+) -> str:
+    """Record a decision. Severe actions wait for a lead's approval. Returns its id."""
+    desk.require(user, "analyst")
+    if action not in ACTIONS:
+        raise StateError(f"unknown action {action!r}; use one of {', '.join(ACTIONS)}")
+    desk.policy(policy)
+    text = check_rationale(desk, rationale)
+    now = now or utcnow()
+    with desk.write() as con:
+        row = con.execute(
+            "SELECT state, assignee, claimed_until FROM cases WHERE case_id = ?", [case_id]
+        ).fetchone()
+        if row is None:
+            raise StateError(f"no case {case_id}")
+        state, assignee, until = row
+        if state not in ("in_review", "appealed", "open"):
+            raise StateError(f"case {case_id} is {state}; it cannot take a decision now")
+        holds = assignee == user and until is not None and until > now
+        if not holds and not desk.can(user, "lead"):
+            raise PermissionDenied(f"claim case {case_id} first (`warden cases claim {case_id}`)")
+        snap = evidence if evidence is not None else snapshot(con, case_id)
+        previous = con.execute(
+            "SELECT d.decision_id FROM decisions d LEFT JOIN approvals a USING (decision_id) "
+            "WHERE d.case_id = ? AND (d.action NOT IN ('suspend', 'ban') OR a.approved) "
+            "ORDER BY d.created_at DESC, d.decision_id DESC LIMIT 1",
+            [case_id],
+        ).fetchone()
+        kind = "appeal_outcome" if state == "appealed" else "decision"
+        decision_id = next_id(con, "decisions", "decision_id", "D")
+        con.execute(
+            "INSERT INTO decisions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                decision_id,
+                case_id,
+                action,
+                policy,
+                text,
+                user,
+                now,
+                json.dumps(snap, default=str),
+                _hash(snap),
+                previous[0] if previous and kind == "appeal_outcome" else None,
+                kind,
+            ],
+        )
+        severe = action in SEVERE
+        con.execute(
+            "UPDATE cases SET state = ?, policy = ?, updated_at = ? WHERE case_id = ?",
+            ["pending_approval" if severe else "decided", policy, now, case_id],
+        )
+        desk.audit(
+            con,
+            user,
+            "decision.recorded",
+            case_id,
+            {
+                "decision": decision_id,
+                "action": action,
+                "policy": policy,
+                "kind": kind,
+                "evidence_hash": _hash(snap),
+                "needs_approval": severe,
+            },
+            private={"rationale": text},
+            now=now,
+        )
+        if not severe:
+            key = _outbox(con, decision_id, now)
+            desk.audit(
+                con,
+                user,
+                "action.queued",
+                case_id,
+                {"decision": decision_id, "idempotency_key": key},
+                now=now,
+            )
+    return decision_id
+
+
+def approve(
+    desk: Desk,
+    user: str,
+    decision_id: str,
+    approved: bool = True,
+    note: str | None = None,
+    now: datetime | None = None,
+) -> None:
+    """A lead who did not make the decision approves (or refuses) a severe one."""
+    desk.require(user, "lead")
+    now = now or utcnow()
+    with desk.write() as con:
+        d = con.execute(
+            "SELECT case_id, actor, action FROM decisions WHERE decision_id = ?", [decision_id]
+        ).fetchone()
+        if d is None:
+            raise StateError(f"no decision {decision_id}")
+        case_id, actor, action = d
+        if actor == user:
+            raise PermissionDenied(
+                "four eyes: the person who made a decision cannot approve it; another lead must"
+            )
+        if action not in SEVERE:
+            raise StateError(f"decision {decision_id} ({action}) needs no approval")
+        if con.execute("SELECT 1 FROM approvals WHERE decision_id = ?", [decision_id]).fetchone():
+            raise StateError(f"decision {decision_id} was already approved or refused")
+        con.execute(
+            "INSERT INTO approvals VALUES (?, ?, ?, ?, ?)", [decision_id, user, approved, note, now]
+        )
+        con.execute(
+            "UPDATE cases SET state = ?, updated_at = ? WHERE case_id = ?",
+            ["decided" if approved else "in_review", now, case_id],
+        )
+        desk.audit(
+            con,
+            user,
+            "decision.approved" if approved else "decision.refused",
+            case_id,
+            {"decision": decision_id, "action": action},
+            now=now,
+        )
+        if approved:
+            key = _outbox(con, decision_id, now)
+            desk.audit(
+                con,
+                user,
+                "action.queued",
+                case_id,
+                {"decision": decision_id, "idempotency_key": key},
+                now=now,
+            )
+
+
+def appeal(desk: Desk, user: str, case_id: str, statement: str, now: datetime | None = None) -> str:
+    """Record the account holder's appeal of the case's effective decision."""
+    desk.require(user, "analyst")
+    now = now or utcnow()
+    with desk.write() as con:
+        row = con.execute("SELECT state FROM cases WHERE case_id = ?", [case_id]).fetchone()
+        if row is None:
+            raise StateError(f"no case {case_id}")
+        if row[0] not in ("decided", "closed"):
+            raise StateError(f"case {case_id} is {row[0]}; only decided cases can be appealed")
+        last = con.execute(
+            "SELECT d.decision_id FROM decisions d LEFT JOIN approvals a USING (decision_id) "
+            "WHERE d.case_id = ? AND (d.action NOT IN ('suspend', 'ban') OR a.approved) "
+            "ORDER BY d.created_at DESC, d.decision_id DESC LIMIT 1",
+            [case_id],
+        ).fetchone()
+        assert last is not None
+        appeal_id = next_id(con, "appeals", "appeal_id", "A")
+        con.execute(
+            "INSERT INTO appeals VALUES (?, ?, ?, ?, ?, ?)",
+            [appeal_id, case_id, last[0], user, statement, now],
+        )
+        con.execute(
+            "UPDATE cases SET state = 'appealed', assignee = NULL, claimed_until = NULL, "
+            "updated_at = ? WHERE case_id = ?",
+            [now, case_id],
+        )
+        desk.audit(
+            con,
+            user,
+            "case.appealed",
+            case_id,
+            {"appeal": appeal_id, "decision": last[0]},
+            private={"statement": statement},
+            now=now,
+        )
+    return appeal_id
+
+
+def reverse(
+    desk: Desk, user: str, decision_id: str, rationale: str, now: datetime | None = None
+) -> str:
+    """A lead reverses an effective decision: a new ``no_action`` decision supersedes it."""
+    desk.require(user, "lead")
+    text = check_rationale(desk, rationale)
+    now = now or utcnow()
+    with desk.write() as con:
+        d = con.execute(
+            "SELECT case_id, policy, evidence FROM decisions WHERE decision_id = ?", [decision_id]
+        ).fetchone()
+        if d is None:
+            raise StateError(f"no decision {decision_id}")
+        new_id = next_id(con, "decisions", "decision_id", "D")
+        snap = json.loads(d[2])
+        con.execute(
+            "INSERT INTO decisions VALUES (?, ?, 'no_action', ?, ?, ?, ?, ?, ?, ?, 'reversal')",
+            [new_id, d[0], d[1], text, user, now, json.dumps(snap), _hash(snap), decision_id],
+        )
+        con.execute(
+            "UPDATE cases SET state = 'decided', updated_at = ? WHERE case_id = ?", [now, d[0]]
+        )
+        desk.audit(
+            con,
+            user,
+            "decision.reversed",
+            d[0],
+            {"decision": new_id, "reverses": decision_id},
+            private={"rationale": text},
+            now=now,
+        )
+        key = _outbox(con, new_id, now)
+        desk.audit(
+            con, user, "action.queued", d[0], {"decision": new_id, "idempotency_key": key}, now=now
+        )
+    return new_id
+
+
+def export_decisions(desk: Desk, since: datetime | None = None) -> list[dict[str, Any]]:
+    """Every decision with its statement of reasons, for transparency reports (uncapped)."""
+    sql = (
+        "SELECT d.decision_id, d.case_id, c.kind, c.subject, d.action, d.policy, d.rationale, "
+        "d.created_at, d.reason_kind, d.supersedes, a.approved, a.approver FROM decisions d "
+        "JOIN cases c USING (case_id) LEFT JOIN approvals a USING (decision_id)"
+    )
+    args: list[Any] = []
+    if since is not None:
+        sql += " WHERE d.created_at >= ?"
+        args.append(since)
+    sql += " ORDER BY d.created_at, d.decision_id"
+    keys = (
+        "decision_id",
+        "case_id",
+        "subject_kind",
+        "subject",
+        "action",
+        "policy",
+        "statement_of_reasons",
+        "decided_at",
+        "kind",
+        "supersedes",
+        "approved",
+        "approver",
+    )
+    with desk.store.read() as con:
+        rows = con.execute(sql, args).fetchall()
+    out = []
+    for r in rows:
+        d = dict(zip(keys, r, strict=True))
+        d["decided_at"] = d["decided_at"].isoformat()
+        d["effective"] = d["action"] not in SEVERE or bool(d["approved"])
+        out.append(d)
+    return out

@@ -1,0 +1,165 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from enforcement import cases, decisions
+from enforcement.desk import Desk
+from warden.errors import PermissionDenied, StateError
+
+T0 = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
+WHY = "Shares a jailbreak template with seven other new accounts on one network."
+
+
+def _open(desk: Desk, subject: str = "ac_v1_" + "a" * 32, risk: float = 0.9) -> str:
+    case_id, created = cases.open_or_update(
+        desk,
+        kind="account",
+        subject=subject,
+        members=[subject],
+        risk=risk,
+        reasons=["88% of requests use one template"],
+        now=T0,
+    )
+    assert created
+    return case_id
+
+
+def test_roles_unknown_user_can_do_nothing(desk: Desk) -> None:
+    cid = _open(desk)
+    with pytest.raises(PermissionDenied, match="no role"):
+        cases.claim(desk, "mallory", cid, now=T0)
+    with pytest.raises(PermissionDenied, match="needs the lead role"):
+        cases.reassign(desk, "alice", cid, "erin", now=T0)
+
+
+def test_new_finding_adds_evidence_to_open_case(desk: Desk) -> None:
+    cid = _open(desk, risk=0.7)
+    again, created = cases.open_or_update(
+        desk,
+        kind="account",
+        subject="ac_v1_" + "a" * 32,
+        members=["ac_v1_" + "a" * 32],
+        risk=0.95,
+        reasons=["new"],
+        now=T0 + timedelta(hours=1),
+    )
+    assert (again, created) == (cid, False)
+    c = cases.get_case(desk, cid, now=T0)
+    assert [e["seq"] for e in c["evidence"]] == [0, 1]
+    assert c["risk"] == 0.95
+    assert len(cases.list_cases(desk, now=T0)) == 1
+
+
+def test_priority_sla_and_filters(desk: Desk) -> None:
+    low = _open(desk, "ac_v1_" + "1" * 32, 0.55)
+    high = _open(desk, "ac_v1_" + "2" * 32, 0.97)
+    rows = cases.list_cases(desk, now=T0)
+    assert [r["case_id"] for r in rows] == [high, low]
+    assert rows[0]["severity"] == "critical"
+    assert rows[0]["due_at"] == T0 + timedelta(hours=4)
+    later = cases.list_cases(desk, now=T0 + timedelta(hours=5))
+    assert later[0]["overdue"] and not later[1]["overdue"]
+    assert [r["case_id"] for r in cases.list_cases(desk, severity="low", now=T0)] == [low]
+
+
+def test_claim_lock_and_timeout(desk: Desk) -> None:
+    cid = _open(desk)
+    until = cases.claim(desk, "alice", cid, now=T0)
+    assert until == T0 + timedelta(minutes=30)
+    with pytest.raises(StateError, match="claimed by alice"):
+        cases.claim(desk, "erin", cid, now=T0 + timedelta(minutes=10))
+    cases.claim(desk, "erin", cid, now=T0 + timedelta(minutes=31))  # expired: taken over
+    assert cases.get_case(desk, cid, now=T0)["assignee"] == "erin"
+    with pytest.raises(PermissionDenied):
+        cases.release(desk, "alice", cid, now=T0)
+    cases.release(desk, "erin", cid, now=T0)
+    assert cases.get_case(desk, cid, now=T0)["state"] == "open"
+
+
+def test_decide_needs_claim_and_real_rationale(desk: Desk) -> None:
+    cid = _open(desk)
+    with pytest.raises(PermissionDenied, match="claim case"):
+        decisions.decide(desk, "alice", cid, "warn", "jailbreak", WHY, now=T0)
+    cases.claim(desk, "alice", cid, now=T0)
+    with pytest.raises(StateError, match="rationale must explain"):
+        decisions.decide(
+            desk, "alice", cid, "warn", "jailbreak", "bad bad bad bad bad bad bad", now=T0
+        )
+    with pytest.raises(StateError, match="unknown policy"):
+        decisions.decide(desk, "alice", cid, "warn", "nope", WHY, now=T0)
+    did = decisions.decide(desk, "alice", cid, "warn", "jailbreak", WHY, now=T0)
+    c = cases.get_case(desk, cid, now=T0)
+    assert c["state"] == "decided" and c["decisions"][0]["decision_id"] == did
+    with desk.store.read() as con:
+        ev = con.execute("SELECT evidence, evidence_hash FROM decisions").fetchone()
+        assert "88% of requests" in ev[0] and len(ev[1]) == 64
+        assert con.execute("SELECT count(*) FROM outbox").fetchone() == (1,)
+
+
+def test_four_eyes_on_severe_actions(desk: Desk) -> None:
+    cid = _open(desk)
+    cases.claim(desk, "bob", cid, now=T0)
+    did = decisions.decide(desk, "bob", cid, "ban", "jailbreak", WHY, now=T0)
+    assert cases.get_case(desk, cid, now=T0)["state"] == "pending_approval"
+    with desk.store.read() as con:
+        assert con.execute("SELECT count(*) FROM outbox").fetchone() == (0,)
+    with pytest.raises(PermissionDenied, match="four eyes"):
+        decisions.approve(desk, "bob", did, now=T0)
+    with pytest.raises(PermissionDenied, match="lead"):
+        decisions.approve(desk, "alice", did, now=T0)
+    decisions.approve(desk, "carol", did, now=T0)
+    assert cases.get_case(desk, cid, now=T0)["state"] == "decided"
+    with desk.store.read() as con:
+        assert con.execute("SELECT count(*) FROM outbox").fetchone() == (1,)
+    with pytest.raises(StateError, match="already"):
+        decisions.approve(desk, "dave", did, now=T0)
+
+
+def test_reversal_and_appeal_append_never_edit(desk: Desk) -> None:
+    cid = _open(desk)
+    cases.claim(desk, "alice", cid, now=T0)
+    first = decisions.decide(desk, "alice", cid, "rate_limit", "spam", WHY, now=T0)
+    with desk.store.read() as con:
+        before = con.execute("SELECT * FROM decisions WHERE decision_id = ?", [first]).fetchone()
+    decisions.appeal(
+        desk,
+        "erin",
+        cid,
+        "The account holder says it was a test harness.",
+        now=T0 + timedelta(hours=1),
+    )
+    assert cases.get_case(desk, cid, now=T0)["state"] == "appealed"
+    cases.claim(desk, "erin", cid, now=T0 + timedelta(hours=2))
+    outcome = decisions.decide(
+        desk,
+        "erin",
+        cid,
+        "warn",
+        "spam",
+        "On appeal: traffic matches a documented load test; warning only.",
+        now=T0 + timedelta(hours=2),
+    )
+    rev = decisions.reverse(
+        desk,
+        "bob",
+        outcome,
+        "Reversed after the customer showed the load-test contract and the approved ticket.",
+        now=T0 + timedelta(hours=3),
+    )
+    c = cases.get_case(desk, cid, now=T0)
+    kinds = [(d["decision_id"], d["reason_kind"], d["supersedes"]) for d in c["decisions"]]
+    assert kinds == [
+        (first, "decision", None),
+        (outcome, "appeal_outcome", first),
+        (rev, "reversal", outcome),
+    ]
+    with desk.store.read() as con:
+        assert (
+            con.execute("SELECT * FROM decisions WHERE decision_id = ?", [first]).fetchone()
+            == before
+        )
+        assert con.execute("SELECT count(*) FROM outbox").fetchone() == (3,)
+    exported = decisions.export_decisions(desk)
+    assert exported[0]["statement_of_reasons"] == WHY
