@@ -1,6 +1,10 @@
 """What investigation needs from a redacted event: a fingerprint of the user prompt
 for template and near-duplicate detection, jailbreak-pattern hits, a refusal flag.
-All computed on redacted text, so none of it carries personal data."""
+All computed on redacted text, so none of it carries personal data.
+
+The jailbreak patterns match attempts (instructions to drop the rules), not talk about
+them: the word "jailbreak" itself is not a pattern, since safety researchers and
+moderation teams use it all day."""
 
 from __future__ import annotations
 
@@ -19,7 +23,7 @@ JAILBREAK_PATTERNS = tuple(
         r"developer mode|devmode|god mode",
         r"\bno (?:restrictions|filters|rules|limits|guidelines)\b|without (?:any )?(?:restrictions|filters|censorship)",
         r"stay in character|you are now (?:in )?(?:an? )?(?:unfiltered|unrestricted|evil)",
-        r"\bjailbr(?:oken|eak)\b|\bunfiltered\b|\buncensored\b",
+        r"\bunfiltered\b|\buncensored\b",
         r"safety\s*[=:]\s*off|system override|content policy (?:is )?(?:disabled|off)",
         r"(?:grandma|grandmother)\b.{0,80}\b(?:tell|told|used to)",
         r"hypothetical(?:ly)?\b.{0,80}\b(?:fiction|story|no laws|laws do not exist)",
@@ -40,11 +44,17 @@ def normalise(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", t).split())
 
 
+TEMPLATE_WORDS = 10
+
+
 def template_hash(text: str) -> str | None:
-    """Hash of the normalised prompt: equal for prompts from one template."""
-    if not text.strip():
+    """Hash of the first ten words of the normalised prompt: prompts made from one
+    template (a jailbreak preamble, a phishing request, an app's canned question) share
+    it even when the part filled in at the end differs."""
+    words = normalise(text).split()
+    if not words:
         return None
-    return hashlib.sha256(normalise(text).encode()).hexdigest()[:16]
+    return hashlib.sha256(" ".join(words[:TEMPLATE_WORDS]).encode()).hexdigest()[:16]
 
 
 def simhash(text: str) -> int | None:

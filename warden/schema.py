@@ -217,6 +217,59 @@ CREATE TABLE reid_requests (
 );
 """
 
+
+def _m4_detection() -> str:
+    from investigate.features import FEATURES
+
+    cols = ",\n    ".join(f"{f} DOUBLE" for f in FEATURES)
+    return f"""
+CREATE TABLE detection_runs (
+    run_id       VARCHAR PRIMARY KEY,
+    started_at   TIMESTAMPTZ NOT NULL,
+    finished_at  TIMESTAMPTZ NOT NULL,
+    window_start TIMESTAMPTZ NOT NULL,
+    window_end   TIMESTAMPTZ NOT NULL,
+    accounts     INTEGER NOT NULL,
+    groups       INTEGER NOT NULL,
+    params       JSON NOT NULL,
+    versions     JSON NOT NULL
+);
+-- No primary keys below: key rotation rewrites the account columns in place.
+CREATE TABLE account_features (
+    run_id  VARCHAR NOT NULL,
+    account VARCHAR NOT NULL,
+    {cols}
+);
+CREATE TABLE account_scores (
+    run_id   VARCHAR NOT NULL,
+    account  VARCHAR NOT NULL,
+    score    DOUBLE NOT NULL,
+    cluster  INTEGER,
+    group_id VARCHAR,
+    outlier  DOUBLE,
+    x        DOUBLE,
+    y        DOUBLE,
+    signals  JSON,
+    reasons  JSON
+);
+CREATE TABLE account_groups (
+    run_id   VARCHAR NOT NULL,
+    group_id VARCHAR NOT NULL,
+    members  JSON NOT NULL,
+    size     INTEGER NOT NULL,
+    risk     DOUBLE NOT NULL,
+    evidence JSON NOT NULL
+);
+CREATE TABLE clusters (
+    run_id  VARCHAR NOT NULL,
+    cluster INTEGER NOT NULL,
+    size    INTEGER NOT NULL,
+    spread  DOUBLE NOT NULL,
+    profile JSON NOT NULL
+);
+"""
+
+
 MIGRATIONS: list[tuple[int, str, str]] = [
     (1, "core: events, quarantine, ingest ledger, vault", _M1_CORE),
     (2, "audit log", _M2_AUDIT),
@@ -225,6 +278,7 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         "enforcement: cases, decisions, approvals, appeals, outbox, re-identification",
         _M3_ENFORCEMENT,
     ),
+    (4, "detection runs, features, scores, groups, clusters", _m4_detection()),
 ]
 
 # Columns that hold pseudonyms of identifiers: key rotation rewrites them.
@@ -237,6 +291,8 @@ PSEUDONYM_COLUMNS: list[tuple[str, str]] = [
     ("events", "ip_net"),
     ("events", "user_agent"),
     ("cases", "subject"),
+    ("account_features", "account"),
+    ("account_scores", "account"),
 ]
 
 # Text and JSON columns that may hold pseudonyms inside them, with each table's key:
@@ -246,4 +302,5 @@ TEXT_COLUMNS: list[tuple[str, str, str]] = [
     ("events", "request_id", "input_text"),
     ("events", "request_id", "completion"),
     ("cases", "case_id", "members"),
+    ("account_groups", "group_id", "members"),
 ]

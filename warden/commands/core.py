@@ -98,7 +98,6 @@ def _reserve(name: str, summary: str, issue: str) -> None:
 
 for _name, _summary, _issue in (
     ("sweep", "Ingest new logs from the inbox, score accounts and open cases.", "sweeps"),
-    ("accounts", "Rank accounts by risk, with reasons.", "detection"),
     ("dashboard", "Start the analyst dashboard.", "dashboard"),
 ):
     _reserve(_name, _summary, _issue)
