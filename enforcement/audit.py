@@ -16,6 +16,7 @@ the private row and leaves the chain intact.
 from __future__ import annotations
 
 import base64
+import fcntl
 import hashlib
 import json
 import os
@@ -205,9 +206,20 @@ def write_checkpoint(store: Store, home: Path, keys: AuditKeys) -> dict[str, Any
 
     Continues from the last checkpoint's frontier, so only new entries are read.
     """
-    from enforcement.merkle import sign_checkpoint
 
     d = _audit_dir(home)
+    # One writer at a time across processes, so that sizes in the file only grow.
+    with (d / ".checkpoint.lock").open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            return _write_checkpoint_locked(store, d, keys)
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _write_checkpoint_locked(store: Store, d: Path, keys: AuditKeys) -> dict[str, Any] | None:
+    from enforcement.merkle import sign_checkpoint
+
     cps = read_checkpoints(d / CHECKPOINTS)
     last = cps[-1] if cps else None
     frontier = (

@@ -62,6 +62,10 @@ def open_or_update(
         ).fetchone()
         if row:
             case_id = row[0]
+            if con.execute(
+                "SELECT 1 FROM case_evidence WHERE case_id = ? AND source = ?", [case_id, source]
+            ).fetchone():
+                return case_id, False  # this finding is already on the case (a rerun)
             seq = con.execute(
                 "SELECT count(*) FROM case_evidence WHERE case_id = ?", [case_id]
             ).fetchone()

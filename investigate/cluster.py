@@ -103,7 +103,9 @@ def cluster(
             profiles[c] = {
                 "size": int(idx.sum()),
                 "spread": round(spread, 4),
-                "median": {nm: float(np.median(matrix[idx, i])) for i, nm in enumerate(names)},
+                "median": {
+                    nm: round(float(np.median(matrix[idx, i])), 4) for i, nm in enumerate(names)
+                },
             }
     params = {
         "min_cluster_size": min_cluster_size,

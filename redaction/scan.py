@@ -10,6 +10,7 @@ import ipaddress
 import re
 from collections import Counter
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from warden.store import Store
@@ -49,7 +50,7 @@ CHECKS: dict[str, tuple[re.Pattern[str], Callable[[str], bool] | None]] = {
         re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"),
         None,
     ),
-    "card": (re.compile(r"(?<!\d)\d(?:[ -]?\d){12,18}(?!\d)"), _luhn),
+    "card": (re.compile(r"(?<![\d.])\d(?:[ -]?\d){12,18}(?![\d.])"), _luhn),
     "ssn": (re.compile(r"(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])"), None),
     "iban": (re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b"), _iban),
     "phone": (
@@ -83,8 +84,11 @@ def scan_text(text: str) -> Counter[str]:
     return found
 
 
-def scan_store(store: Store, batch: int = 5000) -> list[dict[str, Any]]:
-    """Findings: one dict per (table, column, kind) with a count."""
+def scan_store(
+    store: Store, batch: int = 5000, events_since: datetime | None = None
+) -> list[dict[str, Any]]:
+    """Findings: one dict per (table, column, kind) with a count. With ``events_since``
+    only the events ingested since then are read (every other table in full)."""
     out: list[dict[str, Any]] = []
     with store.read() as con:
         columns = con.execute(
@@ -94,9 +98,12 @@ def scan_store(store: Store, batch: int = 5000) -> list[dict[str, Any]]:
         ).fetchall()
         for table, column in columns:
             counts: Counter[str] = Counter()
-            cur = con.execute(
-                f'SELECT "{column}"::VARCHAR FROM "{table}" WHERE "{column}" IS NOT NULL'
-            )
+            where = f'"{column}" IS NOT NULL'
+            args: list[Any] = []
+            if table == "events" and events_since is not None:
+                where += " AND ingested_at >= ?"
+                args.append(events_since)
+            cur = con.execute(f'SELECT "{column}"::VARCHAR FROM "{table}" WHERE {where}', args)
             while rows := cur.fetchmany(batch):
                 for (value,) in rows:
                     counts.update(scan_text(value))

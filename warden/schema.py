@@ -270,6 +270,26 @@ CREATE TABLE clusters (
 """
 
 
+_M5_SWEEPS = """
+CREATE TABLE sweep_runs (
+    sweep_id        VARCHAR PRIMARY KEY,
+    started_at      TIMESTAMPTZ NOT NULL,
+    finished_at     TIMESTAMPTZ,
+    status          VARCHAR NOT NULL,       -- running, done, failed
+    files           INTEGER,
+    records         BIGINT,
+    accounts_scored INTEGER,
+    cases_opened    INTEGER,
+    cases_updated   INTEGER,
+    cases_held      INTEGER,
+    scan_clean      BOOLEAN,
+    detection_run   VARCHAR,
+    summary         JSON,
+    error           VARCHAR
+);
+"""
+
+
 MIGRATIONS: list[tuple[int, str, str]] = [
     (1, "core: events, quarantine, ingest ledger, vault", _M1_CORE),
     (2, "audit log", _M2_AUDIT),
@@ -279,6 +299,7 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         _M3_ENFORCEMENT,
     ),
     (4, "detection runs, features, scores, groups, clusters", _m4_detection()),
+    (5, "sweep runs", _M5_SWEEPS),
 ]
 
 # Columns that hold pseudonyms of identifiers: key rotation rewrites them.

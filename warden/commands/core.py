@@ -96,8 +96,5 @@ def _reserve(name: str, summary: str, issue: str) -> None:
         raise WardenError(f"`warden {name}` is not available in this version yet ({issue})")
 
 
-for _name, _summary, _issue in (
-    ("sweep", "Ingest new logs from the inbox, score accounts and open cases.", "sweeps"),
-    ("dashboard", "Start the analyst dashboard.", "dashboard"),
-):
+for _name, _summary, _issue in (("dashboard", "Start the analyst dashboard.", "dashboard"),):
     _reserve(_name, _summary, _issue)
