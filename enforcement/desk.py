@@ -22,6 +22,9 @@ from warden.errors import PermissionDenied, StateError
 from warden.store import Store
 
 RANK = {"analyst": 1, "lead": 2, "admin": 3}
+# The dashboard's development login records its actors as "NAME (dev-user)", so the audit
+# log shows which decisions were made without real authentication.
+DEV_SUFFIX = " (dev-user)"
 ACTIONS = ("no_action", "warn", "rate_limit", "suspend", "ban")
 SEVERE = ("suspend", "ban")
 SEVERITY_WEIGHT = {"low": 1.0, "medium": 1.5, "high": 2.0, "critical": 3.0}
@@ -54,7 +57,7 @@ class Desk:
 
     # -- roles ---------------------------------------------------------------
     def role(self, user: str) -> str | None:
-        return self.config.enforcement.roles.get(user)
+        return self.config.enforcement.roles.get(user.removesuffix(DEV_SUFFIX))
 
     def require(self, user: str, minimum: str) -> str:
         role = self.role(user)

@@ -137,4 +137,13 @@ def main() -> None:
 __all__ = ["Context", "cli", "main"]
 
 # Sub-commands live in warden/commands/, one module per area; importing registers them.
-from warden.commands import core, detect, enforce, ingest, keys, redact, sweep  # noqa: E402,F401
+from warden.commands import (  # noqa: E402,F401
+    core,
+    dashboard,
+    detect,
+    enforce,
+    ingest,
+    keys,
+    redact,
+    sweep,
+)

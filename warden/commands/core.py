@@ -9,7 +9,6 @@ import click
 from redaction.keyring import KEYRING_NAME, Keyring
 from warden.cli import Context, cli
 from warden.config import write_default_config
-from warden.errors import WardenError
 
 
 @cli.command()
@@ -88,13 +87,3 @@ def demo(
     from warden.commands import demo_steps
 
     demo_steps.run(demo_dir, Path(s.files["log"]), port=port, dashboard=not no_dashboard)
-
-
-def _reserve(name: str, summary: str, issue: str) -> None:
-    @cli.command(name=name, help=f"{summary}\n\n(Not available in this version yet: {issue}.)")
-    def _cmd() -> None:
-        raise WardenError(f"`warden {name}` is not available in this version yet ({issue})")
-
-
-for _name, _summary, _issue in (("dashboard", "Start the analyst dashboard.", "dashboard"),):
-    _reserve(_name, _summary, _issue)

@@ -1,0 +1,122 @@
+"""What every page needs: the acting user, the enforcement desk, cached query results.
+
+Identity: ``st.login`` (OIDC) when ``[auth]`` is configured in Streamlit's secrets;
+otherwise only an explicit development user (``warden dashboard --dev-user NAME``, which
+sets ``WARDEN_DEV_USER``), shown as a banner on every page and recorded in the audit log
+as ``NAME (dev-user)``. No connection is ever cached: each query opens a short-lived
+one through the store; query results are cached for a few seconds.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+from enforcement.desk import DEV_SUFFIX, Desk
+from redaction.keyring import Keyring, Unlock
+from warden.config import load_config, resolve_home
+from warden.errors import WardenError
+
+
+@dataclass
+class Context:
+    desk: Desk
+    user: str
+    role: str | None
+    dev: bool
+
+    def can(self, minimum: str) -> bool:
+        return self.desk.can(self.user, minimum)
+
+
+def _keyring(home: Path) -> Keyring | None:
+    key_file = os.environ.get("WARDEN_KEY_FILE")
+    phrase = os.environ.get("WARDEN_PASSPHRASE")
+    try:
+        if key_file:
+            return Keyring.open(home, Unlock(key_file_bytes=Path(key_file).read_bytes()))
+        if phrase:
+            return Keyring.open(home, Unlock(passphrase=phrase))
+    except (WardenError, OSError):
+        return None
+    return None
+
+
+@st.cache_resource(show_spinner=False)
+def _desk(home: str) -> Desk:
+    # The desk holds settings and keys, never a connection (the store opens one per query).
+    cfg = load_config(Path(home))
+    return Desk.open(cfg, _keyring(Path(home)))
+
+
+def _oidc_configured() -> bool:
+    try:
+        return "auth" in st.secrets
+    except Exception:  # no secrets file at all
+        return False
+
+
+def context() -> Context:
+    """Resolve the user and desk, show the identity banner; stops the page if there is
+    no identity."""
+    home = str(resolve_home(os.environ.get("WARDEN_HOME")))
+    desk = _desk(home)
+    if _oidc_configured():
+        if not st.user.is_logged_in:
+            st.button("Log in", on_click=st.login)
+            st.stop()
+        user = str(st.user.get("email") or st.user.get("name") or "unknown")
+        dev = False
+    else:
+        name = os.environ.get("WARDEN_DEV_USER")
+        if not name:
+            st.error(
+                "No identity is configured. Configure OIDC in .streamlit/secrets.toml "
+                "([auth]), or start with `warden dashboard --dev-user NAME` for development."
+            )
+            st.stop()
+        user = f"{name}{DEV_SUFFIX}"
+        dev = True
+        st.warning(
+            f"Development login: acting as **{name}** without authentication. "
+            "Every action is recorded as a dev-user action.",
+            icon="⚠️",
+        )
+    role = desk.role(user)
+    if role is None:
+        st.error(
+            f"{user} has no role. An admin must add them to [enforcement.roles] in warden.toml."
+        )
+        st.stop()
+    return Context(desk, user, role, dev)
+
+
+@st.cache_data(ttl=5, show_spinner=False)
+def query(home: str, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """A cached read: the result is cached, the connection is closed at once."""
+    desk = _desk(home)
+    with desk.store.read() as con:
+        return con.execute(sql, list(params)).fetchall()
+
+
+def home_of(ctx: Context) -> str:
+    return str(ctx.desk.config.home)
+
+
+def clear_cache() -> None:
+    query.clear()
+
+
+def act(label: str, fn: Any, *args: Any, **kw: Any) -> Any:
+    """Run an enforcement call; show its error as a message, not a traceback."""
+    try:
+        out = fn(*args, **kw)
+    except WardenError as exc:
+        st.error(f"{label}: {exc}")
+        return None
+    clear_cache()
+    return out

@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from investigate.sweep import sweep
+from redaction.keyring import Keyring, Unlock
+from warden.config import load_config
+from warden.store import Store
+
+PW = "app-pw"
+ROLES = '[enforcement.roles]\nalice = "analyst"\nbob = "lead"\ncarol = "lead"\n'
+APP = Path(__file__).resolve().parents[2] / "app"
+
+
+def make_home(root: Path) -> Path:
+    root.mkdir(parents=True)
+    (root / "warden.toml").write_text(ROLES)
+    Keyring.create(root, Unlock(passphrase=PW))
+    Store(root / "warden.duckdb").migrate()
+    return root
+
+
+@pytest.fixture(scope="session")
+def swept_home(tmp_path_factory: pytest.TempPathFactory, synth_small: Path) -> Path:
+    root = tmp_path_factory.mktemp("app") / "home"
+    make_home(root)
+    inbox = root.parent / "inbox"
+    inbox.mkdir()
+    lines = (synth_small / "usage.jsonl").read_bytes().splitlines()[:2500]
+    f = inbox / "day1.jsonl"
+    f.write_bytes(b"\n".join(lines) + b"\n")
+    os.utime(f, (time.time() - 600, time.time() - 600))
+    cfg = load_config(root)
+    result = sweep(cfg, Keyring.open(root, Unlock(passphrase=PW)), inbox=inbox)
+    assert result.cases_opened >= 3
+    return root
+
+
+@pytest.fixture
+def as_user(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
+    def set_user(home: Path, name: str | None) -> None:
+        monkeypatch.setenv("WARDEN_HOME", str(home))
+        monkeypatch.setenv("WARDEN_PASSPHRASE", PW)
+        if name is None:
+            monkeypatch.delenv("WARDEN_DEV_USER", raising=False)
+        else:
+            monkeypatch.setenv("WARDEN_DEV_USER", name)
+
+    yield set_user
