@@ -41,8 +41,12 @@ def run(demo_dir: Path, log: Path, *, port: int, dashboard: bool) -> None:
         ("sweep", ["--home", str(home), "sweep", "--inbox", str(log.parent)]),
     ]
     if dashboard:
-        steps.append(("dashboard", ["--home", str(home), "dashboard", "--port", str(port),
-                                    "--dev-user", "demo"]))
+        steps.append(
+            (
+                "dashboard",
+                ["--home", str(home), "dashboard", "--port", str(port), "--dev-user", "demo"],
+            )
+        )
     for _, args in steps:
         click.echo(f"== warden {' '.join(args)}")
         sub = cli.make_context("warden", list(args), parent=ctx.parent)
