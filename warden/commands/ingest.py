@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from warden.cli import Context, cli
+from warden.errors import WardenError
 
 
 class _Progress:
@@ -62,6 +63,17 @@ class _Progress:
 )
 @click.option("--quiet", is_flag=True, help="No progress, no summary.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "spark"]),
+    default="local",
+    show_default=True,
+    help="spark: parse, pseudonymize and redact on Apache Spark (JSON Lines input; needs "
+    "the pyspark extra and Java 17+).",
+)
+@click.option(
+    "--master", default="local[2]", show_default=True, help="Spark master URL, with --engine spark."
+)
 @click.pass_obj
 def ingest(
     obj: Context,
@@ -71,6 +83,8 @@ def ingest(
     processes: int | None,
     quiet: bool,
     as_json: bool,
+    engine: str,
+    master: str,
 ) -> None:
     """Ingest usage logs (.jsonl, .ndjson, .jsonl.gz, .parquet or a directory of them,
     .csv) into the redacted, pseudonymized store.
@@ -85,9 +99,18 @@ def ingest(
     store = obj.store(cfg)
     store.require_current()
     progress = _Progress(quiet or as_json)
-    summary = Ingestor(store, obj.keyring(), cfg, batch_size=batch_size, progress=progress).ingest(
-        list(paths), force=force
-    )
+    if engine == "spark":
+        try:
+            from redaction.spark_engine import ingest_spark
+        except ImportError:
+            raise WardenError(
+                "the Spark engine needs pyspark: pip install 'warden[pyspark]' (and Java 17+)"
+            ) from None
+        summary = ingest_spark(store, obj.keyring(), cfg, list(paths), master=master, force=force)
+    else:
+        summary = Ingestor(
+            store, obj.keyring(), cfg, batch_size=batch_size, progress=progress
+        ).ingest(list(paths), force=force)
     progress.close()
     data = summary.to_dict()
     if as_json:
