@@ -120,3 +120,11 @@ def act(label: str, fn: Any, *args: Any, **kw: Any) -> Any:
         return None
     clear_cache()
     return out
+
+
+_MD = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+-.!|<>~$"})
+
+
+def escape_md(text: object) -> str:
+    """Text shown inside Markdown, with Markdown and HTML made inert."""
+    return str(text).translate(_MD)

@@ -190,14 +190,18 @@ def read_checkpoints(path: Path) -> list[dict[str, Any]]:
     if not path.exists():
         return []
     out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            try:
-                out.append(json.loads(line))
-            except ValueError:
-                raise AuditError(
-                    f"{path} has a line that is not JSON; restore it from your off-site copy"
-                ) from None
+    lines = path.read_text(encoding="utf-8").split("\n")
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        try:
+            out.append(json.loads(line))
+        except ValueError:
+            if i == len(lines) - 1:
+                break  # a write cut short by a crash: the line was never finished
+            raise AuditError(
+                f"{path} has a line that is not JSON; restore it from your off-site copy"
+            ) from None
     return out
 
 
@@ -244,7 +248,13 @@ def _write_checkpoint_locked(store: Store, d: Path, keys: AuditKeys) -> dict[str
         "frontier": [base64.b64encode(h).decode() for h in frontier.hashes],
         "signed_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
     }
-    with (d / CHECKPOINTS).open("a", encoding="utf-8") as fh:
+    path = d / CHECKPOINTS
+    if path.exists() and path.stat().st_size:
+        data = path.read_bytes()
+        if not data.endswith(b"\n"):  # a line a crash cut short was never a checkpoint
+            with path.open("r+b") as fh:
+                fh.truncate(data.rfind(b"\n") + 1)
+    with path.open("a", encoding="utf-8") as fh:
         fh.write(json.dumps(cp) + "\n")
         fh.flush()
         os.fsync(fh.fileno())

@@ -184,12 +184,12 @@ class Ingestor:
         res = FileResult(path.name, h)
         with self.store.read() as con:
             seen = con.execute("SELECT 1 FROM ingest_files WHERE content_hash = ?", [h]).fetchone()
-            done = {
-                r[0]
-                for r in con.execute(
-                    "SELECT batch_no FROM ingest_progress WHERE content_hash = ?", [h]
-                ).fetchall()
-            }
+            progress = con.execute(
+                "SELECT batch_no, batch_size FROM ingest_progress WHERE content_hash = ?", [h]
+            ).fetchall()
+        done = {r[0] for r in progress}
+        # A resumed ingest keeps the batch size it started with, so batch numbers match.
+        batch_size = int(progress[0][1]) if progress else self.batch_size
         if seen and not force:
             res.skipped = True
             return res
@@ -201,11 +201,11 @@ class Ingestor:
             size if not path.is_dir() and not path.name.lower().endswith((".gz", ".parquet")) else 0
         )
         read_records = read_bytes = 0
-        for no, batch in enumerate(_batches(read(path), self.batch_size)):
+        for no, batch in enumerate(_batches(read(path), batch_size)):
             read_records += len(batch)
             read_bytes += sum(len(r.text) + 1 for r in batch)
             if no not in done:
-                self._batch(batch, no, path.name, h, redactor)
+                self._batch(batch, no, path.name, h, redactor, batch_size)
             if self.progress:
                 self.progress(read_records, min(read_bytes, total), total)
         with self.store.write() as con:
@@ -240,7 +240,13 @@ class Ingestor:
 
     # -- one batch -------------------------------------------------------------
     def _batch(
-        self, raws: list[Raw], batch_no: int, name: str, h: str, redactor: ParallelRedactor
+        self,
+        raws: list[Raw],
+        batch_no: int,
+        name: str,
+        h: str,
+        redactor: ParallelRedactor,
+        batch_size: int,
     ) -> None:
         now = datetime.now(UTC)
         out = BatchProcessor(self.pseudo, redactor).process(raws, h, now)
@@ -260,7 +266,7 @@ class Ingestor:
                 )
             self.vault.store(con, vault_items, now)
             con.execute(
-                "INSERT INTO ingest_progress VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO ingest_progress VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     h,
                     batch_no,
@@ -269,6 +275,7 @@ class Ingestor:
                     good_n - stored + dup_in_batch,
                     len(q_rows),
                     json.dumps(dict(pii)),
+                    batch_size,
                 ],
             )
 

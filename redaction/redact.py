@@ -57,8 +57,18 @@ _CACHE_MAX_LEN = 20_000
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
+# Invisible format characters (zero-width joiners and spaces, bidirectional overrides,
+# byte-order marks): used to split an e-mail or a card number so that no pattern
+# matches, or to disguise text. They carry no meaning in a prompt; they are removed.
+_FORMAT = re.compile(
+    "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]"
+)
+
+
 def clean_text(text: str) -> str:
-    """Lone surrogates (from broken JSON escapes) become U+FFFD; offsets are kept."""
+    """Invisible format characters removed; lone surrogates (from broken JSON escapes)
+    become U+FFFD."""
+    text = _FORMAT.sub("", text)
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:

@@ -36,7 +36,8 @@ class Context:
 
     def store(self, cfg: Config | None = None) -> Store:
         """The store of the home."""
-        return Store((cfg or self.config()).db_path)
+        cfg = cfg or self.config()
+        return Store(cfg.db_path, lock_timeout=cfg.store.lock_timeout)
 
     def unlock(self, *, confirm: bool = False) -> Unlock:
         """How to unlock the keyring: $WARDEN_KEY_FILE, $WARDEN_PASSPHRASE, or a prompt."""

@@ -90,6 +90,13 @@ class SweepConfig:
 
 
 @dataclass(frozen=True)
+class StoreConfig:
+    """The DuckDB store."""
+
+    lock_timeout: float = 30.0
+
+
+@dataclass(frozen=True)
 class Config:
     """All settings. Build with :func:`load_config`; pass it to the packages."""
 
@@ -98,6 +105,7 @@ class Config:
     detection: DetectionConfig = field(default_factory=DetectionConfig)
     enforcement: EnforcementConfig = field(default_factory=EnforcementConfig)
     sweep: SweepConfig = field(default_factory=SweepConfig)
+    store: StoreConfig = field(default_factory=StoreConfig)
 
     @property
     def db_path(self) -> Path:
@@ -260,6 +268,10 @@ critical = 4
 [enforcement.roles]
 # alice = "analyst"
 # bob = "lead"
+
+[store]
+# seconds to wait for another process to release the database file
+lock_timeout = 30
 
 [sweep]
 # inbox = "/var/lib/warden/inbox"

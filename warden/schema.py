@@ -34,6 +34,7 @@ CREATE TABLE ingest_progress (
     duplicates    BIGINT NOT NULL,
     quarantined   BIGINT NOT NULL,
     pii_counts    JSON,
+    batch_size    BIGINT NOT NULL,            -- a resumed ingest keeps the size it started with
     PRIMARY KEY (content_hash, batch_no)
 );
 

@@ -13,6 +13,7 @@ own transaction and recorded in ``schema_migrations``.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import threading
 import time
@@ -75,7 +76,7 @@ class Store:
             except duckdb.IOException as exc:
                 msg = str(exc)
                 if "lock" not in msg.lower():
-                    raise StoreError(f"cannot open {self.path}: {msg}") from None
+                    raise StoreError(f"cannot open {self.path}: {_io_reason(exc)}") from None
                 if time.monotonic() >= deadline:
                     m = _PID.search(msg)
                     pid = int(m.group(1)) if m else None
@@ -88,7 +89,7 @@ class Store:
                 time.sleep(min(delay, max(0.0, deadline - time.monotonic())))
                 delay = min(delay * 2, 0.5)
             except duckdb.Error as exc:
-                raise StoreError(f"cannot open {self.path}: {exc}") from None
+                raise StoreError(f"cannot open {self.path}: {_io_reason(exc)}") from None
 
     @contextmanager
     def read(self) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -102,17 +103,31 @@ class Store:
 
     @contextmanager
     def write(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A read-write connection in one transaction, committed when the block ends."""
+        """A read-write connection in one transaction, committed when the block ends.
+
+        A failed write (disk full, file size limit, read-only file) rolls back and
+        raises :class:`StoreError` saying so; the store keeps its last committed state.
+        """
         with _process_lock(self.path):
             con = self._connect(read_only=False)
             try:
                 con.begin()
                 try:
                     yield con
+                    con.commit()
+                except (
+                    duckdb.IOException,
+                    duckdb.TransactionException,
+                    duckdb.FatalException,
+                ) as exc:
+                    _safe_rollback(con)
+                    raise StoreError(
+                        f"could not write to {self.path}: {_io_reason(exc)}. Nothing of this "
+                        "write was kept; free disk space or fix permissions, then run again."
+                    ) from None
                 except BaseException:
-                    con.rollback()
+                    _safe_rollback(con)
                     raise
-                con.commit()
             finally:
                 con.close()
 
@@ -174,6 +189,29 @@ class Store:
                 f"store {self.path} is at schema {version}, this Warden needs {latest}; "
                 "run `warden init` to migrate it"
             )
+
+
+def _safe_rollback(con: duckdb.DuckDBPyConnection) -> None:
+    with contextlib.suppress(duckdb.Error):  # the transaction may already be gone
+        con.rollback()
+
+
+def _io_reason(exc: Exception) -> str:
+    """The operating-system reason of a DuckDB I/O error, without any data values."""
+    msg = str(exc)
+    for reason in (
+        "No space left on device",
+        "File too large",
+        "Read-only file system",
+        "Permission denied",
+        "Operation not permitted",
+        "Disk quota exceeded",
+    ):
+        if reason.lower() in msg.lower():
+            return reason.lower() + (
+                " (disk full?)" if "large" in reason or "space" in reason else ""
+            )
+    return f"{type(exc).__name__} (disk full or unwritable?)"
 
 
 def _version(con: duckdb.DuckDBPyConnection) -> int:

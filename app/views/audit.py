@@ -10,7 +10,7 @@ import streamlit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from app.common import context, home_of, query
+from app.common import context, escape_md, home_of, query
 from enforcement.audit import AuditEvent, audited, record, verify
 from enforcement.decisions import export_decisions
 
@@ -37,7 +37,10 @@ if where:
 rows = query(home, sql + " ORDER BY seq DESC LIMIT 1000", tuple(args))
 st.subheader("Latest entries")
 for s_, t_, a_, ac_, su_, _ in rows[:8]:
-    st.markdown(f"`{s_}` {t_[:19]} **{ac_}** by {a_}" + (f" on `{su_}`" if su_ else ""))
+    st.markdown(
+        f"`{s_}` {t_[:19]} **{escape_md(ac_)}** by {escape_md(a_)}"
+        + (f" on {escape_md(su_)}" if su_ else "")
+    )
 st.subheader("Log")
 st.dataframe(
     [

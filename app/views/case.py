@@ -12,7 +12,7 @@ import streamlit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from app.common import act, context, home_of, query
+from app.common import act, context, escape_md, home_of, query
 from enforcement import cases, decisions, reid
 from enforcement.desk import ACTIONS, SEVERE
 
@@ -42,7 +42,7 @@ st.write(
 st.subheader("Why flagged")
 for ev in case["evidence"][-1:]:
     for reason in ev["reasons"]:
-        st.markdown(f"- {reason}")
+        st.markdown(f"- {escape_md(reason)}")
 run = query(home, "SELECT run_id FROM detection_runs ORDER BY finished_at DESC LIMIT 1")
 if run and members:
     feat_cols = (
@@ -147,9 +147,10 @@ for d in case["decisions"]:
         else "effective"
     )
     st.markdown(
-        f"- **{d['decision_id']}** {d['action']} under *{d['policy']}* by {d['actor']} "
-        f"({d['reason_kind']}, {status}): {d['rationale']}"
+        f"- **{d['decision_id']}** {d['action']} under *{d['policy']}* by "
+        f"{escape_md(d['actor'])} ({d['reason_kind']}, {status}):"
     )
+    st.text(d["rationale"])
     if status == "pending approval" and ctx.can("lead") and d["actor"] != ctx.user:
         a1, a2 = st.columns(2)
         if a1.button(f"Approve {d['decision_id']}", key=f"approve-{d['decision_id']}"):
@@ -205,7 +206,8 @@ reqs = query(
 )
 for rid, requester, state, expires in reqs:
     st.markdown(
-        f"- {rid} by {requester}: **{state}**" + (f", until {expires:%H:%M} UTC" if expires else "")
+        f"- {rid} by {escape_md(requester)}: **{state}**"
+        + (f", until {expires:%H:%M} UTC" if expires else "")
     )
     if state == "pending" and ctx.can("lead") and requester != ctx.user:
         if st.button(f"Approve {rid}", key=f"reid-ok-{rid}"):

@@ -10,7 +10,7 @@ from redaction.recognizers.base import Rule, RuleRecognizer
 
 def luhn_ok(value: str) -> bool:
     digits = [int(c) for c in value if c.isdigit()]
-    if not 13 <= len(digits) <= 19 or len(set(digits)) < 3:
+    if not 13 <= len(digits) <= 19 or len(set(digits)) < 2:
         return False
     total = 0
     for i, d in enumerate(reversed(digits)):

@@ -12,6 +12,14 @@ from warden.cli import Context, cli
 from warden.errors import StateError
 
 
+def _cell(value: object) -> object:
+    """Neutralise spreadsheet formulas (OWASP CSV injection): a leading = + - @ tab or CR
+    is prefixed with a quote."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
 @cli.command()
 @click.option("--limit", type=click.IntRange(1, 10_000_000), default=50, show_default=True)
 @click.option(
