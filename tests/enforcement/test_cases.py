@@ -43,6 +43,7 @@ def test_new_finding_adds_evidence_to_open_case(desk: Desk) -> None:
         members=["ac_v1_" + "a" * 32],
         risk=0.95,
         reasons=["new"],
+        source="sweep-2",
         now=T0 + timedelta(hours=1),
     )
     assert (again, created) == (cid, False)
@@ -50,6 +51,18 @@ def test_new_finding_adds_evidence_to_open_case(desk: Desk) -> None:
     assert [e["seq"] for e in c["evidence"]] == [0, 1]
     assert c["risk"] == 0.95
     assert len(cases.list_cases(desk, now=T0)) == 1
+    # the same finding again (a rerun of the same sweep) adds nothing
+    cases.open_or_update(
+        desk,
+        kind="account",
+        subject="ac_v1_" + "a" * 32,
+        members=["ac_v1_" + "a" * 32],
+        risk=0.95,
+        reasons=["new"],
+        source="sweep-2",
+        now=T0 + timedelta(hours=2),
+    )
+    assert len(cases.get_case(desk, cid, now=T0)["evidence"]) == 2
 
 
 def test_priority_sla_and_filters(desk: Desk) -> None:
