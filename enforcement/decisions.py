@@ -77,6 +77,17 @@ def snapshot(con: duckdb.DuckDBPyConnection, case_id: str, limit: int = 20) -> d
     }
 
 
+def effective_decision(con: duckdb.DuckDBPyConnection, case_id: str) -> str | None:
+    """The case's latest decision in force (a severe one only once approved)."""
+    row = con.execute(
+        "SELECT d.decision_id FROM decisions d LEFT JOIN approvals a USING (decision_id) "
+        "WHERE d.case_id = ? AND (d.action NOT IN ('suspend', 'ban') OR a.approved) "
+        "ORDER BY d.created_at DESC, d.decision_id DESC LIMIT 1",
+        [case_id],
+    ).fetchone()
+    return str(row[0]) if row else None
+
+
 def _hash(obj: Any) -> str:
     return hashlib.sha256(json.dumps(obj, sort_keys=True, default=str).encode()).hexdigest()
 
@@ -140,12 +151,7 @@ def decide(
         if not holds and not desk.can(user, "lead"):
             raise PermissionDenied(f"claim case {case_id} first (`warden cases claim {case_id}`)")
         snap = evidence if evidence is not None else snapshot(con, case_id)
-        previous = con.execute(
-            "SELECT d.decision_id FROM decisions d LEFT JOIN approvals a USING (decision_id) "
-            "WHERE d.case_id = ? AND (d.action NOT IN ('suspend', 'ban') OR a.approved) "
-            "ORDER BY d.created_at DESC, d.decision_id DESC LIMIT 1",
-            [case_id],
-        ).fetchone()
+        previous = effective_decision(con, case_id)
         kind = "appeal_outcome" if state == "appealed" else "decision"
         decision_id = next_id(con, "decisions", "decision_id", "D")
         con.execute(
@@ -160,7 +166,7 @@ def decide(
                 now,
                 json.dumps(snap, default=str),
                 _hash(snap),
-                previous[0] if previous and kind == "appeal_outcome" else None,
+                previous if kind == "appeal_outcome" else None,
                 kind,
             ],
         )
@@ -261,17 +267,12 @@ def appeal(desk: Desk, user: str, case_id: str, statement: str, now: datetime | 
             raise StateError(f"no case {case_id}")
         if row[0] not in ("decided", "closed"):
             raise StateError(f"case {case_id} is {row[0]}; only decided cases can be appealed")
-        last = con.execute(
-            "SELECT d.decision_id FROM decisions d LEFT JOIN approvals a USING (decision_id) "
-            "WHERE d.case_id = ? AND (d.action NOT IN ('suspend', 'ban') OR a.approved) "
-            "ORDER BY d.created_at DESC, d.decision_id DESC LIMIT 1",
-            [case_id],
-        ).fetchone()
+        last = effective_decision(con, case_id)
         assert last is not None
         appeal_id = next_id(con, "appeals", "appeal_id", "A")
         con.execute(
             "INSERT INTO appeals VALUES (?, ?, ?, ?, ?, ?)",
-            [appeal_id, case_id, last[0], user, statement, now],
+            [appeal_id, case_id, last, user, statement, now],
         )
         con.execute(
             "UPDATE cases SET state = 'appealed', assignee = NULL, claimed_until = NULL, "
@@ -283,7 +284,7 @@ def appeal(desk: Desk, user: str, case_id: str, statement: str, now: datetime | 
             user,
             "case.appealed",
             case_id,
-            {"appeal": appeal_id, "decision": last[0]},
+            {"appeal": appeal_id, "decision": last},
             private={"statement": statement},
             now=now,
         )
