@@ -205,6 +205,38 @@ def read_checkpoints(path: Path) -> list[dict[str, Any]]:
     return out
 
 
+def _last_checkpoint(path: Path) -> dict[str, Any] | None:
+    """The last complete checkpoint line, read from the end of the file (appends stay
+    O(log n) however long the file grows). A line a crash cut short was never a
+    checkpoint: it is cut off the file."""
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    with path.open("r+b") as fh:
+        size = fh.seek(0, os.SEEK_END)
+        tail = b""
+        step = 1 << 16
+        while True:
+            start = max(0, size - len(tail) - step)
+            fh.seek(start)
+            tail = fh.read(size - start)
+            if start == 0 or tail.count(b"\n") >= 2:
+                break
+        if not tail.endswith(b"\n"):
+            cut = tail.rfind(b"\n")
+            fh.truncate(start + cut + 1 if cut >= 0 else 0)
+            tail = tail[: cut + 1] if cut >= 0 else b""
+    lines = [ln for ln in tail.split(b"\n") if ln.strip()]
+    if not lines:
+        return None
+    try:
+        last: dict[str, Any] = json.loads(lines[-1])
+    except ValueError:
+        raise AuditError(
+            f"{path} ends with a line that is not JSON; restore it from your off-site copy"
+        ) from None
+    return last
+
+
 def write_checkpoint(store: Store, home: Path, keys: AuditKeys) -> dict[str, Any] | None:
     """Sign the current head and append it to ``home/audit/checkpoints.jsonl``.
 
@@ -224,8 +256,8 @@ def write_checkpoint(store: Store, home: Path, keys: AuditKeys) -> dict[str, Any
 def _write_checkpoint_locked(store: Store, d: Path, keys: AuditKeys) -> dict[str, Any] | None:
     from enforcement.merkle import sign_checkpoint
 
-    cps = read_checkpoints(d / CHECKPOINTS)
-    last = cps[-1] if cps else None
+    path = d / CHECKPOINTS
+    last = _last_checkpoint(path)
     frontier = (
         Frontier(last["size"], [base64.b64decode(h) for h in last["frontier"]])
         if last
@@ -248,12 +280,6 @@ def _write_checkpoint_locked(store: Store, d: Path, keys: AuditKeys) -> dict[str
         "frontier": [base64.b64encode(h).decode() for h in frontier.hashes],
         "signed_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
     }
-    path = d / CHECKPOINTS
-    if path.exists() and path.stat().st_size:
-        data = path.read_bytes()
-        if not data.endswith(b"\n"):  # a line a crash cut short was never a checkpoint
-            with path.open("r+b") as fh:
-                fh.truncate(data.rfind(b"\n") + 1)
     with path.open("a", encoding="utf-8") as fh:
         fh.write(json.dumps(cp) + "\n")
         fh.flush()
