@@ -217,14 +217,18 @@ def ingest_spark(
     # Executors run this same interpreter (its venv holds Warden); on a cluster, ship the
     # environment and set PYSPARK_PYTHON yourself (see docs/spark.md).
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    spark = (
+    builder = (
         SparkSession.builder.master(master)
         .appName("warden-ingest")
         .config("spark.ui.enabled", "false")
         .config("spark.sql.execution.arrow.pyspark.enabled", "true")
         .config("spark.python.worker.reuse", "true")
-        .getOrCreate()
     )
+    if master.startswith("local"):  # a local run listens on loopback only
+        builder = builder.config("spark.driver.bindAddress", "127.0.0.1").config(
+            "spark.driver.host", "127.0.0.1"
+        )
+    spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
     try:
         rows = [(h, p.name, no, raw) for p, h in todo for no, raw in _lines(p)]
