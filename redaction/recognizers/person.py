@@ -59,6 +59,8 @@ _VERB_AFTER = re.compile(
 )
 _VERB_BEFORE = re.compile(r"(?:says|said|asked|told|by|with|to|for|from|at)[ \t]+$")
 _SPEAKER = re.compile(rf"(?m)^[\s>?]*({_TOKEN})[ \t]*:")
+_VOCATIVE = re.compile(rf"(?:,|\b(?:hi|hey|hello|dear|thanks|bye))[ \t]+({_TOKEN})[ \t]*[?!,.]")
+_AND_PAIR = re.compile(rf"(?<![\w,] )\b({_TOKEN})[ \t]+and[ \t]+({_TOKEN})\b(?![ \t]+[A-Z])")
 _LIST = re.compile(rf"(?:{_TOKEN})(?:,[ \t]*(?:and[ \t]+)?{_TOKEN}|[ \t]+and[ \t]+{_TOKEN})+")
 _LOWER_LIST = re.compile(
     r"\b[a-zà-ÿ]{3,}(?:,[ \t]*(?:and[ \t]+)?[a-zà-ÿ]{3,}|[ \t]+and[ \t]+[a-zà-ÿ]{3,}){2,}"
@@ -114,6 +116,14 @@ class WardenPersonRecognizer(EntityRecognizer):
             ):
                 return False
         return True
+
+    def _in_dict(self, word: str) -> bool:
+        w = word.casefold()
+        return len(word) >= 3 and not word.isupper() and (w in self.first or w in self.last)
+
+    def _name_word(self, word: str) -> bool:
+        """A known first name that is not mostly an ordinary English word."""
+        return self._in_dict(word) and word.casefold() in self.first and zipf(word.casefold()) < 5.0
 
     def _known_pair(self, first: str, last: str) -> bool:
         if (first.isupper() and len(first) <= 3) or (last.isupper() and len(last) <= 3):
@@ -194,8 +204,23 @@ class WardenPersonRecognizer(EntityRecognizer):
             ):
                 spans.append((m.start(), m.end(), 0.5))
         for m in _SPEAKER.finditer(text):
-            if not is_common(m.group(1)) and len(m.group(1)) >= 3:
+            w = m.group(1)
+            if len(w) >= 3 and (not is_common(w) or self._name_word(w)):
                 spans.append((m.start(1), m.end(1), 0.5))
+        # addressed by name: "Remember me, Kelly?"
+        for m in _VOCATIVE.finditer(text):
+            if self._name_word(m.group(1)):
+                spans.append((m.start(1), m.end(1), 0.5))
+        # two names joined by "and": "Dale and White were ..."
+        for m in _AND_PAIR.finditer(text):
+            a, b = m.group(1), m.group(2)
+            if (
+                self._in_dict(a)
+                and self._in_dict(b)
+                and not any(s <= m.start() < e or s <= m.start(2) < e for s, e in other_ents)
+                and (not is_common(a) or not is_common(b))
+            ):
+                spans += [(m.start(1), m.end(1), 0.5), (m.start(2), m.end(2), 0.5)]
         for m in _CUE2.finditer(text):
             if not is_common(m.group(1)):
                 spans.append((m.start(1), m.end(1), 0.6))
