@@ -49,7 +49,8 @@ _CSV_NAME_HEADER = re.compile(r"^(?:[\w ]*,)*[\w ]*name[\w ]*(?:,[\w ]*)*$", re.
 _WORD = re.compile(r"[\w'’-]+")
 _CUE2 = re.compile(
     r"(?i:call me|last name\??|first name\??|maiden name(?: is)?|follow up with|speak (?:to|with)|"
-    r"talk (?:to|with)|heard|married|meet|met|ask|thank|shouted at|said to|founders:)[\s:,]+"
+    r"talk (?:to|with)|heard|married|meet|met|ask|thank|shouted at|said to|founders:|had given|"
+    r"named (?:him|her)|call (?:him|her))[\s:,]+"
     rf"({_TOKEN}|[a-zà-ÿ][^\W\d_]+)(?![\w@])"
 )
 _VERB_AFTER = re.compile(
@@ -203,6 +204,8 @@ class WardenPersonRecognizer(EntityRecognizer):
                 )
             ):
                 spans.append((m.start(), m.end(), 0.5))
+            elif self._name_word(word) and _VERB_AFTER.match(text, m.end()):
+                spans.append((m.start(), m.end(), 0.5))  # "Scott lives on ..."
         for m in _SPEAKER.finditer(text):
             w = m.group(1)
             if len(w) >= 3 and (not is_common(w) or self._name_word(w)):
@@ -287,7 +290,7 @@ class WardenPersonRecognizer(EntityRecognizer):
                 for i in re.finditer(r"[a-zà-ÿ]{3,}", m.group(0))
                 if i.group(0) != "and"
             ]
-            flags = [text[a:b] in self.first and text[a:b] not in self.common for a, b in items]
+            flags = [text[a:b] in self.first and not is_common(text[a:b]) for a, b in items]
             if sum(flags) >= 2 and sum(flags) * 2 >= len(items):
                 spans += [
                     (a, b, 0.5)
