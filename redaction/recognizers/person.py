@@ -60,6 +60,10 @@ _VERB_AFTER = re.compile(
 )
 _VERB_BEFORE = re.compile(r"(?:says|said|asked|told|by|with|to|for|from|at)[ \t]+$")
 _SPEAKER = re.compile(rf"(?m)^[\s>?]*({_TOKEN})[ \t]*:")
+_INITIAL = re.compile(rf"\b({_TOKEN})[ \t]+([A-Z])\.?[ \t]+({_TOKEN})\b")
+_INITIAL_LOWER = re.compile(
+    r"\b([a-zà-ÿ]{2,})[ \t]+([a-z])\.?[ \t]+([a-zà-ÿžšřčćłńśźżőűāēīūø]{2,})\b"
+)
 _VOCATIVE = re.compile(rf"(?:,|\b(?:hi|hey|hello|dear|thanks|bye))[ \t]+({_TOKEN})[ \t]*[?!,.]")
 _AND_PAIR = re.compile(rf"(?<![\w,] )\b({_TOKEN})[ \t]+and[ \t]+({_TOKEN})\b(?![ \t]+[A-Z])")
 _LIST = re.compile(rf"(?:{_TOKEN})(?:,[ \t]*(?:and[ \t]+)?{_TOKEN}|[ \t]+and[ \t]+{_TOKEN})+")
@@ -210,6 +214,22 @@ class WardenPersonRecognizer(EntityRecognizer):
             w = m.group(1)
             if len(w) >= 3 and (not is_common(w) or self._name_word(w)):
                 spans.append((m.start(1), m.end(1), 0.5))
+        # a middle initial: "Sari J. Paavolainen", "benjamin a seiler"
+        for m in _INITIAL.finditer(text):
+            a, c = m.group(1), m.group(3)
+            if (
+                len(a) >= 2
+                and len(c) >= 2
+                and not (is_common(a) and is_common(c))
+                and (
+                    self._in_dict(a) or self._in_dict(c) or (not is_common(a) and not is_common(c))
+                )
+            ):
+                spans.append((m.start(), m.end(), 0.6))
+        for m in _INITIAL_LOWER.finditer(text):
+            a, c = m.group(1), m.group(3)
+            if a in self.first and not is_common(a) and not is_common(c):
+                spans.append((m.start(), m.end(), 0.5))
         # addressed by name: "Remember me, Kelly?"
         for m in _VOCATIVE.finditer(text):
             if self._name_word(m.group(1)):
