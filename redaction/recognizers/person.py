@@ -50,7 +50,7 @@ _WORD = re.compile(r"[\w'’-]+")
 _CUE2 = re.compile(
     r"(?i:call me|last name\??|first name\??|maiden name(?: is)?|follow up with|speak (?:to|with)|"
     r"talk (?:to|with)|heard|married|meet|met|ask|thank|shouted at|said to|founders:|had given|"
-    r"named (?:him|her)|call (?:him|her))[\s:,]+"
+    r"named (?:him|her)|call (?:him|her)|my name is|name is|mr\.?|mrs\.?|ms\.?|dear)[\s:,]+"
     rf"({_TOKEN}|[a-zà-ÿ][^\W\d_]+)(?![\w@])"
 )
 _VERB_AFTER = re.compile(
