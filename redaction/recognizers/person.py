@@ -50,7 +50,8 @@ _WORD = re.compile(r"[\w'’-]+")
 _CUE2 = re.compile(
     r"(?i:call me|last name\??|first name\??|maiden name(?: is)?|follow up with|speak (?:to|with)|"
     r"talk (?:to|with)|heard|married|meet|met|ask|thank|shouted at|said to|founders:|had given|"
-    r"named (?:him|her)|call (?:him|her)|my name is|name is|mr\.?|mrs\.?|ms\.?|dear)[\s:,]+"
+    r"named (?:him|her)|call (?:him|her)|my name is|name is|mr\.?|mrs\.?|ms\.?|dear|"
+    r"my (?:kid|son|daughter|wife|husband|child|brother|sister|mother|father|partner))[\s:,]+"
     rf"({_TOKEN}|[a-zà-ÿ][^\W\d_]+)(?![\w@])"
 )
 _VERB_AFTER = re.compile(
@@ -63,6 +64,16 @@ _SPEAKER = re.compile(rf"(?m)^[\s>?]*({_TOKEN})[ \t]*:")
 _INITIAL = re.compile(rf"\b({_TOKEN})[ \t]+([A-Z])\.?[ \t]+({_TOKEN})\b")
 _INITIAL_LOWER = re.compile(
     r"\b([a-zà-ÿ]{2,})[ \t]+([a-z])\.?[ \t]+([a-zà-ÿžšřčćłńśźżőűāēīūø]{2,})\b"
+)
+_KIN = re.compile(
+    rf"\b({_TOKEN}|[a-zà-ÿ]{{3,}})['’]s[ \t]+(?:kid|kids|son|daughter|wife|husband|mother|"
+    r"father|brother|sister|child|children|family|friend|boss|killers?|mom|dad)\b"
+)
+_IS_PERSON = re.compile(
+    r"[ \t]+is[ \t]+an?[ \t]+(?:very[ \t]+)?[a-z]+[ \t]+(?:person|man|woman|guy|girl|boy|friend)\b"
+)
+_LINE_VOCATIVE = re.compile(
+    rf"(?m)^[ \t]*({_TOKEN}),[ \t]+(?:can|could|would|will|please|I|we|you|do|are|is)\b"
 )
 _VOCATIVE = re.compile(rf"(?:,|\b(?:hi|hey|hello|dear|thanks|bye))[ \t]+({_TOKEN})[ \t]*[?!,.]")
 _AND_PAIR = re.compile(rf"(?<![\w,] )\b({_TOKEN})[ \t]+and[ \t]+({_TOKEN})\b(?![ \t]+[A-Z])")
@@ -237,16 +248,32 @@ class WardenPersonRecognizer(EntityRecognizer):
         # two names joined by "and": "Dale and White were ..."
         for m in _AND_PAIR.finditer(text):
             a, b = m.group(1), m.group(2)
+            in_a, in_b = self._in_dict(a), self._in_dict(b)
             if (
-                self._in_dict(a)
-                and self._in_dict(b)
-                and not any(s <= m.start() < e or s <= m.start(2) < e for s, e in other_ents)
-                and (not is_common(a) or not is_common(b))
-            ):
+                (in_a and in_b and (not is_common(a) or not is_common(b)))
+                or (in_a and not is_common(b))
+                or (in_b and not is_common(a))
+            ) and not any(s <= m.start() < e or s <= m.start(2) < e for s, e in other_ents):
                 spans += [(m.start(1), m.end(1), 0.5), (m.start(2), m.end(2), 0.5)]
         for m in _CUE2.finditer(text):
-            if not is_common(m.group(1)):
+            w = m.group(1)
+            if not is_common(w) or (w[:1].isupper() and self._name_word(w)):
                 spans.append((m.start(1), m.end(1), 0.6))
+        # "Asya's kid", "roberto's daughter"; "Scott is a very sympathetic person"
+        for m in _KIN.finditer(text):
+            w = m.group(1)
+            if not is_common(w) or self._name_word(w):
+                spans.append((m.start(1), m.end(1), 0.5))
+        for m in _LONE.finditer(text):
+            if _IS_PERSON.match(text, m.end()) and (
+                self._in_dict(m.group(0)) or not is_common(m.group(0))
+            ):
+                spans.append((m.start(), m.end(), 0.5))
+        # a name opening a line and addressed: "Aloisia, can I please ..."
+        for m in _LINE_VOCATIVE.finditer(text):
+            w = m.group(1)
+            if self._name_word(w) or (self._in_dict(w) and not is_common(w)):
+                spans.append((m.start(1), m.end(1), 0.5))
         for m in _LOWER_PAIR.finditer(text):
             f, lst = m.group(1), m.group(2).split()[-1]
             if f in self.first and f not in self.common and not is_common(lst):
@@ -290,15 +317,15 @@ class WardenPersonRecognizer(EntityRecognizer):
             spans += self._csv(text)
         # 5. lists of names: "A, B, C and D" where two items are names already
         if spans:
-            found_at = {s for s, _, _ in spans}
+            found_spans = [(s, e) for s, e, _ in spans]
             for m in _LIST.finditer(text):
                 items = [(i.start(), i.end()) for i in re.finditer(_TOKEN, m.group(0))]
                 items = [
                     (m.start() + a, m.start() + b) for a, b in items if m.group(0)[a:b] != "and"
                 ]
-                found = sum(a in found_at for a, _ in items)
+                found = sum(any(s <= a < e for s, e in found_spans) for a, _ in items)
                 known = sum(
-                    a in found_at
+                    any(s <= a < e for s, e in found_spans)
                     or (text[a:b].casefold() in self.first and not is_common(text[a:b]))
                     for a, b in items
                 )
