@@ -27,6 +27,8 @@ default = st.session_state.get("case_id")
 case_id = st.selectbox("Case", all_ids, index=all_ids.index(default) if default in all_ids else 0)
 st.session_state["case_id"] = case_id
 case = cases.get_case(ctx.desk, case_id)
+if "flash" in st.session_state:
+    st.success(st.session_state.pop("flash"))
 members: list[str] = case["members"] or [case["subject"]]
 
 h1, h2, h3, h4 = st.columns(4)
@@ -189,7 +191,8 @@ if case["state"] in ("open", "in_review", "appealed"):
                     rationale,
                 )
                 if did:
-                    st.success(f"{did} recorded")
+                    st.session_state["flash"] = f"Decision {did} recorded on {case_id}"
+                    st.rerun()
 if case["state"] == "decided":
     with st.expander("Record an appeal"):
         statement = st.text_area("Appeal statement", key="appeal")

@@ -122,7 +122,8 @@ def test_claim_decide_and_see_it_audited(server: str, swept_home: Path) -> None:
             "Phishing template sent from a shared network by several new accounts."
         )
         page.get_by_role("button", name="Record decision").click()
-        expect(page.get_by_text("recorded").first).to_be_visible(timeout=20_000)
+        expect(page.get_by_text(f"recorded on {cid}")).to_be_visible(timeout=20_000)
+        page.evaluate("window.scrollTo(0, 0)")
         page.wait_for_timeout(1500)
         page.screenshot(path=str(DOCS / "case.png"), full_page=True)
         for name in ("groups", "explore", "admin"):

@@ -92,7 +92,7 @@ def test_decision_flow_writes_decision_and_audit(swept_home: Path, as_user: Any)
     )
     at.button[[b.label for b in at.button].index("Record decision")].click()
     at.run()
-    assert any("recorded" in s.value for s in at.success), [e.value for e in at.error]
+    assert any(f"recorded on {cid}" in s.value for s in at.success), [e.value for e in at.error]
     assert ("alice (dev-user)", cid) in _audit(swept_home, "decision.recorded")
 
 
