@@ -92,7 +92,10 @@ def _hash(obj: Any) -> str:
     return hashlib.sha256(json.dumps(obj, sort_keys=True, default=str).encode()).hexdigest()
 
 
-def _outbox(con: duckdb.DuckDBPyConnection, decision_id: str, now: datetime) -> str:
+def _queue_action(
+    desk: Desk, con: duckdb.DuckDBPyConnection, user: str, decision_id: str, now: datetime
+) -> str:
+    """Put an effective decision in the outbox and audit it; returns its idempotency key."""
     d = con.execute(
         "SELECT d.case_id, d.action, d.policy, d.supersedes, d.reason_kind, c.subject, c.kind, "
         "c.members FROM decisions d JOIN cases c USING (case_id) WHERE d.decision_id = ?",
@@ -117,6 +120,9 @@ def _outbox(con: duckdb.DuckDBPyConnection, decision_id: str, now: datetime) -> 
         "INSERT OR IGNORE INTO outbox (idempotency_key, decision_id, payload, created_at) "
         "VALUES (?, ?, ?, ?)",
         [key, decision_id, json.dumps(payload), now],
+    )
+    desk.audit(
+        con, user, "action.queued", d[0], {"decision": decision_id, "idempotency_key": key}, now=now
     )
     return key
 
@@ -192,15 +198,7 @@ def decide(
             now=now,
         )
         if not severe:
-            key = _outbox(con, decision_id, now)
-            desk.audit(
-                con,
-                user,
-                "action.queued",
-                case_id,
-                {"decision": decision_id, "idempotency_key": key},
-                now=now,
-            )
+            _queue_action(desk, con, user, decision_id, now)
     return decision_id
 
 
@@ -246,15 +244,7 @@ def approve(
             now=now,
         )
         if approved:
-            key = _outbox(con, decision_id, now)
-            desk.audit(
-                con,
-                user,
-                "action.queued",
-                case_id,
-                {"decision": decision_id, "idempotency_key": key},
-                now=now,
-            )
+            _queue_action(desk, con, user, decision_id, now)
 
 
 def appeal(desk: Desk, user: str, case_id: str, statement: str, now: datetime | None = None) -> str:
@@ -322,10 +312,7 @@ def reverse(
             private={"rationale": text},
             now=now,
         )
-        key = _outbox(con, new_id, now)
-        desk.audit(
-            con, user, "action.queued", d[0], {"decision": new_id, "idempotency_key": key}, now=now
-        )
+        _queue_action(desk, con, user, new_id, now)
     return new_id
 
 

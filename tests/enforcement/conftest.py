@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from enforcement import cases, decisions
 from enforcement.desk import Desk
 from redaction.keyring import Keyring, Unlock
 from warden.config import load_config
@@ -29,3 +31,28 @@ def desk(tmp_path: Path) -> Desk:
     cfg = load_config(home)
     Store(cfg.db_path).migrate()
     return Desk.open(cfg, ring)
+
+
+def decided_cases(
+    desk: Desk, n: int, now: datetime = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
+) -> list[str]:
+    """Open, claim and decide (warn) ``n`` account cases as alice; the decision ids."""
+    out = []
+    for i in range(n):
+        s = f"ac_v1_{i:032d}"
+        cid, _ = cases.open_or_update(
+            desk, kind="account", subject=s, members=[s], risk=0.8, reasons=["r"], now=now
+        )
+        cases.claim(desk, "alice", cid, now=now)
+        out.append(
+            decisions.decide(
+                desk,
+                "alice",
+                cid,
+                "warn",
+                "spam",
+                "Sends templated phishing requests to many recipients.",
+                now=now,
+            )
+        )
+    return out

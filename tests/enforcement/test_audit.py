@@ -13,32 +13,18 @@ import duckdb
 import pytest
 from click.testing import CliRunner
 
-from enforcement import audit, cases, decisions
+from enforcement import audit
 from enforcement.desk import Desk
 from warden.cli import cli
 
-from .conftest import PW
+from .conftest import PW, decided_cases
 
 T0 = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
 MERKLE = Path(__file__).resolve().parents[2] / "enforcement" / "merkle.py"
 
 
 def _activity(desk: Desk, n: int = 4) -> None:
-    for i in range(n):
-        s = f"ac_v1_{i:032d}"
-        cid, _ = cases.open_or_update(
-            desk, kind="account", subject=s, members=[s], risk=0.8, reasons=["r"], now=T0
-        )
-        cases.claim(desk, "alice", cid, now=T0)
-        decisions.decide(
-            desk,
-            "alice",
-            cid,
-            "warn",
-            "spam",
-            "Sends templated phishing requests to many recipients.",
-            now=T0,
-        )
+    decided_cases(desk, n, T0)
 
 
 def _verify(desk: Desk) -> tuple[int, str]:

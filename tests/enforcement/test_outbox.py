@@ -16,6 +16,8 @@ import pytest
 from enforcement import cases, decisions, outbox
 from enforcement.desk import Desk
 
+from .conftest import decided_cases
+
 T0 = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
 SECRET = b"shared-webhook-secret"
 
@@ -58,25 +60,7 @@ class Receiver:
 
 
 def _decided(desk: Desk, n: int) -> list[str]:
-    out = []
-    for i in range(n):
-        s = f"ac_v1_{i:032d}"
-        cid, _ = cases.open_or_update(
-            desk, kind="account", subject=s, members=[s], risk=0.8, reasons=["r"], now=T0
-        )
-        cases.claim(desk, "alice", cid, now=T0)
-        out.append(
-            decisions.decide(
-                desk,
-                "alice",
-                cid,
-                "warn",
-                "spam",
-                "Sends templated phishing requests to many recipients.",
-                now=T0,
-            )
-        )
-    return out
+    return decided_cases(desk, n, T0)
 
 
 def test_retries_with_backoff_then_delivers_once(desk: Desk) -> None:
