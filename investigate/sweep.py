@@ -6,6 +6,12 @@ inbox is left for the next run while it is still being written: named ``*.tmp`` 
 ``.*``, or changed within ``sweep.settle_seconds``. Names and links that lead outside
 the inbox are refused.
 
+What is new: files in the inbox the ingest ledger has not seen, and events that
+reached the store since the last finished sweep by any road (``warden ingest``, the
+Spark engine, an earlier inbox). Each finished sweep records the store's watermark
+(event count and latest ``ingested_at``) in its summary; a sweep with no new file and
+an unchanged watermark has nothing to do.
+
 Crash safety: the sweep row is written ``running`` first and ``done`` last. A sweep
 that finds an unfinished one resumes it under the same id: ingest resumes by batch,
 case evidence is keyed by the sweep id, so nothing is counted twice.
@@ -65,6 +71,8 @@ class SweepResult:
     scan_clean: bool = True
     scan_findings: list[dict[str, Any]] = field(default_factory=list)
     detection_run: str | None = None
+    new_events: int = 0
+    watermark: dict[str, Any] = field(default_factory=dict)
     seconds: float = 0.0
     versions: dict[str, str] = field(default_factory=dict)
 
@@ -137,6 +145,42 @@ def _new_files(store: Any, files: list[Path]) -> list[Path]:
     return [f for f in files if file_hash(f) not in seen]
 
 
+def store_watermark(store: Any) -> dict[str, Any]:
+    """How far the store's events go: ``{"events": count, "ingested_at": latest ISO time}``."""
+    with store.read() as con:
+        n, latest = con.execute("SELECT count(*), max(ingested_at) FROM events").fetchone()
+    return {"events": int(n), "ingested_at": latest.isoformat() if latest else None}
+
+
+def last_watermark(store: Any) -> dict[str, Any]:
+    """The watermark recorded by the latest finished sweep (empty before the first)."""
+    with store.read() as con:
+        row = con.execute(
+            "SELECT summary FROM sweep_runs WHERE status = 'done' AND summary IS NOT NULL "
+            "ORDER BY finished_at DESC LIMIT 1"
+        ).fetchone()
+    if row is None:
+        return {}
+    mark = json.loads(row[0]).get("watermark") or {}
+    return mark if isinstance(mark, dict) else {}
+
+
+def _events_since(store: Any, mark: dict[str, Any]) -> int:
+    """Events in the store that the sweep which recorded ``mark`` did not see."""
+    now = store_watermark(store)
+    if not mark:
+        return now["events"]
+    if now == mark:
+        return 0
+    with store.read() as con:
+        (later,) = con.execute(
+            "SELECT count(*) FROM events WHERE ingested_at > ?::TIMESTAMPTZ",
+            [mark.get("ingested_at") or "1970-01-01T00:00:00+00:00"],
+        ).fetchone()
+    # a batch committed late with an older ingested_at still moves the count
+    return max(int(later), now["events"] - int(mark.get("events", 0)), 1)
+
+
 def sweep(
     config: Config,
     keyring: Keyring,
@@ -161,8 +205,10 @@ def sweep(
                 "ORDER BY started_at DESC LIMIT 1"
             ).fetchone()
         new = _new_files(store, files)
+        previous = last_watermark(store)
+        new_events = _events_since(store, previous)
         versions = {"warden": __version__}
-        if not new and unfinished is None:
+        if not new and not new_events and unfinished is None:
             return SweepResult(
                 "",
                 "nothing_to_do",
@@ -178,6 +224,7 @@ def sweep(
             resumed=unfinished is not None,
             files=[f.name for f in new],
             left_for_next_run=later,
+            new_events=new_events,
             versions=versions,
         )
         if unfinished is None:
@@ -188,7 +235,7 @@ def sweep(
                     [sweep_id, started],
                 )
         try:
-            _run(config, keyring, desk, new, result, actor, started)
+            _run(config, keyring, desk, new, result, actor, previous)
         except WardenError as exc:
             with store.write() as con:
                 con.execute(
@@ -227,7 +274,7 @@ def _run(
     files: list[Path],
     result: SweepResult,
     actor: str,
-    started: datetime,
+    previous: dict[str, Any],
 ) -> None:
     store = desk.store
     if files:
@@ -238,11 +285,18 @@ def _run(
             t["stored"],
             t["quarantined"],
         )
+    # Events committed after this point (a concurrent `warden ingest`) belong to the
+    # next sweep: the watermark is taken before detection reads the store.
+    result.watermark = store_watermark(store)
+    result.new_events = _events_since(store, previous)
     run = detect.run(store, config)
     result.detection_run = run.run_id or None
     result.accounts_scored = len(run.scores)
     result.groups = len(run.groups)
-    findings = scan_store(store, events_since=started if files else None)
+    since = previous.get("ingested_at")
+    findings = scan_store(
+        store, events_since=datetime.fromisoformat(since) if since else None
+    )
     result.scan_findings = findings
     result.scan_clean = not findings
     threshold = config.detection.risk_threshold

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
 
 
 @pytest.fixture(autouse=True)
@@ -16,13 +15,6 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch) -> None:
     """No test reads the developer's own home or passphrase."""
     for var in ("WARDEN_HOME", "WARDEN_PASSPHRASE", "WARDEN_KEY_FILE", "WARDEN_DEBUG"):
         monkeypatch.delenv(var, raising=False)
-
-
-@pytest.fixture(scope="session")
-def shared_dir() -> Path:
-    if not SHARED.is_dir():
-        pytest.fail(f"../shared not found at {SHARED}; tests need the project's shared data")
-    return SHARED
 
 
 @pytest.fixture(scope="session")

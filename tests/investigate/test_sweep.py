@@ -89,6 +89,29 @@ def test_sweep_then_nothing_to_do_then_lock(tmp_path: Path, synth_small: Path) -
     assert _cli(home, "audit", "verify").returncode == 0
 
 
+@pytest.mark.slow
+def test_sweep_covers_events_ingested_outside_the_inbox(tmp_path: Path, synth_small: Path) -> None:
+    """`warden ingest FILE && warden sweep` scores and opens cases; the next sweep has
+    nothing to do until more events reach the store by any road."""
+    home = _home(tmp_path / "h")
+    lines = (synth_small / "usage.jsonl").read_bytes().splitlines()
+    (tmp_path / "a.jsonl").write_bytes(b"\n".join(lines[:2500]) + b"\n")
+    (tmp_path / "b.jsonl").write_bytes(b"\n".join(lines[2500:2700]) + b"\n")
+    assert _cli(home, "ingest", str(tmp_path / "a.jsonl")).returncode == 0
+    first = _cli(home, "sweep", "--json")
+    assert first.returncode == 0, first.stderr
+    data = json.loads(first.stdout)
+    assert data["files"] == [] and data["new_events"] == 2500
+    assert data["accounts_scored"] > 0 and data["cases_opened"] >= 1
+    second = _cli(home, "sweep")
+    assert second.returncode == 99 and "no new events in the store" in second.stderr
+    assert _cli(home, "ingest", str(tmp_path / "b.jsonl")).returncode == 0
+    third = _cli(home, "sweep", "--json")
+    assert third.returncode == 0, third.stderr
+    assert json.loads(third.stdout)["new_events"] == 200
+    assert _cli(home, "sweep").returncode == 99
+
+
 def test_lock_is_exclusive_and_released_when_holder_dies(tmp_path: Path) -> None:
     holder = subprocess.Popen(
         [

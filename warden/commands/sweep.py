@@ -40,6 +40,9 @@ def sweep(obj: Context, inbox: Path | None, window: str | None, as_json: bool) -
     """Ingest new files from the inbox, score accounts, scan for residual PII, and open
     or update cases for what crossed the threshold.
 
+    A sweep also covers events that reached the store since the last sweep by any
+    other road (`warden ingest`, the Spark engine).
+
     Exit status for schedulers: 0 done; 1 failed (the message says why); 99 nothing to
     do, or another sweep holds the lock (Airflow's skip code).
     """
@@ -62,7 +65,8 @@ def sweep(obj: Context, inbox: Path | None, window: str | None, as_json: bool) -
         click.echo(json.dumps(data, default=str, indent=1))
     elif result.status == "nothing_to_do":
         click.echo(
-            "nothing to do: no new files in the inbox"
+            "nothing to do: no new files in the inbox and no new events in the store "
+            "since the last sweep"
             + (
                 f" ({len(result.left_for_next_run)} still being written)"
                 if result.left_for_next_run
@@ -74,6 +78,7 @@ def sweep(obj: Context, inbox: Path | None, window: str | None, as_json: bool) -
         click.echo(
             f"{result.sweep_id}{' (resumed)' if result.resumed else ''}: "
             f"{len(result.files)} files, {result.records:,} records, "
+            f"{result.new_events:,} new events in the store, "
             f"{result.accounts_scored:,} accounts scored, {result.groups} groups, "
             f"cases {result.cases_opened} opened / {result.cases_updated} updated"
             + (f" / {result.cases_held} held by the flood guard" if result.cases_held else "")
