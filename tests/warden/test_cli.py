@@ -50,6 +50,14 @@ def test_every_command_has_help() -> None:
         assert cmd.help and cmd.help.strip(), f"{path} has no help text"
 
 
+def test_ingest_help_points_to_the_input_format() -> None:
+    out = CliRunner().invoke(cli, ["ingest", "--help"]).output
+    assert "docs/input-format.md" in out
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "input-format.md").read_text()
+    for field in ("request_id", "timestamp", "account_id", "endpoint", "messages", "moderation"):
+        assert f"`{field}`" in doc, field
+
+
 def test_init_twice_is_harmless(tmp_path: Path) -> None:
     runner = CliRunner()
     home = tmp_path / "home"

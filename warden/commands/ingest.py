@@ -92,6 +92,9 @@ def ingest(
     Bad records are quarantined with their reason, redacted; the rest goes on. A file
     already ingested (same content) is skipped unless --force; a request id already
     stored is never stored twice. Killed at any point, the same command resumes.
+
+    Input format (fields, types, what is derived, bad records): docs/input-format.md
+    in the Warden source tree.
     """
     from redaction.ingest import Ingestor
 
