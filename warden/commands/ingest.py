@@ -93,8 +93,9 @@ def ingest(
     already ingested (same content) is skipped unless --force; a request id already
     stored is never stored twice. Killed at any point, the same command resumes.
 
-    Input format (fields, types, what is derived, bad records): docs/input-format.md
-    in the Warden source tree.
+    \b
+    Input format (fields, types, what is derived, bad records):
+    docs/input-format.md in the Warden source tree.
     """
     from redaction.ingest import Ingestor
 
