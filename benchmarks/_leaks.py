@@ -4,11 +4,12 @@ ordinary words, on the generator's logs and on the presidio-research labelled se
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
+
+from redaction.leakcheck import leaked
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SYNTH_SET = SHARED / "data" / "presidio-research-synth_dataset_v2.json"
@@ -22,23 +23,6 @@ TARGET_TYPES = (
     "US_SSN",
     "IP_ADDRESS",
 )
-_PARTICLES = {
-    "van",
-    "von",
-    "der",
-    "den",
-    "de",
-    "del",
-    "la",
-    "le",
-    "da",
-    "dos",
-    "di",
-    "du",
-    "al",
-    "el",
-    "bin",
-}
 
 
 def texts_of(rec: dict[str, Any]) -> list[str]:
@@ -46,21 +30,6 @@ def texts_of(rec: dict[str, Any]) -> list[str]:
     out = [m.get("content") or "" for m in rec.get("messages") or []]
     out += [rec.get("input") or "", rec.get("completion") or ""]
     return [t for t in out if t]
-
-
-def leaked(kind: str, value: str, redacted: str) -> bool:
-    """Is the planted value still readable in the redacted text?"""
-    if value in redacted:
-        return True
-    if kind == "PERSON":
-        for part in re.split(r"[\s]+", value):
-            if (
-                len(part) >= 3
-                and part.lower() not in _PARTICLES
-                and re.search(rf"(?<!\w){re.escape(part)}(?!\w)", redacted)
-            ):
-                return True
-    return False
 
 
 def synth_events(

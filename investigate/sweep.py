@@ -294,9 +294,7 @@ def _run(
     result.accounts_scored = len(run.scores)
     result.groups = len(run.groups)
     since = previous.get("ingested_at")
-    findings = scan_store(
-        store, events_since=datetime.fromisoformat(since) if since else None
-    )
+    findings = scan_store(store, events_since=datetime.fromisoformat(since) if since else None)
     result.scan_findings = findings
     result.scan_clean = not findings
     threshold = config.detection.risk_threshold

@@ -31,10 +31,14 @@ _COMPOUND = (
 )
 _W = r"[^\W\d_][\w'’.-]*"  # a word, any case
 _CAPW = r"[A-ZÀ-ÖØ-Þ][^\W\d_]*\.?"
+# After the street: up to three city/region words (each whole: "London NW1" must not
+# leave "1 6XE" behind), a state or province code, then a postcode (US ZIP, UK,
+# Canada, Ireland's Eircode, 4-5 digit European codes).
+_CITY_WORD = r"[A-ZÀ-ÖØ-Þ][^\W\d_]*(?!\w)"
 _CITY = (
-    rf"(?:,?[ \t]+{_CAPW}(?:[ \t]+{_CAPW}){{0,2}})?"
-    r"(?:,?[ \t]+[A-Z]{2,3}\b)?"
-    r"(?:,?[ \t]+(?:\d{4,5}(?:-\d{3,4})?|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d|[A-Z]\d{2}\s?[A-Z\d]{4})\b)?"
+    rf"(?:,?[ \t]+{_CITY_WORD}){{0,3}}"
+    r"(?:,?[ \t]+[A-Z]{2,3}(?!\w))?"
+    r"(?:,?[ \t]+(?:\d{4,5}(?:-\d{3,4})?|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d|[A-Z]\d{2}\s?[A-Z\d]{4})(?!\w))?"
 )
 _UNIT = r"(?:,?\s+(?i:apt|apartment|suite|ste|unit|flat|floor|fl|#)\.?\s*#?\s*[\w-]{1,6})?"
 

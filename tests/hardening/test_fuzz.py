@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from redaction.ingest import Ingestor
 from redaction.keyring import Keyring, Unlock
+from redaction.leakcheck import leaked, visible
 from redaction.readers import parse_json_line, read_jsonl
 from redaction.redact import Redactor
 from redaction.validate import Invalid, validate
@@ -89,11 +90,7 @@ ADVERSARIAL_TEXTS = [
         f"mail ana{ZW}.ruiz@mail{ZW}.es now",
         ["ana.ruiz@mail.es", "ruiz@mail"],
     ),
-    (
-        "zwj in card",
-        "card 4111\u200d1111\u200d1111\u200d1111 charged",
-        ["4111111111111111", "1111 1111"],
-    ),
+    ("zwj in card", "card 4111\u200d1111\u200d1111\u200d1111 charged", ["4111111111111111"]),
     ("rtl override", "name \u202eziuR anA\u202c and ana.ruiz@mail.es", ["ana.ruiz@mail.es"]),
     ("fullwidth e-mail", "ａｎａ@mail.es wrote", ["ａｎａ@mail.es"]),
     (
@@ -109,7 +106,9 @@ def test_adversarial_text_leaks_nothing(tried: Counter[str], redactor: Redactor)
         tried["redactor: adversarial texts"] += 1
         out = redactor.redact(text).text
         for p in planted:
-            assert p not in out and p.replace(ZW, "") not in out, (name, out)
+            # leaked() strips invisible characters and counts any five digits of a number
+            kind = "CREDIT_CARD" if p.isdigit() else "EMAIL_ADDRESS" if "@" in p else "SECRET"
+            assert not leaked(kind, p, out), (name, out)
 
 
 def _home(tmp: Path) -> tuple[Store, Keyring, object]:
@@ -165,7 +164,9 @@ def test_adversarial_file_everything_stored_or_quarantined(
     assert t["stored"] + t["quarantined"] + t["duplicates"] == len(lines)
     with store.read() as con:
         reasons = [r[0] for r in con.execute("SELECT reason FROM quarantine").fetchall()]
-        text = " ".join(str(x) for r in con.execute("SELECT * FROM events").fetchall() for x in r)
+        text = visible(
+            " ".join(str(x) for r in con.execute("SELECT * FROM events").fetchall() for x in r)
+        )
         assert con.execute("SELECT count(*) FROM events").fetchone()[0] == t["stored"]
     assert all(reasons) and len(reasons) == t["quarantined"]
     assert "ana.ruiz@mail.es" not in text and "DROP TABLE" not in text

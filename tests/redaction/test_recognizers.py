@@ -75,6 +75,14 @@ FOUND = [
         "1600 Pennsylvania Avenue NW",
     ),
     ("STREET_ADDRESS", "vivo en Calle Mayor 12, 28013 Madrid", "Calle Mayor 12"),
+    # the postcode goes with the street (a city word must not stop inside it)
+    ("STREET_ADDRESS", "moved to 160 Baker Street, London NW1 6XE. Call", "Street, London NW1 6XE"),
+    ("STREET_ADDRESS", "lives at 170 Pine Road, Dublin D04 V1W8. Notes", "Road, Dublin D04 V1W8"),
+    (
+        "STREET_ADDRESS",
+        "at 25 Queen Street West, Toronto, ON M5H 2M9. You",
+        "25 Queen Street West, Toronto, ON M5H 2M9",
+    ),
     ("STREET_ADDRESS", "Büro: Hauptstraße 5, 10115 Berlin", "Hauptstraße 5"),
     ("DATE_OF_BIRTH", "born on 14/03/1987 in Leeds", "14/03/1987"),
     ("DATE_OF_BIRTH", "DOB: March 3, 1985", "March 3, 1985"),

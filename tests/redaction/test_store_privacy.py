@@ -1,5 +1,6 @@
-"""The generator's log ingested: no planted PII value and no raw identifier anywhere in
-the store or in any file under the home directory; no key in DuckDB."""
+"""The generator's log ingested: no planted PII value, whole or in part, in its event;
+no raw identifier anywhere in the store or in any file under the home directory; no
+key in DuckDB."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import duckdb
 import pytest
 
 from redaction.keyring import Keyring, Unlock
+from redaction.leakcheck import leaked
 
 PW = "privacy-test-pw"
 
@@ -60,6 +62,27 @@ def _needles(synth: Path) -> set[str]:
         for line in fh:
             out.add(json.loads(line)["ip_address"])
     return {n for n in out if len(n) >= 6}
+
+
+def test_no_planted_value_survives_in_part_in_its_event(ingested: Path, synth_small: Path) -> None:
+    """Per event, so that a surname alone or five digits of a number count as a leak."""
+    with duckdb.connect(str(ingested / "warden.duckdb"), read_only=True) as con:
+        stored = {
+            rid: "\n".join(x or "" for x in rest)
+            for rid, *rest in con.execute(
+                "SELECT request_id, messages::VARCHAR, input_text, completion FROM events"
+            ).fetchall()
+        }
+    checked = 0
+    left = []
+    for line in (synth_small / "truth" / "events.jsonl").read_text().splitlines():
+        t = json.loads(line)
+        for kind, value in t["pii"]:
+            checked += 1
+            if leaked(kind, value, stored[t["request_id"]]):
+                left.append((kind, value))
+    assert checked > 1000
+    assert left == []
 
 
 def _store_text(db: Path) -> str:

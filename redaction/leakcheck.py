@@ -1,0 +1,163 @@
+"""Does a known personal value survive, whole or in part, in a redacted text?
+
+The measure used by the tests, the benchmarks and the training-set checks. A value
+counts as leaked when a reader could still recover part of it:
+
+- the whole value, after both sides are NFKC-normalised and stripped of invisible
+  format characters (zero-width joiners, bidi controls, soft hyphens);
+- for names and addresses, any word of three letters or more (particles such as
+  "van" or "de" and street-type words such as "Street" excepted);
+- for anything with digits (phones, cards, IBANs, ids, postcodes), any run of five
+  consecutive digits of the value, even when the text splits it with spaces, dots,
+  dashes or slashes;
+- for e-mail addresses, the local part with its ``@``;
+- for secrets, any ten consecutive characters.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+PARTICLES = frozenset(
+    [
+        "van",
+        "von",
+        "der",
+        "den",
+        "de",
+        "del",
+        "della",
+        "la",
+        "le",
+        "da",
+        "das",
+        "dos",
+        "di",
+        "du",
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "ben",
+        "mac",
+        "st",
+    ]
+)
+# Words of an address that say what kind of place it is, not which one.
+ADDRESS_WORDS = frozenset(
+    [
+        "street",
+        "st",
+        "road",
+        "rd",
+        "avenue",
+        "ave",
+        "boulevard",
+        "blvd",
+        "lane",
+        "ln",
+        "drive",
+        "dr",
+        "court",
+        "ct",
+        "place",
+        "pl",
+        "square",
+        "sq",
+        "way",
+        "terrace",
+        "circle",
+        "cir",
+        "highway",
+        "hwy",
+        "parkway",
+        "pkwy",
+        "suite",
+        "ste",
+        "apt",
+        "apartment",
+        "unit",
+        "floor",
+        "building",
+        "bldg",
+        "north",
+        "south",
+        "east",
+        "west",
+        "the",
+        "and",
+        "rue",
+        "calle",
+        "via",
+        "strasse",
+        "straße",
+        "avenida",
+        "rua",
+        "ulica",
+    ]
+)
+_SECRET_KINDS = ("SECRET", "KEY", "TOKEN", "PASSWORD", "CREDENTIAL")
+_NAME_KINDS = ("PERSON", "NAME", "ADDRESS", "LOCATION")
+_SEPARATORS = re.compile(r"(?<=\d)[\s\-./()\u00a0]+(?=\d)")
+# Pseudonyms are hex: their digits are no leak.
+_PSEUDONYM = re.compile(r"\b[a-z]{2}_v\d+_[0-9a-f]{16,64}\b")
+
+
+def visible(text: str) -> str:
+    """NFKC form without invisible format characters (category Cf)."""
+    text = unicodedata.normalize("NFKC", text)
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+
+
+def _digit_runs(text: str) -> str:
+    """The text with separators inside numbers removed: ``612 345-678`` -> ``612345678``."""
+    return _SEPARATORS.sub("", text)
+
+
+def fragments(kind: str, value: str) -> list[str]:
+    """The parts of ``value`` whose presence counts as a leak (see the module doc)."""
+    value = visible(value).strip()
+    out = [value] if value else []
+    upper = kind.upper()
+    if "EMAIL" not in upper and any(k in upper for k in _NAME_KINDS):
+        for word in re.findall(r"\w+", value):
+            low = word.lower()
+            if (
+                len(word) >= 3
+                and not word.isdigit()
+                and low not in PARTICLES
+                and not (upper.endswith("ADDRESS") and low in ADDRESS_WORDS)
+            ):
+                out.append(word)
+    if "EMAIL" in upper and "@" in value:
+        local = value.split("@", 1)[0]
+        if len(local) >= 3:
+            out.append(local + "@")
+    elif any(k in upper for k in _SECRET_KINDS) and len(value) > 10:
+        out += [value[i : i + 10] for i in range(len(value) - 9)]
+    return out
+
+
+def _digit_windows(value: str) -> list[str]:
+    digits = re.sub(r"\D", "", visible(value))
+    if len(digits) < 5:
+        return []
+    return [digits[i : i + 5] for i in range(len(digits) - 4)]
+
+
+def leaked(kind: str, value: str, text: str) -> bool:
+    """Is any part of ``value`` (of PII type ``kind``) still readable in ``text``?"""
+    seen = _PSEUDONYM.sub(" ", visible(text))
+    frags = fragments(kind, value)
+    if frags and frags[0] in seen:  # the whole value
+        return True
+    whole_words = "EMAIL" not in kind.upper() and any(k in kind.upper() for k in _NAME_KINDS)
+    for frag in frags[1:]:
+        if not whole_words:
+            if frag in seen:
+                return True
+        elif re.search(rf"(?<!\w){re.escape(frag)}(?!\w)", seen):
+            return True
+    windows = _digit_windows(value)
+    return bool(windows) and any(w in _digit_runs(seen) for w in windows)
