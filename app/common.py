@@ -86,6 +86,7 @@ def context() -> Context:
             "Every action is recorded as a dev-user action.",
             icon="⚠️",
         )
+    show_flash()
     role = desk.role(user)
     if role is None:
         st.error(
@@ -111,15 +112,39 @@ def clear_cache() -> None:
     query.clear()
 
 
-def act(label: str, fn: Any, *args: Any, **kw: Any) -> Any:
-    """Run an enforcement call; show its error as a message, not a traceback."""
+@dataclass
+class Outcome:
+    """What :func:`act` returned: the call's value."""
+
+    ok: bool
+    value: Any = None
+
+
+def flash(kind: str, message: str) -> None:
+    """A message shown at the top of the page on this run and kept across ``st.rerun()``
+    until it has been shown once after the rerun."""
+    st.session_state.setdefault("_flash", []).append((kind, message))
+
+
+def show_flash() -> None:
+    """Show the messages left by :func:`flash` (called by :func:`context` on every page)."""
+    for kind, message in st.session_state.pop("_flash", []):
+        (st.error if kind == "error" else st.success)(message)
+
+
+def act(label: str, fn: Any, *args: Any, **kw: Any) -> Outcome:
+    """Run an enforcement call and return its value in an ok :class:`Outcome`.
+
+    On a :class:`WardenError` the page reruns with the message at its top (so a caller
+    never goes on to report success, and no later ``st.rerun()`` wipes the message)."""
     try:
         out = fn(*args, **kw)
     except WardenError as exc:
-        st.error(f"{label}: {exc}")
-        return None
+        flash("error", f"{label}: {exc}")
+        clear_cache()
+        st.rerun()
     clear_cache()
-    return out
+    return Outcome(True, out)
 
 
 _MD = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+-.!|<>~$"})

@@ -43,6 +43,7 @@ from redaction.scan import scan_store
 from warden import __version__
 from warden.config import Config
 from warden.errors import InputError, WardenError
+from warden.store import Store
 
 EXIT_DONE, EXIT_FAILED, EXIT_SKIP = 0, 1, 99
 
@@ -145,14 +146,15 @@ def _new_files(store: Any, files: list[Path]) -> list[Path]:
     return [f for f in files if file_hash(f) not in seen]
 
 
-def store_watermark(store: Any) -> dict[str, Any]:
+def store_watermark(store: Store) -> dict[str, Any]:
     """How far the store's events go: ``{"events": count, "ingested_at": latest ISO time}``."""
     with store.read() as con:
-        n, latest = con.execute("SELECT count(*), max(ingested_at) FROM events").fetchone()
+        row = con.execute("SELECT count(*), max(ingested_at) FROM events").fetchone()
+    n, latest = row if row else (0, None)
     return {"events": int(n), "ingested_at": latest.isoformat() if latest else None}
 
 
-def last_watermark(store: Any) -> dict[str, Any]:
+def last_watermark(store: Store) -> dict[str, Any]:
     """The watermark recorded by the latest finished sweep (empty before the first)."""
     with store.read() as con:
         row = con.execute(
@@ -165,20 +167,21 @@ def last_watermark(store: Any) -> dict[str, Any]:
     return mark if isinstance(mark, dict) else {}
 
 
-def _events_since(store: Any, mark: dict[str, Any]) -> int:
+def _events_since(store: Store, mark: dict[str, Any]) -> int:
     """Events in the store that the sweep which recorded ``mark`` did not see."""
     now = store_watermark(store)
     if not mark:
-        return now["events"]
+        return int(now["events"])
     if now == mark:
         return 0
     with store.read() as con:
-        (later,) = con.execute(
+        row = con.execute(
             "SELECT count(*) FROM events WHERE ingested_at > ?::TIMESTAMPTZ",
             [mark.get("ingested_at") or "1970-01-01T00:00:00+00:00"],
         ).fetchone()
+    later = row[0] if row else 0
     # a batch committed late with an older ingested_at still moves the count
-    return max(int(later), now["events"] - int(mark.get("events", 0)), 1)
+    return max(int(later), int(now["events"]) - int(mark.get("events", 0)), 1)
 
 
 def sweep(

@@ -9,7 +9,7 @@ import streamlit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from app.common import act, context, home_of, query
+from app.common import act, context, flash, home_of, query
 from enforcement.cases import list_cases
 
 ctx = context()
@@ -76,7 +76,8 @@ if held and ctx.can("lead") and st.button("Release all held cases into the queue
             con.execute("UPDATE cases SET held = false WHERE held")
             ctx.desk.audit(con, ctx.user, "cases.released_from_hold", None, {"cases": len(held)})
 
-    act("Release", _release)
+    if act("Release", _release).ok:
+        flash("success", f"{len(held)} held cases released into the queue")
     st.rerun()
 st.subheader("Keys")
 version = query(home, "SELECT value FROM meta WHERE key = 'rekeyed_version'")

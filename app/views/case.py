@@ -12,7 +12,7 @@ import streamlit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from app.common import act, context, escape_md, home_of, query
+from app.common import act, context, escape_md, flash, home_of, query
 from enforcement import cases, decisions, reid
 from enforcement.desk import ACTIONS, SEVERE
 
@@ -27,8 +27,6 @@ default = st.session_state.get("case_id")
 case_id = st.selectbox("Case", all_ids, index=all_ids.index(default) if default in all_ids else 0)
 st.session_state["case_id"] = case_id
 case = cases.get_case(ctx.desk, case_id)
-if "flash" in st.session_state:
-    st.success(st.session_state.pop("flash"))
 members: list[str] = case["members"] or [case["subject"]]
 
 h1, h2, h3, h4 = st.columns(4)
@@ -180,7 +178,7 @@ if case["state"] in ("open", "in_review", "appealed"):
             if action in SEVERE:
                 st.caption("Suspend and ban take effect only after another lead approves.")
             if st.form_submit_button("Record decision"):
-                did = act(
+                done = act(
                     "Decision",
                     decisions.decide,
                     ctx.desk,
@@ -190,8 +188,8 @@ if case["state"] in ("open", "in_review", "appealed"):
                     policy,
                     rationale,
                 )
-                if did:
-                    st.session_state["flash"] = f"Decision {did} recorded on {case_id}"
+                if done.ok:
+                    flash("success", f"Decision {done.value} recorded on {case_id}")
                     st.rerun()
 if case["state"] == "decided":
     with st.expander("Record an appeal"):
@@ -225,13 +223,13 @@ for rid, requester, state, expires in reqs:
         and st.button(f"Reveal ({rid})", key=f"reveal-{rid}")
     ):
         shown = act("Reveal", reid.reveal, ctx.desk, ctx.user, rid)
-        if shown:
-            for subject, originals in shown.items():
+        if shown.ok:
+            for subject, originals in shown.value.items():
                 st.write(f"`{subject}`")
                 st.table([{"kind": o.kind, "value": o.value} for o in originals])
 with st.expander("Request re-identification"):
     why = st.text_area("Justification", key="reid-why")
     if st.button("Request"):
-        rid = act("Request", reid.request, ctx.desk, ctx.user, case_id, why)
-        if rid:
-            st.success(f"{rid} requested; another lead must approve it")
+        req = act("Request", reid.request, ctx.desk, ctx.user, case_id, why)
+        if req.ok:
+            st.success(f"{req.value} requested; another lead must approve it")

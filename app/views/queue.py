@@ -10,7 +10,7 @@ import streamlit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from app.common import act, context
+from app.common import act, context, flash
 from enforcement import cases
 
 ctx = context()
@@ -80,14 +80,16 @@ ids = [r["case_id"] for r in rows]
 pick = st.selectbox("Case", ids, key="queue_case")
 b1, b2, b3 = st.columns(3)
 if b1.button("Claim", key="claim"):
-    until = act("Claim", cases.claim, ctx.desk, ctx.user, pick)
-    if until:
-        st.success(f"{pick} is yours until {until:%H:%M} UTC")
+    claimed = act("Claim", cases.claim, ctx.desk, ctx.user, pick)
+    if claimed.ok:  # rerun so that the table shows the new assignee
+        flash("success", f"{pick} is yours until {claimed.value:%H:%M} UTC")
+        st.rerun()
 if (
     b2.button("Release", key="release")
-    and act("Release", cases.release, ctx.desk, ctx.user, pick) is None
+    and act("Release", cases.release, ctx.desk, ctx.user, pick).ok
 ):
-    st.success(f"{pick} released")
+    flash("success", f"{pick} released")
+    st.rerun()
 if b3.button("Open case", key="open"):
     st.session_state["case_id"] = pick
     st.switch_page("views/case.py")

@@ -28,12 +28,89 @@ def labels(at: AppTest) -> list[str]:
     return [b.label for b in at.button]
 
 
+def _rows(home: Path, sql: str) -> list[tuple[Any, ...]]:
+    import duckdb
+
+    with duckdb.connect(str(home / "warden.duckdb"), read_only=True) as con:
+        return con.execute(sql).fetchall()
+
+
+def _frame(at: AppTest, i: int = 0) -> Any:
+    assert len(at.dataframe) > i, f"page shows {len(at.dataframe)} tables"
+    return at.dataframe[i].value
+
+
+def _check_queue(at: AppTest, home: Path) -> None:
+    open_ids = sorted(
+        r[0]
+        for r in _rows(
+            home, "SELECT case_id FROM cases WHERE NOT held AND state NOT IN ('decided', 'closed')"
+        )
+    )
+    assert open_ids
+    assert sorted(_frame(at)["case"]) == open_ids
+    assert sorted(widget(at, "selectbox", "Case").options) == open_ids
+    assert f"{len(open_ids)} cases" in at.caption[0].value
+
+
+def _check_case(at: AppTest, home: Path) -> None:
+    assert [m.label for m in at.metric][:2] == ["Risk", "State"]
+    assert "Why flagged" in [h.value for h in at.subheader]
+    events = _frame(at)
+    assert len(events) > 0
+    assert all(a.startswith("ac_v1_") for a in events["account"])
+    assert "Claim this case" in labels(at)  # alice is an analyst who holds no claim
+
+
+def _check_groups(at: AppTest, home: Path) -> None:
+    (n,) = _rows(
+        home,
+        "SELECT count(*) FROM account_groups WHERE run_id = "
+        "(SELECT run_id FROM detection_runs ORDER BY finished_at DESC LIMIT 1)",
+    )[0]
+    assert n >= 1 and len(_frame(at)) == n
+
+
+def _check_explore(at: AppTest, home: Path) -> None:
+    charts = at.get("arrow_vega_lite_chart") + at.get("vega_lite_chart")
+    assert charts, "no map on the Explore page"
+
+
+def _check_audit(at: AppTest, home: Path) -> None:
+    (n,) = _rows(home, "SELECT count(*) FROM audit_log")[0]
+    assert any(s.value.startswith(f"OK: {n} entries") for s in at.success)
+    assert len(_frame(at)) == n
+
+
+def _check_admin(at: AppTest, home: Path) -> None:
+    assert sorted(_frame(at, 0)["user"]) == ["alice", "bob", "carol"]
+    assert len(_frame(at, 2)) == len(_rows(home, "SELECT sweep_id FROM sweep_runs"))
+
+
+EMPTY = {
+    "queue": "No cases match",
+    "case": "No cases yet",
+    "groups": "No coordinated group",
+    "explore": "No detection run yet",
+}
+CHECKS = {
+    "queue": _check_queue,
+    "case": _check_case,
+    "groups": _check_groups,
+    "explore": _check_explore,
+    "audit": _check_audit,
+    "admin": _check_admin,
+}
+
+
 @pytest.mark.parametrize("page", PAGES)
 def test_page_renders_with_data(page: str, swept_home: Path, as_user: Any) -> None:
+    """Each page shows what the store holds (compared with the store itself)."""
     as_user(swept_home, "alice")
     at = run(page)
     assert not at.exception, [e.value for e in at.exception]
     assert any("Development login" in w.value for w in at.warning)
+    CHECKS[page](at, swept_home)
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -42,6 +119,11 @@ def test_page_renders_empty(page: str, tmp_path: Path, as_user: Any) -> None:
     as_user(home, "alice")
     at = run(page)
     assert not at.exception, [e.value for e in at.exception]
+    if page in EMPTY:  # says why there is nothing, and shows no table of nothing
+        assert any(EMPTY[page] in i.value for i in at.info), [i.value for i in at.info]
+        assert all(len(d.value) == 0 for d in at.dataframe)
+    elif page == "audit":
+        assert any(s.value.startswith("OK: 0 entries") for s in at.success), at.success
 
 
 def test_no_identity_no_access(swept_home: Path, as_user: Any) -> None:
@@ -133,3 +215,27 @@ def test_analyst_does_not_see_lead_actions(swept_home: Path, as_user: Any) -> No
     as_user(swept_home, "carol")
     at = run("audit")
     assert at.get("download_button")
+
+
+def test_failed_action_keeps_its_error_and_reports_no_success(
+    swept_home: Path, as_user: Any
+) -> None:
+    """Release of a case someone else holds fails: the page shows the error and never
+    says "released"."""
+    from enforcement import cases
+    from enforcement.desk import Desk
+    from warden.config import load_config
+
+    cid = _open_case(swept_home)
+    cases.claim(Desk.open(load_config(swept_home), None), "bob (dev-user)", cid)
+    as_user(swept_home, "alice")
+    at = run("queue")
+    widget(at, "selectbox", "Case").set_value(cid)
+    widget(at, "button", "Release").click()
+    at.run()
+    assert [e.value for e in at.error if e.value.startswith("Release:")], at.error
+    assert not at.success
+    with __import__("duckdb").connect(str(swept_home / "warden.duckdb"), read_only=True) as con:
+        assert con.execute("SELECT assignee FROM cases WHERE case_id = ?", [cid]).fetchone() == (
+            "bob (dev-user)",
+        )

@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 from investigate.sweep import inbox_files
 from warden.cli import cli
-from warden.commands.detect import _cell
+from warden.commands.detect import _cell, csv_text
 from warden.errors import InputError
 
 PW = "inj-pw"
@@ -117,8 +117,15 @@ def test_payloads_are_inert_in_store_dashboard_and_exports(
         cli, ["--home", str(home), "accounts", "--refresh", "--format", "csv"], env=env
     )
     assert r.exit_code == 0, r.output
-    for row in csv.reader(io.StringIO(r.stdout)):
-        assert all(not c.startswith(("=", "+", "@")) for c in row)
+    ranked = list(csv.reader(io.StringIO(r.stdout)))
+    assert len(ranked) == 1 + len(PAYLOADS)  # every payload account is ranked ...
+    assert not any(p in c for row in ranked for c in row for p in PAYLOADS)  # ... as a pseudonym
+    # No payload can reach that CSV (identifiers are pseudonyms, reasons are generated),
+    # so its writer is tried with the payloads themselves in every column.
+    hostile = list(csv.reader(io.StringIO(csv_text(["a", "b"], [[p, p] for p in PAYLOADS]))))
+    for p, row in zip(PAYLOADS, hostile[1:], strict=True):
+        assert row == [str(_cell(p))] * 2
+        assert not row[0].startswith(("=", "+", "-", "@")), row
 
 
 def test_inbox_names_cannot_escape(tmp_path: Path, tried: Counter[str]) -> None:

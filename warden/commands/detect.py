@@ -20,6 +20,16 @@ def _cell(value: object) -> object:
     return value
 
 
+def csv_text(header: list[str], rows: list[list[object]]) -> str:
+    """CSV with every cell passed through :func:`_cell`."""
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(header)
+    for row in rows:
+        w.writerow([_cell(c) for c in row])
+    return buf.getvalue()
+
+
 @cli.command()
 @click.option("--limit", type=click.IntRange(1, 10_000_000), default=50, show_default=True)
 @click.option(
@@ -59,14 +69,11 @@ def accounts(obj: Context, limit: int, fmt: str, refresh: bool, run_id: str | No
     if fmt == "json":
         click.echo(json.dumps(rows, indent=1))
     elif fmt == "csv":
-        buf = io.StringIO()
-        w = csv.writer(buf)
-        w.writerow(["account", "score", "cluster", "group", "reasons"])
-        for r in rows:
-            w.writerow(
-                [r["account"], r["score"], r["cluster"], r["group"], " | ".join(r["reasons"])]
-            )
-        click.echo(buf.getvalue(), nl=False)
+        table = [
+            [r["account"], r["score"], r["cluster"], r["group"], " | ".join(r["reasons"])]
+            for r in rows
+        ]
+        click.echo(csv_text(["account", "score", "cluster", "group", "reasons"], table), nl=False)
     else:
         for r in rows:
             grp = r["group"] or "-"
