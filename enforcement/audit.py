@@ -325,7 +325,11 @@ def verify(
         except (OSError, ValueError):
             with store.read() as con:
                 row = con.execute("SELECT count(*) FROM audit_log").fetchone()
-            if row is not None and row[0] == 0 and not (checkpoint_file or d / CHECKPOINTS).exists():
+            if (
+                row is not None
+                and row[0] == 0
+                and not (checkpoint_file or d / CHECKPOINTS).exists()
+            ):
                 # A new home: the key is published with the first entry.
                 return Verification(True, 0, 0, "OK: 0 entries; nothing has been audited yet")
             return Verification(
