@@ -11,6 +11,8 @@ from __future__ import annotations
 import hashlib
 import re
 
+import numpy as np
+
 _PLACEHOLDER = re.compile(r"<[A-Z_]+>|\b(?:ac|or|ak|em|ip|nw|ua)_v\d+_[0-9a-f]{32}\b")
 _DIGITS = re.compile(r"\d+")
 _NON_WORD = re.compile(r"[^\w#]+")
@@ -57,6 +59,9 @@ def template_hash(text: str) -> str | None:
     return hashlib.sha256(" ".join(words[:TEMPLATE_WORDS]).encode()).hexdigest()[:16]
 
 
+_BITS = np.arange(64, dtype=np.uint64)
+
+
 def simhash(text: str) -> int | None:
     """64-bit SimHash over word 3-grams of the normalised prompt, as a signed int:
     near-duplicate prompts differ in few bits."""
@@ -64,12 +69,12 @@ def simhash(text: str) -> int | None:
     if not words:
         return None
     grams = [" ".join(words[i : i + 3]) for i in range(max(1, len(words) - 2))]
-    acc = [0] * 64
-    for g in grams:
-        h = int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest(), "big")
-        for b in range(64):
-            acc[b] += 1 if h >> b & 1 else -1
-    value = sum(1 << b for b in range(64) if acc[b] > 0)
+    hashes = np.array(
+        [int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest(), "big") for g in grams],
+        dtype=np.uint64,
+    )
+    ones = ((hashes[:, None] >> _BITS) & np.uint64(1)).sum(axis=0)  # per bit: grams with a 1
+    value = sum(1 << int(b) for b in np.flatnonzero(2 * ones > len(grams)))
     return value - (1 << 64) if value >= 1 << 63 else value
 
 

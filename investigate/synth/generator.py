@@ -11,6 +11,11 @@
 - ``truth/summary.json``: counts.
 
 Deterministic for a seed: the same arguments give byte-identical files.
+
+``distinct=True`` makes almost every text unique (a few common English words are
+appended to every prompt and completion), for measuring what de-duplication and the
+redaction cache cannot help with; the events, accounts and planted values are the
+same as without it.
 """
 
 from __future__ import annotations
@@ -125,11 +130,27 @@ def _moderation(rng: random.Random, level: float, cats: tuple[str, ...]) -> dict
 
 
 class _Gen:
-    def __init__(self, rng: random.Random, days: int) -> None:
+    def __init__(self, rng: random.Random, days: int, distinct_seed: int | None = None) -> None:
         self.rng = rng
         self.f = PiiFactory(rng)
         self.days = days
         self.start = END - timedelta(days=days)
+        # a stream of its own, so that distinct=False gives the very same log as before
+        self.distinct = (
+            random.Random(f"distinct-{distinct_seed}") if distinct_seed is not None else None
+        )
+        self._words: list[str] = []
+
+    def _vary(self, t: Text) -> Text:
+        """``t`` with a tail of common words that makes it unique (see the module doc)."""
+        if self.distinct is None:
+            return t
+        if not self._words:
+            from wordfreq import top_n_list
+
+            self._words = [w for w in top_n_list("en", 20_000) if w.isalpha() and len(w) > 3]
+        tail = " ".join(self.distinct.choice(self._words) for _ in range(5))
+        return Text(f"{t.text} Context: {tail}.", t.pii, t.ordinary)
 
     # -- times ------------------------------------------------------------
     def diurnal(self, acct: Account, n: int) -> list[datetime]:
@@ -210,6 +231,7 @@ class _Gen:
         }
         truth: dict[str, Any] = {"pii": [], "ordinary": []}
         texts: list[Text] = []
+        user = self._vary(user) if user is not None else None
         if endpoint == "/v1/chat/completions":
             rec["model"] = model
             msgs = []
@@ -219,7 +241,9 @@ class _Gen:
             msgs.append({"role": "user", "content": user.text})
             rec["messages"] = msgs
             texts.append(user)
-            comp = Text(pools.REFUSAL) if refuse else (completion or Text("Here you go."))
+            comp = self._vary(
+                Text(pools.REFUSAL) if refuse else (completion or Text("Here you go."))
+            )
             rec["completion"] = comp.text
             texts.append(comp)
             rec["prompt_tokens"] = max(5, len(user.text) // 4 + (len(system) // 4 if system else 0))
@@ -540,12 +564,13 @@ def generate(
     seed: int = 7,
     days: int = 30,
     progress: Callable[[int], None] | None = None,
+    distinct: bool = False,
 ) -> Summary:
     """Write a synthetic log and its ground truth under ``out_dir``; see the module doc."""
     out = Path(out_dir)
     (out / "truth").mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
-    g = _Gen(rng, days)
+    g = _Gen(rng, days, seed if distinct else None)
     accts = _make_accounts(g, accounts)
     rows: list[tuple[str, dict[str, Any], dict[str, Any]]] = []
     for a in accts:

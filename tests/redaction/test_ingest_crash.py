@@ -69,13 +69,16 @@ def test_sigkill_at_several_points_then_rerun(tmp_path: Path, synth_small: Path)
     env = {**os.environ, "WARDEN_PASSPHRASE": PW}
 
     ref = _home(tmp_path / "ref", None)
+    t0 = time.monotonic()
     subprocess.run(_cmd(ref, log), env=env, check=True, timeout=600)
+    took = time.monotonic() - t0  # kill at moments spread over a run of this machine's speed
     want = _snapshot(ref)
     assert len(want[0]) == 1500 and len(want[1]) == 1 and want[2] == 1
 
     home = _home(tmp_path / "crash", ref)
     kills = 0
-    for delay in (0.3, 3.5, 5.0, 6.5, 8.0):
+    for share in (0.05, 0.3, 0.45, 0.6, 0.75):
+        delay = share * took
         proc = subprocess.Popen(_cmd(home, log), env=env)
         time.sleep(delay)
         if proc.poll() is None:

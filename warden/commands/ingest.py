@@ -59,7 +59,7 @@ class _Progress:
     "--processes",
     type=click.IntRange(1, 64),
     default=None,
-    help="Redaction worker processes [default: redaction.processes].",
+    help="Redaction worker processes [default: redaction.processes; 0, one per core].",
 )
 @click.option("--quiet", is_flag=True, help="No progress, no summary.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
