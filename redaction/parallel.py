@@ -3,7 +3,8 @@ for the whole run; the parent sends unique, uncached texts in chunks.
 
 The pool starts with the first batch of at least ``POOL_FROM`` new texts: a small
 input (a test, a trickle of events) is redacted here, without paying for the start
-of the workers (each loads its own spaCy model)."""
+of the workers (each loads its own spaCy model). Workers are spawned, not forked, so
+they hold none of the parent's files or locks."""
 
 from __future__ import annotations
 
@@ -59,7 +60,9 @@ class ParallelRedactor:
             pseudo = self._pseudonymizer
             self._pool = ProcessPoolExecutor(
                 max_workers=self.processes,
-                mp_context=mp.get_context("fork"),
+                # spawn, not fork: a forked worker would inherit the parent's open files,
+                # the sweep's lock among them, and hold it after the parent is killed.
+                mp_context=mp.get_context("spawn"),
                 initializer=_init,
                 initargs=(
                     self.config,
