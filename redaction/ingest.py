@@ -26,12 +26,14 @@ import pyarrow as pa
 
 from redaction import derive
 from redaction.keyring import Keyring
+from redaction.otlp import OtlpMapping, OtlpStats
 from redaction.parallel import ParallelRedactor
 from redaction.pseudonym import Pseudonymizer
 from redaction.quarantine import keepable, scrub_record, scrub_text
-from redaction.readers import Raw, read
+from redaction.readers import Raw
 from redaction.redact import TextRedactor
 from redaction.rotation import check_key_version
+from redaction.sources import detect, records
 from redaction.validate import Invalid, Record, validate
 from redaction.vault import Vault
 from warden.config import Config
@@ -87,6 +89,10 @@ class FileResult:
     stored: int = 0
     duplicates: int = 0
     quarantined: int = 0
+    format: str = "usage-log"  # or "otlp"
+    spans: int = 0  # OTLP: every span read
+    spans_skipped: dict[str, int] = field(default_factory=dict)  # OTLP: why -> spans
+    unknown_attributes: dict[str, int] = field(default_factory=dict)  # OTLP: name -> times
 
 
 @dataclass
@@ -114,6 +120,12 @@ class IngestSummary:
 
 
 Progress = Callable[[int, int, int], None]  # records so far, bytes so far, bytes total
+
+
+def otlp_mapping(config: Config) -> OtlpMapping:
+    """The OTLP attribute mapping of ``[otlp]``."""
+    o = config.otlp
+    return OtlpMapping(o.account, o.user_email, o.org, o.api_key, o.client_address, o.user_agent)
 
 
 def file_hash(path: Path) -> str:
@@ -153,8 +165,11 @@ class Ingestor:
         *,
         batch_size: int = 2000,
         progress: Progress | None = None,
+        fmt: str = "auto",
     ) -> None:
         self.store = store
+        self.fmt = fmt
+        self.mapping = otlp_mapping(config)
         self.config = config
         self.batch_size = batch_size
         self.progress = progress
@@ -181,7 +196,8 @@ class Ingestor:
         self, path: Path, force: bool, redactor: ParallelRedactor, summary: IngestSummary
     ) -> FileResult:
         h = file_hash(path)
-        res = FileResult(path.name, h)
+        res = FileResult(path.name, h, format=detect(path, self.fmt))
+        stats = OtlpStats()
         with self.store.read() as con:
             seen = con.execute("SELECT 1 FROM ingest_files WHERE content_hash = ?", [h]).fetchone()
             progress = con.execute(
@@ -201,7 +217,8 @@ class Ingestor:
             size if not path.is_dir() and not path.name.lower().endswith((".gz", ".parquet")) else 0
         )
         read_records = read_bytes = 0
-        for no, batch in enumerate(_batches(read(path), batch_size)):
+        source = records(path, res.format, self.mapping, stats)
+        for no, batch in enumerate(_batches(source, batch_size)):
             read_records += len(batch)
             read_bytes += sum(len(r.text) + 1 for r in batch)
             if no not in done:
@@ -236,6 +253,10 @@ class Ingestor:
                 ],
             )
             con.execute("DELETE FROM ingest_progress WHERE content_hash = ?", [h])
+        if res.format == "otlp":
+            res.spans = stats.spans
+            res.spans_skipped = dict(sorted(stats.skipped.items()))
+            res.unknown_attributes = dict(sorted(stats.unknown_attributes.items()))
         return res
 
     # -- one batch -------------------------------------------------------------

@@ -88,7 +88,7 @@ def parse_json_line(raw: bytes, line_no: int) -> Raw:
     return Raw(line_no, obj, None, text)
 
 
-def _open_bytes(path: Path) -> io.BufferedIOBase:
+def open_bytes(path: Path) -> io.BufferedIOBase:
     if path.name.lower().endswith(".gz"):
         return gzip.open(path, "rb")
     return path.open("rb")
@@ -96,7 +96,7 @@ def _open_bytes(path: Path) -> io.BufferedIOBase:
 
 def read_jsonl(path: Path) -> Iterator[Raw]:
     """Records of a JSON Lines file (gzip if the name ends in .gz)."""
-    with _open_bytes(path) as fh:
+    with open_bytes(path) as fh:
         line_no = 0
         while True:
             try:
@@ -190,7 +190,7 @@ def read_csv(path: Path) -> Iterator[Raw]:
 
 
 def read(path: Path) -> Iterator[Raw]:
-    """Records of any supported file."""
+    """Records of any supported usage-log file."""
     kind = kind_of(path)
     if kind == "jsonl":
         return read_jsonl(path)

@@ -36,10 +36,12 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from redaction.ingest import EVENT_SCHEMA, FileResult, IngestSummary, file_hash
+from redaction.ingest import EVENT_SCHEMA, FileResult, IngestSummary, file_hash, otlp_mapping
 from redaction.keyring import Keyring, Unlock
+from redaction.otlp import OtlpMapping, OtlpStats, spans_of
 from redaction.readers import parse_json_line
 from redaction.rotation import check_key_version
+from redaction.sources import detect
 from redaction.vault import Vault
 from warden.config import Config
 from warden.errors import InputError
@@ -95,9 +97,16 @@ def unlock_from_env() -> Unlock:
 
 
 def process_partition(
-    batches: Iterator[pa.RecordBatch], home: str, version: int, model: str, run_id: str
+    batches: Iterator[pa.RecordBatch],
+    home: str,
+    version: int,
+    model: str,
+    run_id: str,
+    otlp_sources: frozenset[str] = frozenset(),
+    mapping: OtlpMapping | None = None,
 ) -> Iterator[pa.RecordBatch]:
-    """mapInArrow body: raw lines in, (kind, payload) rows out (Arrow IPC payloads)."""
+    """mapInArrow body: raw lines in, (kind, payload) rows out (Arrow IPC payloads).
+    Lines of the files in ``otlp_sources`` are OTLP trace exports, read span by span."""
     state = _executor_state(home, version, model, run_id)
     processor, seal = state["processor"], state["seal"]
     now = datetime.now(UTC)
@@ -107,9 +116,31 @@ def process_partition(
         for r in rows:
             by_source.setdefault((r["source_hash"], r["source_name"]), []).append(r)
         for (h, name), group in by_source.items():
-            raws = [parse_json_line(r["raw"], r["line_no"]) for r in group]
-            out = processor.process(raws, h, now)
             kinds, payloads = [], []
+            if h in otlp_sources:
+                stats = OtlpStats()
+                raws = [
+                    x
+                    for r in group
+                    for x in spans_of(
+                        parse_json_line(r["raw"], r["line_no"]), mapping or OtlpMapping(), stats
+                    )
+                ]
+                kinds.append("otlp")
+                payloads.append(
+                    json.dumps(
+                        {
+                            "source": h,
+                            "records": len(raws),
+                            "spans": stats.spans,
+                            "skipped": dict(stats.skipped),
+                            "unknown": dict(stats.unknown_attributes),
+                        }
+                    ).encode()
+                )
+            else:
+                raws = [parse_json_line(r["raw"], r["line_no"]) for r in group]
+            out = processor.process(raws, h, now)
             kinds.append("events")
             payloads.append(_ipc(out.events))
             if out.quarantine:
@@ -186,8 +217,10 @@ def ingest_spark(
     master: str = "local[2]",
     force: bool = False,
     partitions: int | None = None,
+    fmt: str = "auto",
 ) -> IngestSummary:
-    """Ingest JSON Lines files with Spark, then load the result into the store."""
+    """Ingest JSON Lines files (usage logs or OTLP trace exports) with Spark, then load
+    the result into the store."""
     from pyspark.sql import SparkSession
 
     check_key_version(store, keyring)
@@ -212,6 +245,8 @@ def ingest_spark(
             todo.append((p, h))
     if not todo:
         return summary
+    otlp_sources = frozenset(h for p, h in todo if detect(p, fmt) == "otlp")
+    mapping = otlp_mapping(config)
     run_id = f"spark-{started:%Y%m%dT%H%M%S}-{secrets.token_hex(3)}"
     out_dir = config.home / "spark" / run_id
     # Executors run this same interpreter (its venv holds Warden); on a cluster, ship the
@@ -245,12 +280,13 @@ def ingest_spark(
         )
 
         def fn(it: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-            return process_partition(it, home, version, model, run_id)
+            return process_partition(it, home, version, model, run_id, otlp_sources, mapping)
 
         result = df.mapInArrow(fn, "kind string, payload binary").collect()
     finally:
         spark.stop()
     events, quarantine, vault, pii = [], [], [], []
+    otlp: dict[str, FileResult] = {h: FileResult("", h, format="otlp") for h in otlp_sources}
     for r in result:
         if r["kind"] == "events":
             events.append(_unipc(r["payload"]))
@@ -258,11 +294,19 @@ def ingest_spark(
             quarantine.append(_unipc(r["payload"]))
         elif r["kind"] == "vault":
             vault.append(_unipc(r["payload"]))
+        elif r["kind"] == "otlp":
+            d = json.loads(r["payload"])
+            f = otlp[d["source"]]
+            f.records += d["records"]
+            f.spans += d["spans"]
+            for key, counts in (("skipped", f.spans_skipped), ("unknown", f.unknown_attributes)):
+                for name, n in d[key].items():
+                    counts[name] = counts.get(name, 0) + n
         else:
             pii.append(json.loads(r["payload"]))
     ev = pa.concat_tables(events).cast(EVENT_SCHEMA) if events else EVENT_SCHEMA.empty_table()
     _write_parquet(ev, quarantine, vault, out_dir)
-    return _load(store, keyring, todo, out_dir, run_id, summary, pii, started)
+    return _load(store, keyring, todo, out_dir, run_id, summary, pii, started, otlp)
 
 
 def _write_parquet(
@@ -290,6 +334,7 @@ def _load(
     summary: IngestSummary,
     pii: list[dict[str, int]],
     started: datetime,
+    otlp: dict[str, FileResult],
 ) -> IngestSummary:
     from redaction.ingest import _COLS
 
@@ -327,10 +372,15 @@ def _load(
         for p, h in todo:
             n_q = _count(con, "quarantine", h)
             n_e = _count(con, "events", h)
-            recs = sum(1 for _ in _lines(p))
+            spans = otlp.get(h)
+            recs = spans.records if spans else sum(1 for _ in _lines(p))
             res = FileResult(
                 p.name, h, records=recs, stored=n_e, duplicates=recs - n_e - n_q, quarantined=n_q
             )
+            if spans:
+                res.format, res.spans = "otlp", spans.spans
+                res.spans_skipped = dict(sorted(spans.spans_skipped.items()))
+                res.unknown_attributes = dict(sorted(spans.unknown_attributes.items()))
             con.execute("DELETE FROM ingest_files WHERE content_hash = ?", [h])
             con.execute(
                 "INSERT INTO ingest_files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

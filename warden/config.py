@@ -99,6 +99,23 @@ class SweepConfig:
 
 
 @dataclass(frozen=True)
+class OtlpConfig:
+    """Which attributes of an OpenTelemetry GenAI span (then of its resource) name the
+    caller: the first one present wins. See docs/input-format.md."""
+
+    account: tuple[str, ...] = ("enduser.id", "user.id")
+    user_email: tuple[str, ...] = ("user.email",)
+    org: tuple[str, ...] = ()
+    api_key: tuple[str, ...] = ()
+    client_address: tuple[str, ...] = ("client.address",)
+    user_agent: tuple[str, ...] = ("user_agent.original",)
+
+
+# A conversation is no account: one person holds many, and it would split them apart.
+NEVER_AN_ACCOUNT = ("gen_ai.conversation.id", "session.id")
+
+
+@dataclass(frozen=True)
 class StoreConfig:
     """The DuckDB store."""
 
@@ -115,6 +132,7 @@ class Config:
     enforcement: EnforcementConfig = field(default_factory=EnforcementConfig)
     sweep: SweepConfig = field(default_factory=SweepConfig)
     store: StoreConfig = field(default_factory=StoreConfig)
+    otlp: OtlpConfig = field(default_factory=OtlpConfig)
 
     @property
     def db_path(self) -> Path:
@@ -204,6 +222,14 @@ def _validate(cfg: Config) -> None:
             )
     if not 0.0 <= cfg.detection.risk_threshold <= 1.0:
         raise ConfigError("detection.risk_threshold must lie between 0 and 1")
+    if not cfg.otlp.account:
+        raise ConfigError("otlp.account is empty; name the attribute that holds the account")
+    for name in cfg.otlp.account:
+        if name in NEVER_AN_ACCOUNT:
+            raise ConfigError(
+                f"otlp.account lists {name!r}, which names a conversation or session, not an "
+                "account; use the attribute your services set for the caller (enduser.id)"
+            )
     if cfg.redaction.processes < 0:
         raise ConfigError("redaction.processes must be 0 (one per core) or a number of processes")
 
@@ -287,6 +313,15 @@ lock_timeout = 30
 # inbox = "/var/lib/warden/inbox"
 settle_seconds = 60
 flood_limit = 200
+
+[otlp]
+# OpenTelemetry GenAI traces: which span (then resource) attributes name the caller.
+account = ["enduser.id", "user.id"]
+user_email = ["user.email"]
+org = []
+api_key = []
+client_address = ["client.address"]
+user_agent = ["user_agent.original"]
 """
 
 

@@ -3,6 +3,7 @@ text and quarantine on the same input."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -37,12 +38,54 @@ def _home(root: Path, ring_from: Path | None) -> Path:
     return root
 
 
-def test_spark_and_local_engines_are_identical(tmp_path: Path, synth_small: Path) -> None:
+def _need_spark() -> None:
     pytest.importorskip("pyspark")
     if shutil.which("java") is None:
         if os.environ.get("CI"):
             pytest.fail("java is not installed; .ci/run installs default-jre-headless")
         pytest.skip("no java")
+
+
+def _both_engines(
+    tmp_path: Path, log: Path
+) -> tuple[dict[str, list[object]], list[dict[str, object]]]:
+    """The store's events, quarantine and vault after each engine, and each summary."""
+    env = {**os.environ, "WARDEN_PASSPHRASE": PW}
+    local = _home(tmp_path / "local", None)
+    spark = _home(tmp_path / "spark", local)
+    base = [sys.executable, "-m", "warden"]
+    summaries = []
+    for home, extra in ((local, []), (spark, ["--engine", "spark", "--master", "local[2]"])):
+        r = subprocess.run(
+            [*base, "--home", str(home), "ingest", "--json", *extra, str(log)],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=900,
+            check=False,
+        )
+        assert r.returncode == 0, r.stderr[-3000:]
+        summaries.append(json.loads(r.stdout))
+    got: dict[str, list[object]] = {}
+    for name, home in (("local", local), ("spark", spark)):
+        with duckdb.connect(str(home / "warden.duckdb"), read_only=True) as con:
+            got[name] = [con.execute(q).fetchall() for q in (EVENTS, QUARANTINE, VAULT)]
+    return got, summaries
+
+
+def test_spark_reads_otlp_traces_like_the_local_engine(tmp_path: Path) -> None:
+    _need_spark()
+    fixture = Path(__file__).resolve().parents[1] / "data" / "otlp" / "genai-spans.jsonl"
+    got, (local, spark) = _both_engines(tmp_path, fixture)
+    assert len(got["local"][0]) == 6 and len(got["local"][1]) == 1
+    assert got["spark"] == got["local"]
+    keys = ("format", "spans", "records", "stored", "quarantined", "spans_skipped")
+    assert [spark["files"][0][k] for k in keys] == [local["files"][0][k] for k in keys]
+    assert local["files"][0]["unknown_attributes"] == spark["files"][0]["unknown_attributes"]
+
+
+def test_spark_and_local_engines_are_identical(tmp_path: Path, synth_small: Path) -> None:
+    _need_spark()
     log = tmp_path / "log.jsonl"
     lines = (synth_small / "usage.jsonl").read_bytes().splitlines()[:1200]
     lines.insert(10, b'{"request_id": "bad", "user_email": "x@y.z", ')
@@ -52,43 +95,8 @@ def test_spark_and_local_engines_are_identical(tmp_path: Path, synth_small: Path
         b'"endpoint": "/v1/x"}',
     )
     log.write_bytes(b"\n".join(lines) + b"\n")
-    env = {**os.environ, "WARDEN_PASSPHRASE": PW}
-    local = _home(tmp_path / "local", None)
-    spark = _home(tmp_path / "spark", local)
-    base = [sys.executable, "-m", "warden"]
-    r1 = subprocess.run(
-        [*base, "--home", str(local), "ingest", "--quiet", str(log)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    assert r1.returncode == 0, r1.stderr
-    r2 = subprocess.run(
-        [
-            *base,
-            "--home",
-            str(spark),
-            "ingest",
-            "--quiet",
-            "--engine",
-            "spark",
-            "--master",
-            "local[2]",
-            str(log),
-        ],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=900,
-        check=False,
-    )
-    assert r2.returncode == 0, r2.stderr[-3000:]
-    got = {}
-    for name, home in (("local", local), ("spark", spark)):
-        with duckdb.connect(str(home / "warden.duckdb"), read_only=True) as con:
-            got[name] = [con.execute(q).fetchall() for q in (EVENTS, QUARANTINE, VAULT)]
+    got, _ = _both_engines(tmp_path, log)
+    spark = tmp_path / "spark"
     assert len(got["local"][0]) == 1200 and len(got["local"][1]) == 2
     assert got["spark"][0] == got["local"][0]
     assert got["spark"][1] == got["local"][1]

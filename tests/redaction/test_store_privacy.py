@@ -151,3 +151,56 @@ def test_keys_never_in_duckdb(ingested: Path) -> None:
         assert form not in text
         assert s not in raw
         assert all(s not in b for b in blobs)
+
+
+def test_otlp_input_keeps_no_planted_value_or_identifier(
+    tmp_path: Path, synth_small: Path
+) -> None:
+    """The same log as OpenTelemetry GenAI spans: no identifier anywhere, no planted value
+    (whole or in part) in its event."""
+    from investigate.synth.otlp import export_lines, span
+
+    recs = [json.loads(x) for x in (synth_small / "usage.jsonl").read_text().splitlines()[:3000]]
+    spans = tmp_path / "spans.jsonl"
+    spans.write_text("\n".join(export_lines(recs)) + "\n")
+    home = tmp_path / "home"
+    env = {**os.environ, "WARDEN_PASSPHRASE": PW}
+    for args in (["init"], ["ingest", "--quiet", str(spans)]):
+        subprocess.run(
+            [sys.executable, "-m", "warden", "--home", str(home), *args],
+            env=env,
+            check=True,
+            capture_output=True,
+            timeout=900,
+        )
+    span_id = {}
+    for r in recs:
+        sp = span(r)
+        if sp is not None:
+            span_id[f"{sp['traceId']}-{sp['spanId']}"] = r["request_id"]
+    truth = {
+        t["request_id"]: t
+        for t in map(json.loads, (synth_small / "truth" / "events.jsonl").read_text().splitlines())
+    }
+    with duckdb.connect(str(home / "warden.duckdb"), read_only=True) as con:
+        stored = con.execute(
+            "SELECT request_id, messages::VARCHAR, input_text, completion FROM events"
+        ).fetchall()
+    assert len(stored) == len(span_id) > 2000
+    checked, left = 0, []
+    for rid, *texts in stored:
+        joined = "\n".join(x or "" for x in texts)
+        for kind, value in truth.get(span_id[rid], {"pii": []})["pii"]:
+            checked += 1
+            if leaked(kind, value, joined):
+                left.append((kind, value))
+    assert checked > 300 and left == []
+    ids: set[str] = set()
+    for r in recs:
+        ids |= {r["account_id"], r["user_email"], r["ip_address"]}
+    text = _store_text(home / "warden.duckdb")
+    assert sorted(i for i in ids if i in text) == []
+    for f in home.rglob("*"):
+        if f.is_file():
+            data = f.read_bytes()
+            assert [i for i in ids if i.encode() in data] == [], f.name

@@ -64,6 +64,15 @@ class _Progress:
 @click.option("--quiet", is_flag=True, help="No progress, no summary.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
 @click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["auto", "usage-log", "otlp"]),
+    default="auto",
+    show_default=True,
+    help="Input format: a usage log, or OpenTelemetry GenAI traces (OTLP/JSON lines from "
+    "the Collector's file exporter); auto tells them apart by content.",
+)
+@click.option(
     "--engine",
     type=click.Choice(["local", "spark"]),
     default="local",
@@ -83,6 +92,7 @@ def ingest(
     processes: int | None,
     quiet: bool,
     as_json: bool,
+    fmt: str,
     engine: str,
     master: str,
 ) -> None:
@@ -110,10 +120,12 @@ def ingest(
             raise WardenError(
                 "the Spark engine needs pyspark: pip install 'warden[pyspark]' (and Java 17+)"
             ) from None
-        summary = ingest_spark(store, obj.keyring(), cfg, list(paths), master=master, force=force)
+        summary = ingest_spark(
+            store, obj.keyring(), cfg, list(paths), master=master, force=force, fmt=fmt
+        )
     else:
         summary = Ingestor(
-            store, obj.keyring(), cfg, batch_size=batch_size, progress=progress
+            store, obj.keyring(), cfg, batch_size=batch_size, progress=progress, fmt=fmt
         ).ingest(list(paths), force=force)
     progress.close()
     data = summary.to_dict()
@@ -130,6 +142,18 @@ def ingest(
                 f"{f.name}: {f.records:,} read, {f.stored:,} stored, "
                 f"{f.duplicates:,} duplicates skipped, {f.quarantined:,} quarantined"
             )
+            if f.format == "otlp":
+                skipped = ", ".join(f"{n:,} {why}" for why, n in f.spans_skipped.items())
+                click.echo(
+                    f"  OpenTelemetry traces: {f.spans:,} spans, {f.records:,} model calls"
+                    + (f"; skipped: {skipped}" if skipped else "")
+                    + (
+                        f"; {len(f.unknown_attributes)} attribute names not mapped "
+                        "(counted, not kept)"
+                        if f.unknown_attributes
+                        else ""
+                    )
+                )
     pii = ", ".join(f"{k} {v:,}" for k, v in data["pii_replaced"].items()) or "none"
     click.echo(
         f"total: {data['records']:,} records in {data['seconds']}s "

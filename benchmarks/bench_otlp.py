@@ -1,0 +1,65 @@
+"""Ingest speed of OpenTelemetry GenAI traces beside the same events as a usage log.
+
+Data: the synthetic generator (development data); the model-call events of its log
+(chat and embeddings; moderation calls have no GenAI operation and are left out of
+both files), written once as usage-log JSON Lines and once as OTLP/JSON lines of 50
+spans each (current conventions, investigate.synth.otlp). Each file is ingested into a
+fresh home with the default configuration; start-up included on both sides.
+
+    .venv/bin/python benchmarks/bench_otlp.py [--accounts 800]   # about 100k spans
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+import time
+from pathlib import Path
+
+from investigate.synth import generate
+from investigate.synth.otlp import OPERATION, export_lines
+from redaction.ingest import Ingestor
+from redaction.keyring import Keyring, Unlock
+from warden.config import load_config
+from warden.store import Store
+
+
+def ingest(path: Path, home: Path) -> tuple[float, dict[str, int]]:
+    home.mkdir()
+    ring = Keyring.create(home, Unlock(passphrase="bench"))
+    cfg = load_config(home)
+    store = Store(cfg.db_path)
+    store.migrate()
+    t0 = time.perf_counter()
+    summary = Ingestor(store, ring, cfg).ingest([path])
+    return time.perf_counter() - t0, summary.totals()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--accounts", type=int, default=800)
+    args = ap.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="warden-otlp-"))
+    generate(work / "log", accounts=args.accounts, seed=7)
+    recs = [
+        r
+        for r in map(json.loads, (work / "log" / "usage.jsonl").open(encoding="utf-8"))
+        if r["endpoint"] in OPERATION
+    ]
+    usage, spans = work / "usage.jsonl", work / "spans.jsonl"
+    usage.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs))
+    spans.write_text("".join(line + "\n" for line in export_lines(recs)))
+    mb = {p: p.stat().st_size / 1e6 for p in (usage, spans)}
+    print(f"data: synthetic generator (development data), {len(recs):,} model-call events")
+    for name, path in (("usage log", usage), ("OTLP spans", spans)):
+        secs, t = ingest(path, work / f"home-{path.stem}")
+        assert t["stored"] == len(recs), t
+        print(
+            f"  {name:10s} ({mb[path]:6.0f} MB): {t['stored']:,} events in {secs:6.1f}s = "
+            f"{t['stored'] / secs:7,.0f} events/s (start-up included)"
+        )
+
+
+if __name__ == "__main__":
+    main()
