@@ -153,9 +153,7 @@ def test_keys_never_in_duckdb(ingested: Path) -> None:
         assert all(s not in b for b in blobs)
 
 
-def test_otlp_input_keeps_no_planted_value_or_identifier(
-    tmp_path: Path, synth_small: Path
-) -> None:
+def test_otlp_input_keeps_no_planted_value_or_identifier(tmp_path: Path, synth_small: Path) -> None:
     """The same log as OpenTelemetry GenAI spans: no identifier anywhere, no planted value
     (whole or in part) in its event."""
     from investigate.synth.otlp import export_lines, span
