@@ -1,7 +1,9 @@
 """Scheduled sweeps: ingest what arrived, score, scan, open or update cases.
 
-One sweep at a time (an exclusive ``flock`` on ``<home>/sweep.lock``, released by the
-kernel when the holder dies, so a dead sweep never blocks the next). A file in the
+One sweep at a time (an exclusive POSIX record lock, ``lockf``, on ``<home>/sweep.lock``,
+released by the kernel when the holder dies, so a dead sweep never blocks the next; a
+record lock belongs to its process and is not inherited by the redaction workers it
+forks, so an orphaned worker never holds it). A file in the
 inbox is left for the next run while it is still being written: named ``*.tmp`` or
 ``.*``, or changed within ``sweep.settle_seconds``. Names and links that lead outside
 the inbox are refused.
@@ -22,6 +24,7 @@ them held (out of the queue) and one alert case for a lead instead.
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import json
 import os
@@ -89,8 +92,10 @@ def sweep_lock(home: Path) -> Iterator[None]:
     fh = path.open("a+")
     try:
         try:
-            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+            fcntl.lockf(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            if exc.errno not in (errno.EACCES, errno.EAGAIN):
+                raise
             fh.seek(0)
             holder = fh.read().strip() or "?"
             raise SweepLocked(

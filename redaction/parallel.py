@@ -3,8 +3,7 @@ for the whole run; the parent sends unique, uncached texts in chunks.
 
 The pool starts with the first batch of at least ``POOL_FROM`` new texts: a small
 input (a test, a trickle of events) is redacted here, without paying for the start
-of the workers (each loads its own spaCy model). Workers are spawned, not forked, so
-they hold none of the parent's files or locks."""
+of the workers (each loads its own spaCy model)."""
 
 from __future__ import annotations
 
@@ -60,9 +59,10 @@ class ParallelRedactor:
             pseudo = self._pseudonymizer
             self._pool = ProcessPoolExecutor(
                 max_workers=self.processes,
-                # spawn, not fork: a forked worker would inherit the parent's open files,
-                # the sweep's lock among them, and hold it after the parent is killed.
-                mp_context=mp.get_context("spawn"),
+                # fork: spawn would re-import the parent's __main__, which inside Streamlit
+                # or a notebook is not a module that can be imported again. Locks held by
+                # the parent are POSIX record locks, which forked workers do not inherit.
+                mp_context=mp.get_context("fork"),
                 initializer=_init,
                 initargs=(
                     self.config,

@@ -141,6 +141,48 @@ def test_lock_is_exclusive_and_released_when_holder_dies(tmp_path: Path) -> None
         pass
 
 
+def test_a_forked_child_of_a_killed_sweep_does_not_hold_the_lock(tmp_path: Path) -> None:
+    """Redaction workers are forked inside the lock; once the sweep dies they must not
+    keep the next sweep out."""
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(f"""
+        import os, time, pathlib
+        from investigate.sweep import sweep_lock
+        with sweep_lock(pathlib.Path({str(tmp_path)!r})):
+            child = os.fork()
+            if child == 0:
+                time.sleep(60)
+                os._exit(0)
+            print(child, flush=True)
+            time.sleep(60)
+        """),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout is not None
+    child = int(holder.stdout.readline())
+    try:
+        with pytest.raises(SweepLocked), sweep_lock(tmp_path):
+            pass
+        holder.kill()
+        holder.wait()
+        os.kill(child, 0)  # the child still lives ...
+        with sweep_lock(tmp_path):  # ... and does not hold the lock
+            pass
+    finally:
+        holder.kill()
+        holder.wait()
+        holder.stdout.close()
+        try:
+            os.kill(child, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+
 def test_inbox_rules(tmp_path: Path) -> None:
     inbox = tmp_path / "in"
     inbox.mkdir()
