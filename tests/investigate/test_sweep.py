@@ -3,6 +3,7 @@ dashboard-like process reading and deciding while a sweep runs."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -177,10 +178,8 @@ def test_a_forked_child_of_a_killed_sweep_does_not_hold_the_lock(tmp_path: Path)
         holder.kill()
         holder.wait()
         holder.stdout.close()
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.kill(child, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
 
 
 def test_inbox_rules(tmp_path: Path) -> None:
