@@ -47,13 +47,11 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _anchor import batched, stock_engines
+from _homes import fresh_ingest
 from _leaks import texts_of
 
 from investigate.synth import generate
-from redaction.ingest import Ingestor
-from redaction.keyring import Keyring, Unlock
-from warden.config import RedactionConfig, load_config
-from warden.store import Store
+from warden.config import RedactionConfig
 
 _engines: tuple[Any, Any, Any] | None = None
 
@@ -98,16 +96,8 @@ def stock_naive(texts: list[str]) -> float:
 
 def warden_ingest(log: Path, work: Path, name: str) -> float:
     """Seconds for a fresh ingest of ``log`` with the default configuration."""
-    home = work / name
-    home.mkdir()
-    ring = Keyring.create(home, Unlock(passphrase="bench"))
-    cfg = load_config(home)
-    store = Store(cfg.db_path)
-    store.migrate()
-    t0 = time.perf_counter()
-    summary = Ingestor(store, ring, cfg).ingest([log])
-    secs = time.perf_counter() - t0
-    assert summary.totals()["stored"] == sum(1 for _ in log.open()), "not every event stored"
+    secs, totals = fresh_ingest(log, work / name)
+    assert totals["stored"] == sum(1 for _ in log.open()), "not every event stored"
     return secs
 
 

@@ -13,27 +13,16 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import tempfile
-import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _homes import fresh_ingest
 
 from investigate.synth import generate
 from investigate.synth.otlp import OPERATION, export_lines
-from redaction.ingest import Ingestor
-from redaction.keyring import Keyring, Unlock
-from warden.config import load_config
-from warden.store import Store
-
-
-def ingest(path: Path, home: Path) -> tuple[float, dict[str, int]]:
-    home.mkdir()
-    ring = Keyring.create(home, Unlock(passphrase="bench"))
-    cfg = load_config(home)
-    store = Store(cfg.db_path)
-    store.migrate()
-    t0 = time.perf_counter()
-    summary = Ingestor(store, ring, cfg).ingest([path])
-    return time.perf_counter() - t0, summary.totals()
 
 
 def main() -> None:
@@ -53,7 +42,7 @@ def main() -> None:
     mb = {p: p.stat().st_size / 1e6 for p in (usage, spans)}
     print(f"data: synthetic generator (development data), {len(recs):,} model-call events")
     for name, path in (("usage log", usage), ("OTLP spans", spans)):
-        secs, t = ingest(path, work / f"home-{path.stem}")
+        secs, t = fresh_ingest(path, work / f"home-{path.stem}")
         assert t["stored"] == len(recs), t
         print(
             f"  {name:10s} ({mb[path]:6.0f} MB): {t['stored']:,} events in {secs:6.1f}s = "

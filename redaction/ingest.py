@@ -26,7 +26,7 @@ import pyarrow as pa
 
 from redaction import derive
 from redaction.keyring import Keyring
-from redaction.otlp import OtlpMapping, OtlpStats
+from redaction.otlp import OtlpStats
 from redaction.parallel import ParallelRedactor
 from redaction.pseudonym import Pseudonymizer
 from redaction.quarantine import keepable, scrub_record, scrub_text
@@ -122,12 +122,6 @@ class IngestSummary:
 Progress = Callable[[int, int, int], None]  # records so far, bytes so far, bytes total
 
 
-def otlp_mapping(config: Config) -> OtlpMapping:
-    """The OTLP attribute mapping of ``[otlp]``."""
-    o = config.otlp
-    return OtlpMapping(o.account, o.user_email, o.org, o.api_key, o.client_address, o.user_agent)
-
-
 def file_hash(path: Path) -> str:
     """SHA-256 of a file's bytes (of every .parquet file, for a directory)."""
     h = hashlib.sha256()
@@ -169,7 +163,7 @@ class Ingestor:
     ) -> None:
         self.store = store
         self.fmt = fmt
-        self.mapping = otlp_mapping(config)
+        self.mapping = config.otlp
         self.config = config
         self.batch_size = batch_size
         self.progress = progress

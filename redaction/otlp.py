@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from redaction.readers import Raw, open_bytes, read_jsonl
+from warden.config import OtlpConfig
 
 SPANS_PER_LINE = 1_000_000
 MODEL_CALLS = {
@@ -58,26 +59,11 @@ OLD_EVENTS = {
 }
 
 
-@dataclass(frozen=True)
-class OtlpMapping:
-    """Which attributes carry the caller's identity (first found wins)."""
+OtlpMapping = OtlpConfig  # which attributes carry the caller's identity (first found wins)
 
-    account: tuple[str, ...] = ("enduser.id", "user.id")
-    user_email: tuple[str, ...] = ("user.email",)
-    org: tuple[str, ...] = ()
-    api_key: tuple[str, ...] = ()
-    client_address: tuple[str, ...] = ("client.address",)
-    user_agent: tuple[str, ...] = ("user_agent.original",)
 
-    def names(self) -> set[str]:
-        return {
-            *self.account,
-            *self.user_email,
-            *self.org,
-            *self.api_key,
-            *self.client_address,
-            *self.user_agent,
-        }
+def _identity_names(m: OtlpMapping) -> set[str]:
+    return {*m.account, *m.user_email, *m.org, *m.api_key, *m.client_address, *m.user_agent}
 
 
 @dataclass
@@ -210,7 +196,7 @@ def span_record(
     op = attrs.get("gen_ai.operation.name")
     if op not in MODEL_CALLS:
         return None, "not a GenAI span" if op is None else f"GenAI operation {op}"
-    known = KNOWN | mapping.names()
+    known = KNOWN | _identity_names(mapping)
     for name in attrs:
         if name not in known:
             stats.unknown_attributes[name] += 1

@@ -36,7 +36,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from redaction.ingest import EVENT_SCHEMA, FileResult, IngestSummary, file_hash, otlp_mapping
+from redaction.ingest import EVENT_SCHEMA, FileResult, IngestSummary, file_hash
 from redaction.keyring import Keyring, Unlock
 from redaction.otlp import OtlpMapping, OtlpStats, spans_of
 from redaction.readers import parse_json_line
@@ -246,7 +246,7 @@ def ingest_spark(
     if not todo:
         return summary
     otlp_sources = frozenset(h for p, h in todo if detect(p, fmt) == "otlp")
-    mapping = otlp_mapping(config)
+    mapping = config.otlp
     run_id = f"spark-{started:%Y%m%dT%H%M%S}-{secrets.token_hex(3)}"
     out_dir = config.home / "spark" / run_id
     # Executors run this same interpreter (its venv holds Warden); on a cluster, ship the

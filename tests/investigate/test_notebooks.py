@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.app.conftest import PW
+from tests.raw_values import raw_values
 
 NOTEBOOKS = sorted((Path(__file__).resolve().parents[2] / "notebooks").glob("*.ipynb"))
 
@@ -24,20 +25,6 @@ def test_notebooks_are_committed_without_outputs() -> None:
                 assert cell.get("execution_count") is None, nb.name
         tags = [c.get("metadata", {}).get("tags", []) for c in doc["cells"]]
         assert any("parameters" in t for t in tags), f"{nb.name} has no papermill parameters cell"
-
-
-def _raw_values(synth: Path) -> set[str]:
-    """Every raw identifier and every planted PII value of the log behind the home."""
-    out: set[str] = set()
-    for line in (synth / "truth" / "events.jsonl").read_text().splitlines():
-        out |= {value for _, value in json.loads(line)["pii"]}
-    for line in (synth / "truth" / "accounts.jsonl").read_text().splitlines():
-        a = json.loads(line)
-        out |= {a["account_id"], a["org_id"], a["user_email"], *a["api_key_ids"]}
-    with (synth / "usage.jsonl").open() as fh:
-        for line in fh:
-            out.add(json.loads(line)["ip_address"])
-    return {v for v in out if len(v) >= 6}
 
 
 @pytest.mark.notebook
@@ -69,6 +56,6 @@ def test_notebook_runs(
     # the notebook showed accounts: their pseudonyms are there ...
     assert re.search(r"ac_v\d+_[0-9a-f]{8}", text), "no account pseudonym in the outputs"
     # ... and no raw identifier or planted value from the log behind the home
-    needles = _raw_values(synth_small)
+    needles = raw_values(synth_small)
     assert len(needles) > 1000
     assert sorted(n for n in needles if n in text) == []

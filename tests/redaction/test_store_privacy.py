@@ -16,6 +16,7 @@ import pytest
 
 from redaction.keyring import Keyring, Unlock
 from redaction.leakcheck import leaked
+from tests.raw_values import raw_values
 
 PW = "privacy-test-pw"
 
@@ -48,20 +49,6 @@ def ingested(tmp_path_factory: pytest.TempPathFactory, synth_small: Path) -> Pat
         timeout=900,
     )
     return home
-
-
-def _needles(synth: Path) -> set[str]:
-    out: set[str] = set()
-    for line in (synth / "truth" / "events.jsonl").read_text().splitlines():
-        for _, value in json.loads(line)["pii"]:
-            out.add(value)
-    for line in (synth / "truth" / "accounts.jsonl").read_text().splitlines():
-        a = json.loads(line)
-        out |= {a["account_id"], a["org_id"], a["user_email"], *a["api_key_ids"]}
-    with (synth / "usage.jsonl").open() as fh:
-        for line in fh:
-            out.add(json.loads(line)["ip_address"])
-    return {n for n in out if len(n) >= 6}
 
 
 def test_no_planted_value_survives_in_part_in_its_event(ingested: Path, synth_small: Path) -> None:
@@ -102,7 +89,7 @@ def _store_text(db: Path) -> str:
 def test_no_planted_value_or_identifier_in_store_or_files(
     ingested: Path, synth_small: Path
 ) -> None:
-    needles = _needles(synth_small)
+    needles = raw_values(synth_small)
     assert len(needles) > 1000
     text = _store_text(ingested / "warden.duckdb")
     assert len(text) > 100_000
