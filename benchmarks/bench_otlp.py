@@ -6,7 +6,7 @@ both files), written once as usage-log JSON Lines and once as OTLP/JSON lines of
 spans each (current conventions, investigate.synth.otlp). Each file is ingested into a
 fresh home with the default configuration; start-up included on both sides.
 
-    .venv/bin/python benchmarks/bench_otlp.py [--accounts 800]   # about 100k spans
+    .venv/bin/python benchmarks/bench_otlp.py [--accounts 880]   # over 100k spans
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from investigate.synth.otlp import OPERATION, export_lines
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--accounts", type=int, default=800)
+    ap.add_argument("--accounts", type=int, default=880)
     args = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="warden-otlp-"))
     generate(work / "log", accounts=args.accounts, seed=7)
