@@ -14,7 +14,8 @@ nothing are counted by name and kept nowhere. The mapping table is in
 docs/input-format.md.
 
 A span's position, for the quarantine, is its line number times 1,000,000 plus its
-index in that line, so that the local and the Spark engine agree.
+index in that line, so that the local and the Spark engine agree (a line holds at most
+16 MiB, far fewer than a million spans).
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ MODEL_CALLS = {
     "text_completion": "/v1/completions",
     "embeddings": "/v1/embeddings",
 }
+# GenAI operations that are no model call (named in skip counts; others as "(other)").
+OTHER_OPERATIONS = {"execute_tool", "create_agent", "invoke_agent", "invoke_workflow"}
 # Attributes read by the mapping (the configurable identity ones are added per mapping).
 KNOWN = {
     "gen_ai.operation.name",
@@ -91,9 +94,9 @@ def any_value(v: Any) -> Any:
     if "boolValue" in v:
         return v["boolValue"]
     if "arrayValue" in v:
-        return [any_value(x) for x in (v["arrayValue"] or {}).get("values") or []]
+        return [any_value(x) for x in _list(_dict(v["arrayValue"]).get("values"))]
     if "kvlistValue" in v:
-        return attributes((v["kvlistValue"] or {}).get("values"))
+        return attributes(_dict(v["kvlistValue"]).get("values"))
     if "bytesValue" in v:
         try:
             return base64.b64decode(v["bytesValue"]).decode("utf-8", "replace")
@@ -102,10 +105,19 @@ def any_value(v: Any) -> Any:
     return None
 
 
+def _list(v: Any) -> list[Any]:
+    """``v`` when it is a list, else nothing (malformed exports are read, not trusted)."""
+    return v if isinstance(v, list) else []
+
+
+def _dict(v: Any) -> dict[str, Any]:
+    return v if isinstance(v, dict) else {}
+
+
 def attributes(items: Any) -> dict[str, Any]:
     """``[{"key": k, "value": AnyValue}, ...]`` as a dict."""
     out: dict[str, Any] = {}
-    for kv in items or []:
+    for kv in _list(items):
         if isinstance(kv, dict) and isinstance(kv.get("key"), str):
             out[kv["key"]] = any_value(kv.get("value"))
     return out
@@ -181,9 +193,12 @@ def _timestamp(nanos: Any) -> str | None:
         return None
     if n <= 0:
         return None
-    ts = datetime.fromtimestamp(n // 1_000_000_000, UTC).replace(
-        microsecond=(n % 1_000_000_000) // 1000
-    )
+    try:
+        ts = datetime.fromtimestamp(n // 1_000_000_000, UTC).replace(
+            microsecond=(n % 1_000_000_000) // 1000
+        )
+    except (OverflowError, OSError, ValueError):  # beyond what a datetime holds
+        return None
     return ts.isoformat().replace("+00:00", "Z")
 
 
@@ -194,8 +209,12 @@ def span_record(
     (partial record, error) for a model-call span that cannot be used."""
     attrs = attributes(span.get("attributes"))
     op = attrs.get("gen_ai.operation.name")
-    if op not in MODEL_CALLS:
-        return None, "not a GenAI span" if op is None else f"GenAI operation {op}"
+    if not isinstance(op, str) or op not in MODEL_CALLS:
+        if op is None:
+            return None, "not a GenAI span"
+        # only names from the conventions are echoed: a value could be anything
+        named = isinstance(op, str) and op in OTHER_OPERATIONS
+        return None, f"GenAI operation {op if named else '(other)'}"
     known = KNOWN | _identity_names(mapping)
     for name in attrs:
         if name not in known:
@@ -204,7 +223,7 @@ def span_record(
     messages = _messages(attrs.get("gen_ai.system_instructions"), "system")
     messages += _messages(attrs.get("gen_ai.input.messages"), "user")
     completion = [m["content"] for m in _messages(attrs.get("gen_ai.output.messages"), "assistant")]
-    for ev in span.get("events") or []:  # the older, events-based form
+    for ev in _list(span.get("events")):  # the older, events-based form
         if not isinstance(ev, dict):
             continue
         ea = attributes(ev.get("attributes"))
@@ -263,12 +282,12 @@ def spans_of(parsed: Raw, mapping: OtlpMapping, stats: OtlpStats) -> list[Raw]:
         return [Raw(line_no * SPANS_PER_LINE, None, parsed.error, parsed.text)]
     out: list[Raw] = []
     index = 0
-    for rs in parsed.record.get("resourceSpans") or []:
+    for rs in _list(parsed.record.get("resourceSpans")):
         if not isinstance(rs, dict):
             continue
-        resource = attributes((rs.get("resource") or {}).get("attributes"))
-        for ss in rs.get("scopeSpans") or rs.get("instrumentationLibrarySpans") or []:
-            for span in (ss or {}).get("spans") or []:
+        resource = attributes(_dict(rs.get("resource")).get("attributes"))
+        for ss in _list(rs.get("scopeSpans") or rs.get("instrumentationLibrarySpans")):
+            for span in _list(_dict(ss).get("spans")):
                 if not isinstance(span, dict):
                     continue
                 stats.spans += 1

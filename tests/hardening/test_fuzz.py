@@ -16,10 +16,11 @@ from hypothesis import strategies as st
 from redaction.ingest import Ingestor
 from redaction.keyring import Keyring, Unlock
 from redaction.leakcheck import leaked, visible
-from redaction.readers import parse_json_line, read_jsonl
+from redaction.otlp import OtlpStats, spans_of
+from redaction.readers import Raw, parse_json_line, read_jsonl
 from redaction.redact import Redactor
 from redaction.validate import Invalid, validate
-from warden.config import load_config
+from warden.config import OtlpConfig, load_config
 from warden.store import Store
 
 PW = "fuzz-pw"
@@ -71,6 +72,93 @@ def test_validator_accepts_or_names_the_problem(
         validate(rec)
     except Invalid as exc:
         assert str(exc)  # a reason, naming the field
+
+
+# OTLP/JSON shapes: AnyValues of every kind (and wrong ones) in spans, events, resources.
+any_values = st.recursive(
+    st.one_of(
+        st.builds(lambda v: {"stringValue": v}, st.text(max_size=30)),
+        st.builds(lambda v: {"intValue": v}, st.one_of(st.integers(), st.text(max_size=25))),
+        st.builds(lambda v: {"doubleValue": v}, st.floats(allow_nan=False)),
+        st.builds(lambda v: {"boolValue": v}, st.booleans()),
+        st.builds(lambda v: {"bytesValue": v}, st.text(max_size=12)),
+        json_values,
+    ),
+    lambda kids: (
+        st.builds(lambda vs: {"arrayValue": {"values": vs}}, st.lists(kids, max_size=3))
+        | st.builds(
+            lambda kv: {"kvlistValue": {"values": [{"key": k, "value": v} for k, v in kv]}},
+            st.lists(st.tuples(st.text(max_size=8), kids), max_size=3),
+        )
+    ),
+    max_leaves=12,
+)
+attr_keys = st.sampled_from(
+    [
+        "gen_ai.operation.name",
+        "gen_ai.input.messages",
+        "gen_ai.output.messages",
+        "gen_ai.system_instructions",
+        "gen_ai.usage.input_tokens",
+        "gen_ai.response.finish_reasons",
+        "enduser.id",
+        "user.id",
+        "client.address",
+        "content",
+        "message",
+        "gen_ai.event.content",
+        "x",
+    ]
+)
+attrs = st.lists(st.builds(lambda k, v: {"key": k, "value": v}, attr_keys, any_values), max_size=6)
+spans = st.fixed_dictionaries(
+    {
+        "traceId": st.one_of(st.none(), st.text(max_size=32)),
+        "spanId": st.one_of(st.none(), st.text(max_size=16)),
+        "startTimeUnixNano": st.one_of(st.none(), st.integers(), st.text(max_size=30)),
+        "attributes": st.one_of(attrs, json_values),
+        "events": st.lists(
+            st.fixed_dictionaries(
+                {
+                    "name": st.sampled_from(["gen_ai.user.message", "gen_ai.choice", "x"]),
+                    "attributes": attrs,
+                }
+            ),
+            max_size=3,
+        ),
+    }
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.fixed_dictionaries(
+            {
+                "resource": st.fixed_dictionaries({"attributes": attrs}),
+                "scopeSpans": st.lists(
+                    st.fixed_dictionaries({"spans": st.lists(spans, max_size=3)}), max_size=2
+                ),
+            }
+        ),
+        max_size=2,
+    )
+)
+def test_otlp_reader_reads_or_names_the_problem(
+    tried: Counter[str], resource_spans: list[dict[str, object]]
+) -> None:
+    tried["otlp reader: random trace exports"] += 1
+    stats = OtlpStats()
+    raw = Raw(1, {"resourceSpans": resource_spans})
+    out = spans_of(raw, OtlpConfig(), stats)
+    assert stats.spans == sum(len(ss["spans"]) for rs in resource_spans for ss in rs["scopeSpans"])  # type: ignore[index, attr-defined]
+    for r in out:
+        assert (r.record is None) == bool(r.error)
+        if r.record is not None:  # the validator takes it or names the problem (quarantine)
+            try:
+                validate(r.record)
+            except Invalid as exc:
+                assert str(exc)
 
 
 @settings(
