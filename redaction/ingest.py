@@ -14,8 +14,9 @@ import hashlib
 import json
 import re
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import islice
@@ -27,7 +28,7 @@ import pyarrow as pa
 from redaction import derive
 from redaction.keyring import Keyring
 from redaction.otlp import OtlpStats
-from redaction.parallel import ParallelRedactor
+from redaction.parallel import ParallelRedactor, worker_redactor
 from redaction.pseudonym import Pseudonymizer
 from redaction.quarantine import keepable, scrub_record, scrub_text
 from redaction.readers import Raw
@@ -143,6 +144,9 @@ def client_family(ua: str | None) -> str | None:
     return family if _CLIENT.match(family) else "other"
 
 
+REMOTE_FROM_BYTES = 1_500_000  # about one default batch of usage-log records
+
+
 def _batches(it: Iterator[Raw], size: int) -> Iterator[list[Raw]]:
     while batch := list(islice(it, size)):
         yield batch
@@ -212,13 +216,27 @@ class Ingestor:
         )
         read_records = read_bytes = 0
         source = records(path, res.format, self.mapping, stats)
+        # A file of more than about one batch is processed by the workers whole batch by
+        # whole batch (validate, pseudonymize, redact, derive), several at once; this
+        # process reads ahead and writes the finished batches in order, so a killed
+        # ingest resumes exactly as before. A smaller file is processed here.
+        remote = redactor.processes > 1 and size > REMOTE_FROM_BYTES
+        pending: deque[tuple[int, list[Raw], Future[BatchOutput]]] = deque()
         for no, batch in enumerate(_batches(source, batch_size)):
             read_records += len(batch)
             read_bytes += sum(len(r.text) + 1 for r in batch)
             if no not in done:
-                self._batch(batch, no, path.name, h, redactor, batch_size)
+                if remote:
+                    fut = redactor.submit(_process_in_worker, batch, h, datetime.now(UTC))
+                    pending.append((no, batch, fut))
+                    while len(pending) > redactor.processes:
+                        self._write_next(pending, path.name, h, batch_size)
+                else:
+                    self._batch(batch, no, path.name, h, redactor, batch_size)
             if self.progress:
                 self.progress(read_records, min(read_bytes, total), total)
+        while pending:
+            self._write_next(pending, path.name, h, batch_size)
         with self.store.write() as con:
             row = con.execute(
                 "SELECT coalesce(sum(records),0), coalesce(sum(stored),0), "
@@ -265,6 +283,29 @@ class Ingestor:
     ) -> None:
         now = datetime.now(UTC)
         out = BatchProcessor(self.pseudo, redactor).process(raws, h, now)
+        self._write(out, raws, batch_no, name, h, batch_size, now)
+
+    def _write_next(
+        self,
+        pending: deque[tuple[int, list[Raw], Future[BatchOutput]]],
+        name: str,
+        h: str,
+        batch_size: int,
+    ) -> None:
+        no, raws, fut = pending.popleft()
+        self._write(fut.result(), raws, no, name, h, batch_size, datetime.now(UTC))
+
+    def _write(
+        self,
+        out: BatchOutput,
+        raws: list[Raw],
+        batch_no: int,
+        name: str,
+        h: str,
+        batch_size: int,
+        now: datetime,
+    ) -> None:
+        """One short transaction: the batch's events, quarantine, vault rows, progress."""
         table, q_rows, vault_items, pii = out.events, out.quarantine, out.vault_items, out.pii
         dup_in_batch, good_n = out.duplicates, out.events.num_rows
         with self.store.write() as con:
@@ -293,6 +334,13 @@ class Ingestor:
                     batch_size,
                 ],
             )
+
+
+def _process_in_worker(raws: list[Raw], source_hash: str, now: datetime) -> BatchOutput:
+    """A whole batch, in a redaction worker, with the worker's redactor and pseudonyms."""
+    redactor = worker_redactor()
+    assert redactor.pseudonymizer is not None
+    return BatchProcessor(redactor.pseudonymizer, redactor).process(raws, source_hash, now)
 
 
 @dataclass

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import multiprocessing as mp
 from collections import OrderedDict
-from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any, TypeVar
 
 from redaction.pseudonym import Pseudonymizer
 from redaction.redact import Redacted, Redactor
@@ -18,6 +19,13 @@ from warden.config import RedactionConfig
 
 _worker: Redactor | None = None
 POOL_FROM = 400
+T = TypeVar("T")
+
+
+def worker_redactor() -> Redactor:
+    """The redactor of the pool worker this runs in (with the run's pseudonymizer)."""
+    assert _worker is not None, "not in a redaction worker"
+    return _worker
 
 
 def _init(config: RedactionConfig, keys: dict[int, bytes] | None, version: int) -> None:
@@ -71,6 +79,11 @@ class ParallelRedactor:
                 ),
             )
         return self._pool
+
+    def submit(self, fn: Callable[..., T], *args: Any) -> Future[T]:
+        """Run ``fn(*args)`` in a worker process (the pool starts if it has not); the
+        function finds the worker's redactor in :data:`_worker`."""
+        return self._start_pool().submit(fn, *args)
 
     def __enter__(self) -> ParallelRedactor:
         return self

@@ -35,7 +35,7 @@ def _home(root: Path, ring_from: Path | None) -> Path:
     return root
 
 
-def _cmd(home: Path, log: Path) -> list[str]:
+def _cmd(home: Path, log: Path, processes: int = 1) -> list[str]:
     return [
         sys.executable,
         "-m",
@@ -47,7 +47,7 @@ def _cmd(home: Path, log: Path) -> list[str]:
         "--batch-size",
         "150",
         "--processes",
-        "1",
+        str(processes),
         str(log),
     ]
 
@@ -61,32 +61,42 @@ def _snapshot(home: Path) -> tuple[list[tuple[object, ...]], list[tuple[object, 
 
 
 @pytest.mark.slow
-def test_sigkill_at_several_points_then_rerun(tmp_path: Path, synth_small: Path) -> None:
+@pytest.mark.parametrize(
+    ("processes", "n"),
+    [(1, 1500), (2, 3000)],  # 2 processes on a file large enough for whole-batch workers
+    ids=["here", "workers"],
+)
+def test_sigkill_at_several_points_then_rerun(
+    tmp_path: Path, synth_small: Path, processes: int, n: int
+) -> None:
+    from redaction.ingest import REMOTE_FROM_BYTES
+
     log = tmp_path / "log.jsonl"
-    lines = (synth_small / "usage.jsonl").read_bytes().splitlines()[:1500]
+    lines = (synth_small / "usage.jsonl").read_bytes().splitlines()[:n]
     lines.insert(700, b'{"request_id": "broken", "user_email": "x@y.z"')  # one quarantined line
     log.write_bytes(b"\n".join(lines) + b"\n")
+    assert (log.stat().st_size > REMOTE_FROM_BYTES) == (processes > 1)
     env = {**os.environ, "WARDEN_PASSPHRASE": PW}
 
     ref = _home(tmp_path / "ref", None)
     t0 = time.monotonic()
-    subprocess.run(_cmd(ref, log), env=env, check=True, timeout=600)
+    subprocess.run(_cmd(ref, log, processes), env=env, check=True, timeout=600)
     took = time.monotonic() - t0  # kill at moments spread over a run of this machine's speed
     want = _snapshot(ref)
-    assert len(want[0]) == 1500 and len(want[1]) == 1 and want[2] == 1
+    assert len(want[0]) == n and len(want[1]) == 1 and want[2] == 1
 
     home = _home(tmp_path / "crash", ref)
     kills = 0
     for share in (0.05, 0.3, 0.45, 0.6, 0.75):
         delay = share * took
-        proc = subprocess.Popen(_cmd(home, log), env=env)
+        proc = subprocess.Popen(_cmd(home, log, processes), env=env)
         time.sleep(delay)
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)
             kills += 1
         proc.wait()
     assert kills >= 3
-    subprocess.run(_cmd(home, log), env=env, check=True, timeout=600)
+    subprocess.run(_cmd(home, log, processes), env=env, check=True, timeout=600)
     got = _snapshot(home)
     assert got[0] == want[0]
     assert got[1] == want[1]
