@@ -1,11 +1,13 @@
-"""Ingest: usage logs to the redacted, pseudonymized store.
+"""Ingest: usage logs and OpenTelemetry GenAI traces to the redacted, pseudonymized store.
 
 Per file: its content hash is looked up in the ledger (a file seen before is skipped
 unless ``force``); records stream in batches; each batch is validated (bad records
 go to the quarantine, redacted), pseudonymized, redacted and enriched outside any
-connection, then written in one short transaction together with its progress row.
-A killed ingest resumes after the last committed batch, and ``INSERT OR IGNORE`` on
-``request_id`` makes overlapping files and reruns store each request once.
+connection (by the redaction workers, several batches at once, for a file of more
+than about one batch), then written in order, each in one short transaction together
+with its progress row. A killed ingest resumes after the last committed batch, and
+``INSERT OR IGNORE`` on ``request_id`` makes overlapping files and reruns store each
+request once.
 """
 
 from __future__ import annotations
