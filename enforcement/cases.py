@@ -322,6 +322,28 @@ def release(desk: Desk, user: str, case_id: str, now: datetime | None = None) ->
         desk.audit(con, user, "case.released", case_id, {"assignee": assignee}, now=now)
 
 
+def release_held(desk: Desk, user: str, now: datetime | None = None) -> list[str]:
+    """Release every case the sweep's flood guard held into the queue (leads only);
+    the audit entry lists the cases released. Returns their ids."""
+    desk.require(user, "lead")
+    now = now or utcnow()
+    with desk.write() as con:
+        ids = [
+            r[0] for r in con.execute("SELECT case_id FROM cases WHERE held ORDER BY 1").fetchall()
+        ]
+        if ids:
+            con.execute("UPDATE cases SET held = false, updated_at = ? WHERE held", [now])
+            desk.audit(
+                con,
+                user,
+                "cases.released_from_hold",
+                None,
+                {"cases": len(ids), "ids": ids},
+                now=now,
+            )
+    return ids
+
+
 def reassign(desk: Desk, user: str, case_id: str, to: str, now: datetime | None = None) -> None:
     """A lead hands a case to another analyst."""
     desk.require(user, "lead")

@@ -49,6 +49,12 @@ def rekeyed_version(con: duckdb.DuckDBPyConnection) -> int:
     return int(row[0]) if row else 1
 
 
+def store_key_version(store: Store) -> int:
+    """:func:`rekeyed_version` of a store, read through a short-lived connection."""
+    with store.read() as con:
+        return rekeyed_version(con)
+
+
 def check_key_version(store: Store, keyring: Keyring) -> None:
     """Raise unless the store is keyed with the keyring's current version."""
     with store.read() as con:

@@ -9,11 +9,12 @@ import streamlit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from app.common import act, context, flash, home_of, query
-from enforcement.cases import list_cases
+from app.common import act, context, flash
+from enforcement.cases import list_cases, release_held
+from investigate.sweep import recent_sweeps
+from redaction.rotation import store_key_version
 
 ctx = context()
-home = home_of(ctx)
 st.title("Admin")
 cfg = ctx.desk.config
 st.subheader("Roles")
@@ -34,34 +35,22 @@ st.dataframe(
     hide_index=True,
 )
 st.subheader("Sweeps")
-sweeps = query(
-    home,
-    "SELECT sweep_id, started_at, finished_at, status, files, records, "
-    "accounts_scored, cases_opened, cases_updated, cases_held, scan_clean "
-    "FROM sweep_runs ORDER BY started_at DESC LIMIT 50",
-)
 st.dataframe(
     [
-        dict(
-            zip(
-                (
-                    "sweep",
-                    "started",
-                    "finished",
-                    "status",
-                    "files",
-                    "records",
-                    "scored",
-                    "opened",
-                    "updated",
-                    "held",
-                    "scan clean",
-                ),
-                s,
-                strict=True,
-            )
-        )
-        for s in sweeps
+        {
+            "sweep": r.sweep_id,
+            "started": r.started_at,
+            "finished": r.finished_at,
+            "status": r.status,
+            "files": r.files,
+            "records": r.records,
+            "scored": r.accounts_scored,
+            "opened": r.cases_opened,
+            "updated": r.cases_updated,
+            "held": r.cases_held,
+            "scan clean": r.scan_clean,
+        }
+        for r in recent_sweeps(ctx.desk.store)
     ],
     hide_index=True,
     width="stretch",
@@ -70,19 +59,12 @@ st.subheader("Held by the flood guard")
 held = [c for c in list_cases(ctx.desk, include_held=True) if c["held"]]
 st.write(f"{len(held)} cases held")
 if held and ctx.can("lead") and st.button("Release all held cases into the queue"):
-
-    def _release() -> None:
-        with ctx.desk.write() as con:
-            con.execute("UPDATE cases SET held = false WHERE held")
-            ctx.desk.audit(con, ctx.user, "cases.released_from_hold", None, {"cases": len(held)})
-
-    if act("Release", _release).ok:
-        flash("success", f"{len(held)} held cases released into the queue")
+    released = act("Release", release_held, ctx.desk, ctx.user)
+    flash("success", f"{len(released.value)} held cases released into the queue")
     st.rerun()
 st.subheader("Keys")
-version = query(home, "SELECT value FROM meta WHERE key = 'rekeyed_version'")
 st.write(
-    f"Pseudonyms are keyed with version v{version[0][0] if version else 1}. "
+    f"Pseudonyms are keyed with version v{store_key_version(ctx.desk.store)}. "
     "Rotate with `warden keys rotate`."
 )
 if ctx.desk.audit_keys is None:

@@ -176,3 +176,24 @@ def test_reversal_and_appeal_append_never_edit(desk: Desk) -> None:
         assert con.execute("SELECT count(*) FROM outbox").fetchone() == (3,)
     exported = decisions.export_decisions(desk)
     assert exported[0]["statement_of_reasons"] == WHY
+
+
+def test_release_held_needs_a_lead_and_audits_the_cases(desk: Desk) -> None:
+    held = []
+    for i in range(3):
+        s = f"ac_v1_{i:032d}"
+        cid, _ = cases.open_or_update(
+            desk, kind="account", subject=s, members=[s], risk=0.9, reasons=["r"], held=i < 2
+        )
+        held += [cid] if i < 2 else []
+    with pytest.raises(PermissionDenied):
+        cases.release_held(desk, "alice")
+    assert {c["case_id"] for c in cases.list_cases(desk)} == {f"C{3:06d}"}
+    assert cases.release_held(desk, "bob") == sorted(held)
+    assert len(cases.list_cases(desk)) == 3
+    assert cases.release_held(desk, "bob") == []  # nothing left: nothing audited
+    with desk.store.read() as con:
+        rows = con.execute(
+            "SELECT actor, details FROM audit_log WHERE action = 'cases.released_from_hold'"
+        ).fetchall()
+    assert len(rows) == 1 and rows[0][0] == "bob" and all(c in rows[0][1] for c in held)

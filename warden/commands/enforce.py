@@ -120,6 +120,16 @@ def cases_release(obj: Context, case_id: str) -> None:
     click.echo(f"{case_id} released")
 
 
+@cases.command("release-held")
+@click.pass_obj
+def cases_release_held(obj: Context) -> None:
+    """Release every case the sweep's flood guard held into the queue (leads)."""
+    from enforcement.cases import release_held
+
+    ids = release_held(_desk(obj), obj.actor)
+    click.echo(f"{len(ids)} held cases released into the queue")
+
+
 @cases.command("reassign")
 @click.argument("case_id")
 @click.argument("to_user")
