@@ -112,14 +112,6 @@ def clear_cache() -> None:
     query.clear()
 
 
-@dataclass
-class Outcome:
-    """What :func:`act` returned: the call's value."""
-
-    ok: bool
-    value: Any = None
-
-
 def flash(kind: str, message: str) -> None:
     """A message shown at the top of the page on this run and kept across ``st.rerun()``
     until it has been shown once after the rerun."""
@@ -132,11 +124,12 @@ def show_flash() -> None:
         (st.error if kind == "error" else st.success)(message)
 
 
-def act(label: str, fn: Any, *args: Any, **kw: Any) -> Outcome:
-    """Run an enforcement call and return its value in an ok :class:`Outcome`.
+def act(label: str, fn: Any, *args: Any, **kw: Any) -> Any:
+    """Run an enforcement call and return its value.
 
-    On a :class:`WardenError` the page reruns with the message at its top (so a caller
-    never goes on to report success, and no later ``st.rerun()`` wipes the message)."""
+    On a :class:`WardenError` it does not return: the page reruns with the message at
+    its top, so a caller never goes on to report success, and no later ``st.rerun()``
+    wipes the message."""
     try:
         out = fn(*args, **kw)
     except WardenError as exc:
@@ -144,7 +137,7 @@ def act(label: str, fn: Any, *args: Any, **kw: Any) -> Outcome:
         clear_cache()
         st.rerun()
     clear_cache()
-    return Outcome(True, out)
+    return out
 
 
 _MD = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+-.!|<>~$"})

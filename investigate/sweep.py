@@ -201,9 +201,9 @@ def last_watermark(store: Store) -> dict[str, Any]:
     return mark if isinstance(mark, dict) else {}
 
 
-def _events_since(store: Store, mark: dict[str, Any]) -> int:
-    """Events in the store that the sweep which recorded ``mark`` did not see."""
-    now = store_watermark(store)
+def _events_since(store: Store, mark: dict[str, Any], now: dict[str, Any]) -> int:
+    """Events in the store (now at watermark ``now``) that the sweep which recorded
+    ``mark`` did not see."""
     if not mark:
         return int(now["events"])
     if now == mark:
@@ -243,7 +243,7 @@ def sweep(
             ).fetchone()
         new = _new_files(store, files)
         previous = last_watermark(store)
-        new_events = _events_since(store, previous)
+        new_events = _events_since(store, previous, store_watermark(store))
         versions = {"warden": __version__}
         if not new and not new_events and unfinished is None:
             return SweepResult(
@@ -325,7 +325,7 @@ def _run(
     # Events committed after this point (a concurrent `warden ingest`) belong to the
     # next sweep: the watermark is taken before detection reads the store.
     result.watermark = store_watermark(store)
-    result.new_events = _events_since(store, previous)
+    result.new_events = _events_since(store, previous, result.watermark)
     run = detect.run(store, config)
     result.detection_run = run.run_id or None
     result.accounts_scored = len(run.scores)

@@ -236,11 +236,8 @@ class Analyzer:
         out = []
         for mine in wanted:
             ents: list[tuple[int, int, str]] = []
-            for offset, sent in mine:
-                found = self._sentence_cache.get(sent)
-                if found is None:  # pushed out of the cache by this very batch
-                    found = [(e.start_char, e.end_char, e.label_) for e in self.nlp(sent).ents]
-                ents += [(offset + a, offset + b, label) for a, b, label in found]
+            for offset, sent in mine:  # the cache is trimmed only after this loop
+                ents += [(offset + a, offset + b, lab) for a, b, lab in self._sentence_cache[sent]]
             out.append(ents)
         while len(self._sentence_cache) > _SENTENCE_CACHE:
             self._sentence_cache.popitem(last=False)

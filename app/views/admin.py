@@ -60,7 +60,7 @@ held = [c for c in list_cases(ctx.desk, include_held=True) if c["held"]]
 st.write(f"{len(held)} cases held")
 if held and ctx.can("lead") and st.button("Release all held cases into the queue"):
     released = act("Release", release_held, ctx.desk, ctx.user)
-    flash("success", f"{len(released.value)} held cases released into the queue")
+    flash("success", f"{len(released)} held cases released into the queue")
     st.rerun()
 st.subheader("Keys")
 st.write(

@@ -178,7 +178,7 @@ if case["state"] in ("open", "in_review", "appealed"):
             if action in SEVERE:
                 st.caption("Suspend and ban take effect only after another lead approves.")
             if st.form_submit_button("Record decision"):
-                done = act(
+                did = act(
                     "Decision",
                     decisions.decide,
                     ctx.desk,
@@ -188,9 +188,8 @@ if case["state"] in ("open", "in_review", "appealed"):
                     policy,
                     rationale,
                 )
-                if done.ok:
-                    flash("success", f"Decision {done.value} recorded on {case_id}")
-                    st.rerun()
+                flash("success", f"Decision {did} recorded on {case_id}")
+                st.rerun()
 if case["state"] == "decided":
     with st.expander("Record an appeal"):
         statement = st.text_area("Appeal statement", key="appeal")
@@ -223,13 +222,11 @@ for rid, requester, state, expires in reqs:
         and st.button(f"Reveal ({rid})", key=f"reveal-{rid}")
     ):
         shown = act("Reveal", reid.reveal, ctx.desk, ctx.user, rid)
-        if shown.ok:
-            for subject, originals in shown.value.items():
-                st.write(f"`{subject}`")
-                st.table([{"kind": o.kind, "value": o.value} for o in originals])
+        for subject, originals in shown.items():
+            st.write(f"`{subject}`")
+            st.table([{"kind": o.kind, "value": o.value} for o in originals])
 with st.expander("Request re-identification"):
     why = st.text_area("Justification", key="reid-why")
     if st.button("Request"):
         req = act("Request", reid.request, ctx.desk, ctx.user, case_id, why)
-        if req.ok:
-            st.success(f"{req.value} requested; another lead must approve it")
+        st.success(f"{req} requested; another lead must approve it")

@@ -80,14 +80,11 @@ ids = [r["case_id"] for r in rows]
 pick = st.selectbox("Case", ids, key="queue_case")
 b1, b2, b3 = st.columns(3)
 if b1.button("Claim", key="claim"):
-    claimed = act("Claim", cases.claim, ctx.desk, ctx.user, pick)
-    if claimed.ok:  # rerun so that the table shows the new assignee
-        flash("success", f"{pick} is yours until {claimed.value:%H:%M} UTC")
-        st.rerun()
-if (
-    b2.button("Release", key="release")
-    and act("Release", cases.release, ctx.desk, ctx.user, pick).ok
-):
+    until = act("Claim", cases.claim, ctx.desk, ctx.user, pick)
+    flash("success", f"{pick} is yours until {until:%H:%M} UTC")
+    st.rerun()  # so that the table shows the new assignee
+if b2.button("Release", key="release"):
+    act("Release", cases.release, ctx.desk, ctx.user, pick)
     flash("success", f"{pick} released")
     st.rerun()
 if b3.button("Open case", key="open"):
