@@ -6,8 +6,8 @@ import time
 from pathlib import Path
 
 from redaction.ingest import Ingestor
-from redaction.keyring import Keyring, Unlock
 from warden.config import load_config
+from warden.keys.keyring import Keyring, Unlock
 from warden.store import Store
 
 

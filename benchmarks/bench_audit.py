@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from enforcement.audit import (
+from warden.audit import (
     GENESIS,
     AuditEvent,
     AuditKeys,
@@ -25,7 +25,7 @@ from enforcement.audit import (
     verify,
     write_checkpoint,
 )
-from redaction.keyring import Keyring, Unlock
+from warden.keys.keyring import Keyring, Unlock
 from warden.store import Store
 
 

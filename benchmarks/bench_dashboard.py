@@ -27,10 +27,10 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from redaction.keyring import Keyring, Unlock
+from warden.keys.keyring import Keyring, Unlock
 from warden.store import Store
 
-APP = Path(__file__).resolve().parents[1] / "app" / "views"
+APP = Path(__file__).resolve().parents[1] / "app" / "dashboard" / "views"
 
 
 def main() -> None:
@@ -68,12 +68,12 @@ def main() -> None:
     os.environ.update(WARDEN_HOME=str(home), WARDEN_PASSPHRASE="bench", WARDEN_DEV_USER="alice")
 
     big_case = f"C{last:06d}"
-    from app.common import query
+    from app.dashboard.common import clear_cache
 
     def server_side(page: str, case: str | None = None) -> list[float]:
         times = []
         for _ in range(3):
-            query.clear()  # no result cache: every run queries the store
+            clear_cache()  # no result cache: every run queries the store
             at = AppTest.from_file(str(APP / f"{page}.py"), default_timeout=120)
             if case:
                 at.session_state["case_id"] = case

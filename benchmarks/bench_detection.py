@@ -27,13 +27,13 @@ import numpy as np
 from sklearn.ensemble import IsolationForest
 from sklearn.metrics import average_precision_score
 
+from app.demo import generate
 from investigate import detect
 from investigate.features import FEATURES, compute
-from investigate.synth import generate
 from redaction.ingest import Ingestor
-from redaction.keyring import Keyring, Unlock
 from redaction.pseudonym import Pseudonymizer
 from warden.config import load_config
+from warden.keys.keyring import Keyring, Unlock
 from warden.store import Store
 
 PW = "bench"

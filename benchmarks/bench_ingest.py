@@ -37,20 +37,17 @@ import json
 import multiprocessing as mp
 import os
 import resource
-import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
 from _anchor import batched, stock_engines
 from _homes import fresh_ingest
 from _leaks import texts_of
 
-from investigate.synth import generate
+from app.demo import generate
 from warden.config import RedactionConfig
 
 _engines: tuple[Any, Any, Any] | None = None

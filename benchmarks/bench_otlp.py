@@ -3,7 +3,7 @@
 Data: the synthetic generator (development data); the model-call events of its log
 (chat and embeddings; moderation calls have no GenAI operation and are left out of
 both files), written once as usage-log JSON Lines and once as OTLP/JSON lines of 50
-spans each (current conventions, investigate.synth.otlp). Each file is ingested into a
+spans each (current conventions, app.demo.otlp). Each file is ingested into a
 fresh home with the default configuration; start-up included on both sides.
 
     .venv/bin/python benchmarks/bench_otlp.py [--accounts 880]   # over 100k spans
@@ -13,16 +13,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
 from _homes import fresh_ingest
 
-from investigate.synth import generate
-from investigate.synth.otlp import OPERATION, export_lines
+from app.demo import generate
+from app.demo.otlp import OPERATION, export_lines
 
 
 def main() -> None:

@@ -25,12 +25,9 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _anchor import batched, stock_engines
 from _leaks import (
@@ -43,7 +40,7 @@ from _leaks import (
     synth_events,
 )
 
-from investigate.synth import generate
+from app.demo import generate
 from redaction.leakcheck import leaked
 from redaction.parallel import ParallelRedactor
 from warden.config import RedactionConfig

@@ -12,11 +12,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from investigate.synth import generate
+from app.demo import generate
 from redaction.ingest import Ingestor
-from redaction.keyring import Keyring, Unlock
 from redaction.spark_engine import ingest_spark
 from warden.config import load_config
+from warden.keys.keyring import Keyring, Unlock
 from warden.store import Store
 
 

@@ -14,10 +14,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from investigate.sweep import sweep
-from investigate.synth import generate
-from redaction.keyring import Keyring, Unlock
+from app.demo import generate
+from app.sweep import sweep
 from warden.config import load_config
+from warden.keys.keyring import Keyring, Unlock
 from warden.store import Store
 
 

@@ -9,10 +9,11 @@ opening another. Claims expire after ``enforcement.claim_timeout_minutes``.
 from __future__ import annotations
 
 import json
+from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from enforcement.desk import SEVERITY_WEIGHT, Desk, next_id, utcnow
+from enforcement.desk import SEVERE, SEVERITY_WEIGHT, Desk, next_id, utcnow
 from warden.errors import PermissionDenied, StateError
 
 UNFINISHED = ("open", "in_review", "pending_approval", "appealed")
@@ -147,14 +148,114 @@ _CASE_COLS = (
 )
 
 
-def _row(r: tuple[Any, ...], now: datetime) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Case:
+    """A case as the queue shows it."""
+
+    case_id: str
+    kind: str  # account | group | alert
+    subject: str
+    members: list[str]
+    state: str
+    policy: str | None
+    severity: str
+    risk: float
+    held: bool
+    opened_at: datetime
+    updated_at: datetime
+    due_at: datetime
+    assignee: str | None
+    claimed_until: datetime | None
+    escalated: bool
+    priority: float
+    overdue: bool
+    claim_expired: bool
+
+    @property
+    def accounts(self) -> list[str]:
+        """The account pseudonyms the case is about."""
+        return self.members or [self.subject]
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What a sweep (or an analyst) added to a case."""
+
+    seq: int
+    added_at: datetime
+    source: str
+    risk: float | None
+    reasons: list[str]
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A decision on a case, with its approval when it is severe."""
+
+    decision_id: str
+    action: str
+    policy: str
+    rationale: str
+    actor: str
+    created_at: datetime
+    evidence_hash: str
+    supersedes: str | None
+    reason_kind: str  # decision | reversal | appeal_outcome
+    approver: str | None
+    approved: bool | None
+    approved_at: datetime | None
+    approval_note: str | None
+
+    @property
+    def status(self) -> str:
+        """``pending approval`` (a severe action no lead has approved yet), ``refused``
+        or ``effective``."""
+        if self.approved is False:
+            return "refused"
+        if self.action in SEVERE and self.approved is None:
+            return "pending approval"
+        return "effective"
+
+
+@dataclass(frozen=True)
+class Appeal:
+    appeal_id: str
+    decision_id: str
+    filed_by: str
+    statement: str
+    filed_at: datetime
+
+
+@dataclass(frozen=True)
+class CaseFile:
+    """A case with everything recorded on it."""
+
+    case: Case
+    evidence: list[Evidence]
+    decisions: list[Decision]
+    appeals: list[Appeal]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            **self.case.to_dict(),
+            "evidence": [asdict(e) for e in self.evidence],
+            "decisions": [{**asdict(d), "status": d.status} for d in self.decisions],
+            "appeals": [asdict(a) for a in self.appeals],
+        }
+
+
+def _row(r: tuple[Any, ...], now: datetime) -> Case:
     d = dict(zip(_CASE_COLS, r, strict=True))
     d["members"] = json.loads(d["members"])
-    d["priority"] = priority(d["risk"], d["severity"], d["opened_at"], now)
-    d["overdue"] = d["state"] in UNFINISHED and d["due_at"] < now
-    if d["claimed_until"] is not None and d["claimed_until"] < now:
-        d["assignee_expired"] = True
-    return d
+    return Case(
+        **d,
+        priority=priority(d["risk"], d["severity"], d["opened_at"], now),
+        overdue=d["state"] in UNFINISHED and d["due_at"] < now,
+        claim_expired=d["claimed_until"] is not None and d["claimed_until"] < now,
+    )
 
 
 def list_cases(
@@ -168,7 +269,7 @@ def list_cases(
     include_held: bool = False,
     limit: int = 500,
     now: datetime | None = None,
-) -> list[dict[str, Any]]:
+) -> list[Case]:
     """Cases by priority (highest first), filtered."""
     now = now or utcnow()
     where = ["state IN (SELECT unnest(?::VARCHAR[]))"]
@@ -193,7 +294,7 @@ def list_cases(
     return [_row(r, now) for r in rows]
 
 
-def get_case(desk: Desk, case_id: str, now: datetime | None = None) -> dict[str, Any]:
+def get_case(desk: Desk, case_id: str, now: datetime | None = None) -> CaseFile:
     """A case with its evidence, decisions, approvals and appeals."""
     now = now or utcnow()
     with desk.store.read() as con:
@@ -202,64 +303,54 @@ def get_case(desk: Desk, case_id: str, now: datetime | None = None) -> dict[str,
         ).fetchone()
         if r is None:
             raise StateError(f"no case {case_id}; list them with `warden cases list`")
-        case = _row(r, now)
-        case["evidence"] = [
-            {
-                "seq": s,
-                "added_at": a,
-                "source": src,
-                "risk": risk,
-                "reasons": json.loads(rs or "[]"),
-            }
+        evidence = [
+            Evidence(s, a, src, risk, json.loads(rs or "[]"))
             for s, a, src, risk, rs in con.execute(
                 "SELECT seq, added_at, source, risk, reasons FROM case_evidence WHERE case_id = ? "
                 "ORDER BY seq",
                 [case_id],
             ).fetchall()
         ]
-        case["decisions"] = [
-            dict(
-                zip(
-                    (
-                        "decision_id",
-                        "action",
-                        "policy",
-                        "rationale",
-                        "actor",
-                        "created_at",
-                        "evidence_hash",
-                        "supersedes",
-                        "reason_kind",
-                        "approver",
-                        "approved",
-                    ),
-                    d,
-                    strict=True,
-                )
-            )
+        decisions = [
+            Decision(*d)
             for d in con.execute(
                 "SELECT d.decision_id, d.action, d.policy, d.rationale, d.actor, d.created_at, "
-                "d.evidence_hash, d.supersedes, d.reason_kind, a.approver, a.approved "
-                "FROM decisions d LEFT JOIN approvals a USING (decision_id) "
+                "d.evidence_hash, d.supersedes, d.reason_kind, a.approver, a.approved, "
+                "a.decided_at, a.note FROM decisions d LEFT JOIN approvals a USING (decision_id) "
                 "WHERE d.case_id = ? ORDER BY d.created_at, d.decision_id",
                 [case_id],
             ).fetchall()
         ]
-        case["appeals"] = [
-            dict(
-                zip(
-                    ("appeal_id", "decision_id", "filed_by", "statement", "filed_at"),
-                    a,
-                    strict=True,
-                )
-            )
+        appeals = [
+            Appeal(*a)
             for a in con.execute(
                 "SELECT appeal_id, decision_id, filed_by, statement, filed_at "
                 "FROM appeals WHERE case_id = ? ORDER BY filed_at",
                 [case_id],
             ).fetchall()
         ]
-    return case
+    return CaseFile(_row(r, now), evidence, decisions, appeals)
+
+
+def case_ids(desk: Desk, limit: int = 5000) -> list[str]:
+    """Every case id, newest first."""
+    with desk.store.read() as con:
+        rows = con.execute(
+            "SELECT case_id FROM cases ORDER BY case_id DESC LIMIT ?", [limit]
+        ).fetchall()
+    return [r[0] for r in rows]
+
+
+def cases_of(desk: Desk, subject: str) -> list[str]:
+    """The cases about ``subject`` (an account pseudonym or a group id), as their subject
+    or as a member, newest first."""
+    with desk.store.read() as con:
+        rows = con.execute(
+            "SELECT case_id FROM cases WHERE subject = ? OR list_contains(members::VARCHAR[], ?) "
+            "ORDER BY opened_at DESC, case_id DESC",
+            [subject, subject],
+        ).fetchall()
+    return [r[0] for r in rows]
 
 
 def _load(con: Any, case_id: str) -> tuple[str, str | None, datetime | None]:

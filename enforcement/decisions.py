@@ -220,10 +220,7 @@ def approve(
         if d is None:
             raise StateError(f"no decision {decision_id}")
         case_id, actor, action = d
-        if actor == user:
-            raise PermissionDenied(
-                "four eyes: the person who made a decision cannot approve it; another lead must"
-            )
+        desk.require_second_lead(user, actor, "a decision")
         if action not in SEVERE:
             raise StateError(f"decision {decision_id} ({action}) needs no approval")
         if con.execute("SELECT 1 FROM approvals WHERE decision_id = ?", [decision_id]).fetchone():
@@ -351,3 +348,9 @@ def export_decisions(desk: Desk, since: datetime | None = None) -> list[dict[str
         d["effective"] = d["action"] not in SEVERE or bool(d["approved"])
         out.append(d)
     return out
+
+
+def record_export(desk: Desk, user: str, count: int, via: str) -> None:
+    """Audit an export of decisions (``warden audit export``, the dashboard's download)."""
+    with desk.write() as con:
+        desk.audit(con, user, "audit.exported", None, {"decisions": count, "via": via})

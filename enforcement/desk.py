@@ -15,10 +15,10 @@ from typing import Any
 
 import duckdb
 
-from enforcement.audit import AuditEvent, AuditKeys, audited, record
-from redaction.keyring import Keyring
+from warden.audit import AuditEvent, AuditKeys, audited, record
 from warden.config import Config, Policy
 from warden.errors import PermissionDenied, StateError
+from warden.keys.keyring import Keyring
 from warden.store import Store
 
 RANK = {"analyst": 1, "lead": 2, "admin": 3}
@@ -69,6 +69,15 @@ class Desk:
         if RANK[role] < RANK[minimum]:
             raise PermissionDenied(f"{user!r} is {role}; this needs the {minimum} role")
         return role
+
+    def require_second_lead(self, approver: str, author: str, what: str) -> None:
+        """Four eyes: ``approver`` must be a lead and not the person who made ``what``
+        (the same person through the dashboard's development login counts as the same)."""
+        self.require(approver, "lead")
+        if approver.removesuffix(DEV_SUFFIX) == author.removesuffix(DEV_SUFFIX):
+            raise PermissionDenied(
+                f"four eyes: the person who made {what} cannot approve it; another lead must"
+            )
 
     def can(self, user: str, minimum: str) -> bool:
         role = self.role(user)

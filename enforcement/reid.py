@@ -10,11 +10,42 @@ log, only which kinds were revealed.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from enforcement.desk import Desk, next_id, utcnow
-from redaction.vault import Original, Vault
 from warden.errors import PermissionDenied, StateError, VaultError
+from warden.keys.vault import Original, Vault
+
+
+@dataclass(frozen=True)
+class ReidRequest:
+    """A re-identification request and where it stands."""
+
+    request_id: str
+    case_id: str
+    requester: str
+    justification: str
+    state: str  # pending | approved | refused
+    created_at: datetime
+    approver: str | None
+    decided_at: datetime | None
+    expires_at: datetime | None
+
+    def active(self, now: datetime) -> bool:
+        """Approved and not expired."""
+        return self.state == "approved" and self.expires_at is not None and now < self.expires_at
+
+
+def requests_for_case(desk: Desk, case_id: str) -> list[ReidRequest]:
+    """The re-identification requests of a case, oldest first."""
+    with desk.store.read() as con:
+        rows = con.execute(
+            "SELECT request_id, case_id, requester, justification, state, created_at, approver, "
+            "decided_at, expires_at FROM reid_requests WHERE case_id = ? ORDER BY created_at",
+            [case_id],
+        ).fetchall()
+    return [ReidRequest(*r) for r in rows]
 
 
 def request(
@@ -63,10 +94,7 @@ def decide(
         if row is None:
             raise StateError(f"no re-identification request {request_id}")
         case_id, requester, state = row
-        if requester == user:
-            raise PermissionDenied(
-                "four eyes: the requester cannot approve their own re-identification request"
-            )
+        desk.require_second_lead(user, requester, "a re-identification request")
         if state != "pending":
             raise StateError(f"request {request_id} is already {state}")
         expires = (

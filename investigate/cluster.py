@@ -17,26 +17,7 @@ import numpy as np
 from hdbscan import prediction
 from sklearn.decomposition import PCA
 
-LOG_FEATURES = (
-    "n_events",
-    "active_days",
-    "active_hours",
-    "per_active_hour",
-    "networks",
-    "ips",
-    "countries",
-    "clients",
-    "api_keys",
-    "prompt_tokens",
-    "completion_tokens",
-    "token_ratio",
-    "templates",
-    "net_sharers",
-    "template_sharers",
-    "models",
-    "first_seen_hours",
-    "gap_cv",
-)
+from investigate.features import HEAVY_TAILED
 
 
 @dataclass
@@ -53,7 +34,7 @@ def prepare(matrix: np.ndarray, names: list[str]) -> np.ndarray:
     """Log where heavy-tailed, then robust scaling."""
     x = matrix.astype(np.float64).copy()
     for i, n in enumerate(names):
-        if n in LOG_FEATURES:
+        if n in HEAVY_TAILED:
             x[:, i] = np.log1p(np.clip(x[:, i], 0, None))
     med = np.median(x, axis=0)
     iqr = np.percentile(x, 75, axis=0) - np.percentile(x, 25, axis=0)

@@ -13,7 +13,6 @@ import secrets
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 import numpy as np
 import pyarrow as pa
@@ -194,35 +193,3 @@ def _persist(
                 "INSERT INTO clusters VALUES (?, ?, ?, ?, ?)",
                 [r.run_id, c, prof["size"], prof["spread"], json.dumps(prof["median"])],
             )
-
-
-def latest_run(store: Store) -> str | None:
-    with store.read() as con:
-        row = con.execute(
-            "SELECT run_id FROM detection_runs ORDER BY finished_at DESC LIMIT 1"
-        ).fetchone()
-    return row[0] if row else None
-
-
-def ranking(
-    store: Store, run_id: str | None = None, limit: int | None = None
-) -> list[dict[str, Any]]:
-    """The accounts of a run (default: the latest), riskiest first, as the JSON contract:
-    ``account``, ``score``, ``cluster``, ``group``, ``reasons``."""
-    run_id = run_id or latest_run(store)
-    if run_id is None:
-        return []
-    sql = (
-        "SELECT account, score, cluster, group_id, reasons FROM account_scores "
-        "WHERE run_id = ? ORDER BY score DESC, account"
-    )
-    args: list[Any] = [run_id]
-    if limit:
-        sql += " LIMIT ?"
-        args.append(limit)
-    with store.read() as con:
-        rows = con.execute(sql, args).fetchall()
-    return [
-        {"account": a, "score": round(s, 4), "cluster": c, "group": g, "reasons": json.loads(r)}
-        for a, s, c, g, r in rows
-    ]

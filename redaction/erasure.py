@@ -10,24 +10,20 @@ longer data relating to an identifiable person for anyone who lacks another sour
 
 from __future__ import annotations
 
-from redaction.keyring import Keyring
-from redaction.vault import Vault
+from warden.audit import AuditEvent, AuditKeys, audited, forget_private, record
+from warden.keys.keyring import Keyring
+from warden.keys.vault import Vault
 from warden.store import Store
 
 
 def erase_subject(store: Store, keyring: Keyring, subject: str, actor: str) -> int:
     """Crypto-shred ``subject``; returns how many original values were destroyed."""
-    from enforcement.audit import AuditEvent, AuditKeys, audited, record
 
     vault = Vault(keyring.master_key)
     home = store.path.parent
     with audited(store, home, AuditKeys(keyring.audit_signing_key)) as con:
         n = vault.erase(con, subject)
-        con.execute(
-            "UPDATE audit_private SET salt = NULL, private = NULL WHERE seq IN "
-            "(SELECT seq FROM audit_log WHERE subject = ?)",
-            [subject],
-        )
+        forget_private(con, subject)
         record(con, AuditEvent(actor, "subject.erased", subject, {"values_destroyed": n}))
     # Write the change into the database file now, so the WAL keeps no old key.
     with store.write() as con:

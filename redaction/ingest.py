@@ -28,7 +28,6 @@ from typing import Any
 import pyarrow as pa
 
 from redaction import derive
-from redaction.keyring import Keyring
 from redaction.otlp import OtlpStats
 from redaction.parallel import ParallelRedactor, worker_redactor
 from redaction.pseudonym import Pseudonymizer
@@ -38,9 +37,10 @@ from redaction.redact import TextRedactor
 from redaction.rotation import check_key_version
 from redaction.sources import detect, records
 from redaction.validate import Invalid, Record, validate
-from redaction.vault import Vault
 from warden.config import Config
 from warden.errors import InputError
+from warden.keys.keyring import Keyring
+from warden.keys.vault import Vault
 from warden.store import Store
 
 _CLIENT = re.compile(r"^[A-Za-z][A-Za-z0-9._-]{0,39}(?:/[A-Za-z][A-Za-z0-9._-]{0,39})?$")

@@ -26,10 +26,11 @@ from datetime import UTC, datetime
 import duckdb
 import pyarrow as pa
 
-from redaction.keyring import Keyring
 from redaction.pseudonym import PSEUDONYM_RE, Pseudonymizer, network_of
-from redaction.vault import Vault
+from warden.audit import AuditEvent, AuditKeys, audited, record
 from warden.errors import StateError
+from warden.keys.keyring import Keyring
+from warden.keys.vault import Vault
 from warden.schema import PSEUDONYM_COLUMNS, TEXT_COLUMNS
 from warden.store import Store
 
@@ -69,7 +70,6 @@ def check_key_version(store: Store, keyring: Keyring) -> None:
 
 def rotate(store: Store, keyring: Keyring, actor: str) -> RotationResult:
     """Add a key version (or finish an unfinished rotation) and re-key the store."""
-    from enforcement.audit import AuditEvent, AuditKeys, audited, record
 
     with store.read() as con:
         done = rekeyed_version(con)

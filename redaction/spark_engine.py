@@ -36,15 +36,25 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from redaction.ingest import EVENT_SCHEMA, FileResult, IngestSummary, file_hash
-from redaction.keyring import Keyring, Unlock
+from redaction.ingest import (
+    _COLS,
+    EVENT_SCHEMA,
+    BatchProcessor,
+    FileResult,
+    IngestSummary,
+    file_hash,
+)
 from redaction.otlp import OtlpMapping, OtlpStats, spans_of
+from redaction.pseudonym import Pseudonymizer
 from redaction.readers import parse_json_line
+from redaction.redact import Redactor
 from redaction.rotation import check_key_version
 from redaction.sources import detect
-from redaction.vault import Vault
-from warden.config import Config
-from warden.errors import InputError
+from warden.config import Config, RedactionConfig
+from warden.errors import InputError, KeyringError, WardenError
+from warden.keys.keyring import Keyring
+from warden.keys.vault import Vault
+from warden.session import unlock_source
 from warden.store import Store
 
 LINE_SCHEMA = pa.schema(
@@ -73,12 +83,13 @@ def _executor_state(home: str, version: int, model: str, run_id: str) -> dict[st
     """Built once per executor Python process; keys come from the local environment."""
     key = (home, version, model, run_id)
     if _EXECUTOR.get("key") != key:
-        from redaction.ingest import BatchProcessor
-        from redaction.pseudonym import Pseudonymizer
-        from redaction.redact import Redactor
-        from warden.config import RedactionConfig
-
-        ring = Keyring.open(Path(home), unlock_from_env())
+        how = unlock_source()
+        if how is None:
+            raise KeyringError(
+                "a Spark executor needs the keyring: set WARDEN_PASSPHRASE or WARDEN_KEY_FILE "
+                "in the executors' environment"
+            )
+        ring = Keyring.open(Path(home), how)
         pseudo = Pseudonymizer(ring.pseudonym_keys, version)
         _EXECUTOR.clear()
         _EXECUTOR.update(
@@ -87,13 +98,6 @@ def _executor_state(home: str, version: int, model: str, run_id: str) -> dict[st
             seal=AESGCM(_seal_key(ring.master_key, run_id)),
         )
     return _EXECUTOR
-
-
-def unlock_from_env() -> Unlock:
-    key_file = os.environ.get("WARDEN_KEY_FILE")
-    if key_file:
-        return Unlock(key_file_bytes=Path(key_file).read_bytes())
-    return Unlock(passphrase=os.environ.get("WARDEN_PASSPHRASE", ""))
 
 
 def process_partition(
@@ -221,7 +225,12 @@ def ingest_spark(
 ) -> IngestSummary:
     """Ingest JSON Lines files (usage logs or OTLP trace exports) with Spark, then load
     the result into the store."""
-    from pyspark.sql import SparkSession
+    try:
+        from pyspark.sql import SparkSession  # optional: pip install 'warden[pyspark]'
+    except ImportError:
+        raise WardenError(
+            "the Spark engine needs pyspark: pip install 'warden[pyspark]' (and Java 17+)"
+        ) from None
 
     check_key_version(store, keyring)
     for p in paths:
@@ -336,7 +345,6 @@ def _load(
     started: datetime,
     otlp: dict[str, FileResult],
 ) -> IngestSummary:
-    from redaction.ingest import _COLS
 
     seal = AESGCM(_seal_key(keyring.master_key, run_id))
     vault = Vault(keyring.master_key)

@@ -20,7 +20,7 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture(scope="session")
 def synth_small(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A small synthetic log (about 8k events) with ground truth, made once."""
-    from investigate.synth import generate
+    from app.demo import generate
 
     out = tmp_path_factory.mktemp("synth_small")
     generate(out, accounts=60, seed=11)

@@ -7,7 +7,7 @@ wait runs out, raises :class:`~warden.errors.StoreLockedError` naming the holder
 (DuckDB reports its PID). A write connection runs in one transaction: committed when
 the block ends, rolled back on an exception.
 
-Schema changes are numbered migrations (:mod:`warden.schema`), each applied in its
+Schema changes are numbered migrations, frozen SQL files (:mod:`warden.schema`), each applied in its
 own transaction and recorded in ``schema_migrations``.
 """
 
@@ -24,7 +24,7 @@ from pathlib import Path
 import duckdb
 
 from warden.errors import StoreError, StoreLockedError, StoreNotInitialisedError
-from warden.schema import MIGRATIONS
+from warden.schema import LATEST, MIGRATIONS
 
 _PID = re.compile(r"PID (\d+)")
 # One DuckDB instance per file per process: a read-only and a read-write connection
@@ -140,8 +140,9 @@ class Store:
         with self.read() as con:
             return _version(con)
 
-    def migrate(self) -> list[int]:
-        """Apply pending migrations in order; returns the versions applied."""
+    def migrate(self, target: int | None = None) -> list[int]:
+        """Apply pending migrations in order, up to ``target`` (default: all); returns
+        the versions applied."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         applied: list[int] = []
         with _process_lock(self.path):
@@ -153,8 +154,9 @@ class Store:
                     " applied_at TIMESTAMPTZ NOT NULL DEFAULT now())"
                 )
                 current = _version(con)
-                for number, name, sql in MIGRATIONS:
-                    if number <= current:
+                for mig in MIGRATIONS:
+                    number, name, sql = mig.number, mig.name, mig.sql
+                    if number <= current or (target is not None and number > target):
                         continue
                     con.begin()
                     try:
@@ -179,7 +181,7 @@ class Store:
     def require_current(self) -> None:
         """Raise unless the store exists and has every migration applied."""
         version = self.schema_version()
-        latest = MIGRATIONS[-1][0]
+        latest = LATEST
         if version == 0:
             raise StoreNotInitialisedError(
                 f"no store at {self.path}; run `warden init` (or pass the right --home)"

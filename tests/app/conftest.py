@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from investigate.sweep import sweep
-from redaction.keyring import Keyring, Unlock
+from app.sweep import sweep
 from warden.config import load_config
+from warden.keys.keyring import Keyring, Unlock
 from warden.store import Store
 
 PW = "app-pw"
 ROLES = '[enforcement.roles]\nalice = "analyst"\nbob = "lead"\ncarol = "lead"\n'
-APP = Path(__file__).resolve().parents[2] / "app"
+APP = Path(__file__).resolve().parents[2] / "app" / "dashboard"
 
 
 def make_home(root: Path) -> Path:

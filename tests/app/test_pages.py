@@ -143,6 +143,18 @@ def test_no_identity_no_access(swept_home: Path, as_user: Any) -> None:
     assert any("has no role" in e.value for e in at.error)
 
 
+def test_a_wrong_passphrase_is_an_error_not_a_silent_read_only_desk(
+    tmp_path: Path, as_user: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home = make_home(tmp_path / "wrongpw")
+    as_user(home, "alice")
+    monkeypatch.setenv("WARDEN_PASSPHRASE", "not the passphrase")
+    at = run("queue")
+    assert any("Cannot open the Warden home" in e.value for e in at.error)
+    assert "not the passphrase" not in str([e.value for e in at.error])
+    assert not at.dataframe
+
+
 def _open_case(home: Path) -> str:
     import duckdb
 
@@ -188,8 +200,8 @@ def test_decision_flow_writes_decision_and_audit(swept_home: Path, as_user: Any)
 def test_four_eyes_in_the_ui(swept_home: Path, as_user: Any) -> None:
     from enforcement import cases, decisions
     from enforcement.desk import Desk
-    from redaction.keyring import Keyring, Unlock
     from warden.config import load_config
+    from warden.keys.keyring import Keyring, Unlock
 
     from .conftest import PW
 

@@ -7,8 +7,8 @@ import pytest
 
 from enforcement import cases, decisions
 from enforcement.desk import Desk
-from redaction.keyring import Keyring, Unlock
 from warden.config import load_config
+from warden.keys.keyring import Keyring, Unlock
 from warden.store import Store
 
 PW = "enforcement-pw"

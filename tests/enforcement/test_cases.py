@@ -48,8 +48,8 @@ def test_new_finding_adds_evidence_to_open_case(desk: Desk) -> None:
     )
     assert (again, created) == (cid, False)
     c = cases.get_case(desk, cid, now=T0)
-    assert [e["seq"] for e in c["evidence"]] == [0, 1]
-    assert c["risk"] == 0.95
+    assert [e.seq for e in c.evidence] == [0, 1]
+    assert c.case.risk == 0.95
     assert len(cases.list_cases(desk, now=T0)) == 1
     # the same finding again (a rerun of the same sweep) adds nothing
     cases.open_or_update(
@@ -62,19 +62,19 @@ def test_new_finding_adds_evidence_to_open_case(desk: Desk) -> None:
         source="sweep-2",
         now=T0 + timedelta(hours=2),
     )
-    assert len(cases.get_case(desk, cid, now=T0)["evidence"]) == 2
+    assert len(cases.get_case(desk, cid, now=T0).evidence) == 2
 
 
 def test_priority_sla_and_filters(desk: Desk) -> None:
     low = _open(desk, "ac_v1_" + "1" * 32, 0.55)
     high = _open(desk, "ac_v1_" + "2" * 32, 0.97)
     rows = cases.list_cases(desk, now=T0)
-    assert [r["case_id"] for r in rows] == [high, low]
-    assert rows[0]["severity"] == "critical"
-    assert rows[0]["due_at"] == T0 + timedelta(hours=4)
+    assert [r.case_id for r in rows] == [high, low]
+    assert rows[0].severity == "critical"
+    assert rows[0].due_at == T0 + timedelta(hours=4)
     later = cases.list_cases(desk, now=T0 + timedelta(hours=5))
-    assert later[0]["overdue"] and not later[1]["overdue"]
-    assert [r["case_id"] for r in cases.list_cases(desk, severity="low", now=T0)] == [low]
+    assert later[0].overdue and not later[1].overdue
+    assert [r.case_id for r in cases.list_cases(desk, severity="low", now=T0)] == [low]
 
 
 def test_claim_lock_and_timeout(desk: Desk) -> None:
@@ -84,11 +84,11 @@ def test_claim_lock_and_timeout(desk: Desk) -> None:
     with pytest.raises(StateError, match="claimed by alice"):
         cases.claim(desk, "erin", cid, now=T0 + timedelta(minutes=10))
     cases.claim(desk, "erin", cid, now=T0 + timedelta(minutes=31))  # expired: taken over
-    assert cases.get_case(desk, cid, now=T0)["assignee"] == "erin"
+    assert cases.get_case(desk, cid, now=T0).case.assignee == "erin"
     with pytest.raises(PermissionDenied):
         cases.release(desk, "alice", cid, now=T0)
     cases.release(desk, "erin", cid, now=T0)
-    assert cases.get_case(desk, cid, now=T0)["state"] == "open"
+    assert cases.get_case(desk, cid, now=T0).case.state == "open"
 
 
 def test_decide_needs_claim_and_real_rationale(desk: Desk) -> None:
@@ -104,7 +104,7 @@ def test_decide_needs_claim_and_real_rationale(desk: Desk) -> None:
         decisions.decide(desk, "alice", cid, "warn", "nope", WHY, now=T0)
     did = decisions.decide(desk, "alice", cid, "warn", "jailbreak", WHY, now=T0)
     c = cases.get_case(desk, cid, now=T0)
-    assert c["state"] == "decided" and c["decisions"][0]["decision_id"] == did
+    assert c.case.state == "decided" and c.decisions[0].decision_id == did
     with desk.store.read() as con:
         ev = con.execute("SELECT evidence, evidence_hash FROM decisions").fetchone()
         assert "88% of requests" in ev[0] and len(ev[1]) == 64
@@ -115,15 +115,22 @@ def test_four_eyes_on_severe_actions(desk: Desk) -> None:
     cid = _open(desk)
     cases.claim(desk, "bob", cid, now=T0)
     did = decisions.decide(desk, "bob", cid, "ban", "jailbreak", WHY, now=T0)
-    assert cases.get_case(desk, cid, now=T0)["state"] == "pending_approval"
+    pending = cases.get_case(desk, cid, now=T0)
+    assert pending.case.state == "pending_approval"
+    assert [d.status for d in pending.decisions] == ["pending approval"]
     with desk.store.read() as con:
         assert con.execute("SELECT count(*) FROM outbox").fetchone() == (0,)
     with pytest.raises(PermissionDenied, match="four eyes"):
         decisions.approve(desk, "bob", did, now=T0)
+    # the same lead through the dashboard's development login is still the same person
+    with pytest.raises(PermissionDenied, match="four eyes"):
+        decisions.approve(desk, "bob (dev-user)", did, now=T0)
     with pytest.raises(PermissionDenied, match="lead"):
         decisions.approve(desk, "alice", did, now=T0)
     decisions.approve(desk, "carol", did, now=T0)
-    assert cases.get_case(desk, cid, now=T0)["state"] == "decided"
+    file = cases.get_case(desk, cid, now=T0)
+    assert file.case.state == "decided"
+    assert [(d.status, d.approver) for d in file.decisions] == [("effective", "carol")]
     with desk.store.read() as con:
         assert con.execute("SELECT count(*) FROM outbox").fetchone() == (1,)
     with pytest.raises(StateError, match="already"):
@@ -143,7 +150,7 @@ def test_reversal_and_appeal_append_never_edit(desk: Desk) -> None:
         "The account holder says it was a test harness.",
         now=T0 + timedelta(hours=1),
     )
-    assert cases.get_case(desk, cid, now=T0)["state"] == "appealed"
+    assert cases.get_case(desk, cid, now=T0).case.state == "appealed"
     cases.claim(desk, "erin", cid, now=T0 + timedelta(hours=2))
     outcome = decisions.decide(
         desk,
@@ -162,7 +169,7 @@ def test_reversal_and_appeal_append_never_edit(desk: Desk) -> None:
         now=T0 + timedelta(hours=3),
     )
     c = cases.get_case(desk, cid, now=T0)
-    kinds = [(d["decision_id"], d["reason_kind"], d["supersedes"]) for d in c["decisions"]]
+    kinds = [(d.decision_id, d.reason_kind, d.supersedes) for d in c.decisions]
     assert kinds == [
         (first, "decision", None),
         (outcome, "appeal_outcome", first),
@@ -188,7 +195,7 @@ def test_release_held_needs_a_lead_and_audits_the_cases(desk: Desk) -> None:
         held += [cid] if i < 2 else []
     with pytest.raises(PermissionDenied):
         cases.release_held(desk, "alice")
-    assert {c["case_id"] for c in cases.list_cases(desk)} == {f"C{3:06d}"}
+    assert {c.case_id for c in cases.list_cases(desk)} == {f"C{3:06d}"}
     assert cases.release_held(desk, "bob") == sorted(held)
     assert len(cases.list_cases(desk)) == 3
     assert cases.release_held(desk, "bob") == []  # nothing left: nothing audited

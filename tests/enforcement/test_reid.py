@@ -12,9 +12,9 @@ from enforcement import cases, reid
 from enforcement.desk import Desk
 from redaction.erasure import erase_subject
 from redaction.ingest import Ingestor
-from redaction.keyring import Keyring, Unlock
 from redaction.pseudonym import Pseudonymizer
 from warden.errors import PermissionDenied, StateError, VaultError
+from warden.keys.keyring import Keyring, Unlock
 
 from .conftest import PW
 
@@ -82,7 +82,13 @@ def test_requester_cannot_approve_own_request(desk: Desk, tmp_path: Path) -> Non
     rid = reid.request(desk, "bob", cid, "Needed to answer a subpoena about this account.", now=T0)
     with pytest.raises(PermissionDenied, match="four eyes"):
         reid.decide(desk, "bob", rid, True, now=T0)
+    with pytest.raises(PermissionDenied, match="four eyes"):
+        reid.decide(desk, "bob (dev-user)", rid, True, now=T0)
+    [pending] = reid.requests_for_case(desk, cid)
+    assert (pending.request_id, pending.state, pending.requester) == (rid, "pending", "bob")
     reid.decide(desk, "carol", rid, False, now=T0)
+    [refused] = reid.requests_for_case(desk, cid)
+    assert (refused.state, refused.approver, refused.active(T0)) == ("refused", "carol", False)
     with pytest.raises(StateError, match="refused"):
         reid.reveal(desk, "bob", rid, now=T0)
 

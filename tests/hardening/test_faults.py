@@ -16,7 +16,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from redaction.keyring import Keyring, Unlock
+from warden.keys.keyring import Keyring, Unlock
 from warden.store import Store
 
 PW = "fault-pw"
@@ -48,7 +48,7 @@ DECIDER = textwrap.dedent("""
     from pathlib import Path
     from enforcement import cases, decisions
     from enforcement.desk import Desk
-    from redaction.keyring import Keyring, Unlock
+    from warden.keys.keyring import Keyring, Unlock
     from warden.config import load_config
     home = Path(sys.argv[1])
     desk = Desk.open(load_config(home), Keyring.open(home, Unlock(passphrase=sys.argv[2])))

@@ -14,13 +14,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from redaction.ingest import Ingestor
-from redaction.keyring import Keyring, Unlock
 from redaction.leakcheck import leaked, visible
 from redaction.otlp import OtlpStats, spans_of
 from redaction.readers import Raw, parse_json_line, read_jsonl
 from redaction.redact import Redactor
 from redaction.validate import Invalid, validate
 from warden.config import OtlpConfig, load_config
+from warden.keys.keyring import Keyring, Unlock
 from warden.store import Store
 
 PW = "fuzz-pw"

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from investigate.sweep import inbox_files
-from warden.cli import cli
-from warden.commands.detect import _cell, csv_text
+from app.cli import cli
+from app.cli.detect import _cell, csv_text
+from app.sweep import inbox_files
 from warden.errors import InputError
 
 PW = "inj-pw"
@@ -80,8 +80,8 @@ def test_payloads_are_inert_in_store_dashboard_and_exports(
     # a case whose rationale and evidence carry the payloads, shown in the dashboard
     from enforcement import cases, decisions
     from enforcement.desk import Desk
-    from redaction.keyring import Keyring, Unlock
     from warden.config import load_config
+    from warden.keys.keyring import Keyring, Unlock
 
     desk = Desk.open(load_config(home), Keyring.open(home, Unlock(passphrase=PW)))
     with duckdb.connect(str(home / "warden.duckdb"), read_only=True) as con:
@@ -96,7 +96,7 @@ def test_payloads_are_inert_in_store_dashboard_and_exports(
     monkeypatch.setenv("WARDEN_HOME", str(home))
     monkeypatch.setenv("WARDEN_PASSPHRASE", PW)
     monkeypatch.setenv("WARDEN_DEV_USER", "carol")
-    app = Path(__file__).resolve().parents[2] / "app" / "views"
+    app = Path(__file__).resolve().parents[2] / "app" / "dashboard" / "views"
     for page in ("case", "audit", "queue"):
         at = AppTest.from_file(str(app / f"{page}.py"), default_timeout=60)
         at.session_state["case_id"] = cid

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import click
 
-from redaction.keyring import Keyring, Unlock
-from warden.cli import cli
+from app.cli import cli
+from warden.keys.keyring import Keyring, Unlock
 from warden.store import Store
 
 PASSPHRASE = "Corr3ct-Horse-Battery-Staple-77"

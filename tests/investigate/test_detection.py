@@ -12,12 +12,12 @@ import pyarrow as pa
 import pytest
 from click.testing import CliRunner
 
+from app.cli import cli
 from investigate import detect
 from investigate.features import FEATURES, compute
 from investigate.groups import find_groups
-from redaction.keyring import Keyring, Unlock
-from warden.cli import cli
 from warden.config import load_config
+from warden.keys.keyring import Keyring, Unlock
 from warden.store import Store
 
 T0 = datetime(2026, 10, 1, tzinfo=UTC)

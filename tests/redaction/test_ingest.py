@@ -12,10 +12,10 @@ import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
 
+from app.cli import cli
 from redaction.ingest import Ingestor, client_family
-from redaction.keyring import Keyring, Unlock
-from warden.cli import cli
 from warden.config import Config, load_config
+from warden.keys.keyring import Keyring, Unlock
 from warden.store import Store
 
 PW = "test-passphrase"

@@ -14,7 +14,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from redaction.keyring import Keyring, Unlock
+from warden.keys.keyring import Keyring, Unlock
 from warden.store import Store
 
 PW = "crash-test-pw"

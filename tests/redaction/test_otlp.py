@@ -14,12 +14,12 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from redaction.keyring import Keyring, Unlock
 from redaction.otlp import OtlpMapping, OtlpStats, read_otlp
 from redaction.pseudonym import Pseudonymizer
 from redaction.sources import detect
 from warden.config import load_config
 from warden.errors import ConfigError, InputError
+from warden.keys.keyring import Keyring, Unlock
 
 PW = "otlp-pw"
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "otlp" / "genai-spans.jsonl"
@@ -233,7 +233,7 @@ def test_the_sweep_inbox_takes_traces(tmp_path: Path) -> None:
     import shutil
     import time
 
-    from investigate.sweep import sweep
+    from app.sweep import sweep
 
     home = tmp_path / "home"
     assert _cli(home, "init").returncode == 0

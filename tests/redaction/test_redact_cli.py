@@ -5,7 +5,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from warden.cli import cli
+from app.cli import cli
 
 
 def test_redact_text_from_stdin() -> None:

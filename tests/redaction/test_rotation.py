@@ -8,15 +8,15 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from app.cli import cli
 from enforcement import cases
 from enforcement.desk import Desk
 from redaction.ingest import Ingestor
-from redaction.keyring import Keyring, Unlock
 from redaction.pseudonym import Pseudonymizer
 from redaction.rotation import check_key_version, rotate
-from warden.cli import cli
 from warden.config import load_config
 from warden.errors import StateError
+from warden.keys.keyring import Keyring, Unlock
 from warden.store import Store
 
 PW = "rotation-pw"

@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from redaction.keyring import Keyring, Unlock
+from warden.keys.keyring import Keyring, Unlock
 from warden.store import Store
 
 pytestmark = [pytest.mark.spark, pytest.mark.slow]

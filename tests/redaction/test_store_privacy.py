@@ -14,9 +14,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from redaction.keyring import Keyring, Unlock
 from redaction.leakcheck import leaked
 from tests.raw_values import raw_values
+from warden.keys.keyring import Keyring, Unlock
 
 PW = "privacy-test-pw"
 
@@ -143,7 +143,7 @@ def test_keys_never_in_duckdb(ingested: Path) -> None:
 def test_otlp_input_keeps_no_planted_value_or_identifier(tmp_path: Path, synth_small: Path) -> None:
     """The same log as OpenTelemetry GenAI spans: no identifier anywhere, no planted value
     (whole or in part) in its event."""
-    from investigate.synth.otlp import export_lines, span
+    from app.demo.otlp import export_lines, span
 
     recs = [json.loads(x) for x in (synth_small / "usage.jsonl").read_text().splitlines()[:3000]]
     spans = tmp_path / "spans.jsonl"

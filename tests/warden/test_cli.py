@@ -8,12 +8,15 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from warden.cli import cli
+from app.cli import COMMANDS, cli
 
 
 def _all_commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
     out = []
-    for name, cmd in group.commands.items():
+    ctx = click.Context(group)
+    for name in group.list_commands(ctx):
+        cmd = group.get_command(ctx, name)
+        assert cmd is not None, name
         out.append((*prefix, name))
         if isinstance(cmd, click.Group):
             out += _all_commands(cmd, (*prefix, name))
@@ -101,3 +104,28 @@ def test_version(argv: list[str]) -> None:
     result = CliRunner().invoke(cli, argv)
     assert result.exit_code == 0
     assert "warden" in result.output
+
+
+def test_listed_help_is_each_commands_own() -> None:
+    """`warden --help` lists commands without importing them; its lines must say what
+    each command's own help says."""
+    ctx = click.Context(cli)
+    for name, (_, line) in COMMANDS.items():
+        cmd = cli.get_command(ctx, name)
+        assert cmd is not None
+        assert line == cmd.get_short_help_str(limit=80), name
+    out = CliRunner().invoke(cli, ["--help"]).output
+    assert all(name in out for name in COMMANDS)
+
+
+def test_help_does_not_import_the_domains() -> None:
+    code = (
+        "import sys; from app.cli import cli; "
+        "cli.main(['--help'], standalone_mode=False); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('redaction', 'investigate', 'enforcement', 'presidio_analyzer', 'spacy')))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip().splitlines()[-1] == "[]"

@@ -10,7 +10,7 @@ import duckdb
 import pytest
 
 from warden.errors import StoreError, StoreLockedError, StoreNotInitialisedError
-from warden.schema import MIGRATIONS
+from warden.schema import MIGRATIONS, Migration
 from warden.store import Store
 
 HOLDER = textwrap.dedent(
@@ -48,24 +48,24 @@ def test_migrate_applies_all_then_nothing(tmp_path: Path) -> None:
     store = Store(tmp_path / "w.duckdb")
     assert store.schema_version() == 0
     applied = store.migrate()
-    assert applied == [m[0] for m in MIGRATIONS]
+    assert applied == [m.number for m in MIGRATIONS]
     assert store.migrate() == []
     with store.read() as con:
         rows = con.execute("SELECT version, name FROM schema_migrations ORDER BY 1").fetchall()
-    assert [r[0] for r in rows] == [m[0] for m in MIGRATIONS]
-    assert rows[0][1] == MIGRATIONS[0][1]
+    assert [r[0] for r in rows] == [m.number for m in MIGRATIONS]
+    assert rows[0][1] == MIGRATIONS[0].name
     store.require_current()
 
 
 def test_failed_migration_rolls_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import warden.store as store_mod
 
-    bad = [*MIGRATIONS, (99, "broken", "CREATE TABLE t99 (a INT); SELECT * FROM nope;")]
+    bad = [*MIGRATIONS, Migration(99, "broken", "CREATE TABLE t99 (a INT); SELECT * FROM nope;")]
     monkeypatch.setattr(store_mod, "MIGRATIONS", bad)
     store = Store(tmp_path / "w.duckdb")
     with pytest.raises(StoreError, match="migration 99 \\(broken\\) failed"):
         store.migrate()
-    assert store.schema_version() == MIGRATIONS[-1][0]
+    assert store.schema_version() == MIGRATIONS[-1].number
     with store.read() as con:
         tables = {
             r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()

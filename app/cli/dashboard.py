@@ -1,0 +1,62 @@
+"""``warden dashboard``: run the Streamlit app."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+
+from app.cli.context import Context
+
+APP = Path(__file__).resolve().parents[1] / "dashboard" / "main.py"
+
+
+def streamlit_command(port: int, address: str = "127.0.0.1") -> list[str]:
+    """The `streamlit run` command line, with telemetry off and no browser opened."""
+    return [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(APP),
+        "--server.port",
+        str(port),
+        "--server.address",
+        address,
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.fileWatcherType",
+        "none",
+        "--global.developmentMode",
+        "false",
+        "--client.toolbarMode",
+        "viewer",
+    ]
+
+
+@click.command()
+@click.option("--port", type=click.IntRange(1, 65535), default=8501, show_default=True)
+@click.option("--address", default="127.0.0.1", show_default=True)
+@click.option(
+    "--dev-user",
+    default=None,
+    metavar="NAME",
+    help="Act as NAME without authentication (development only; shown on every "
+    "page and recorded in the audit log). Without it, OIDC must be configured.",
+)
+@click.pass_obj
+def dashboard(obj: Context, port: int, address: str, dev_user: str | None) -> None:
+    """Start the analyst dashboard (Streamlit) on this home."""
+    obj.store().require_current()
+    env = {**os.environ, "WARDEN_HOME": str(obj.home.resolve())}
+    if dev_user:
+        env["WARDEN_DEV_USER"] = dev_user
+    if obj.config_file:
+        env["WARDEN_CONFIG"] = str(obj.config_file.resolve())
+    click.echo(f"Warden dashboard on http://{address}:{port}  (Ctrl-C to stop)")
+    raise SystemExit(subprocess.call(streamlit_command(port, address), env=env))

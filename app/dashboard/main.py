@@ -1,0 +1,27 @@
+"""Warden dashboard entry point: `warden dashboard` runs `streamlit run` on this file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+st.set_page_config(page_title="Warden", page_icon=":material/shield:", layout="wide")
+
+here = Path(__file__).parent / "views"
+pages = [
+    st.Page(str(here / "queue.py"), title="Queue", icon=":material/inbox:", default=True),
+    st.Page(str(here / "case.py"), title="Case", icon=":material/folder_open:", url_path="case"),
+    st.Page(str(here / "groups.py"), title="Groups", icon=":material/hub:", url_path="groups"),
+    st.Page(
+        str(here / "explore.py"),
+        title="Explore",
+        icon=":material/scatter_plot:",
+        url_path="explore",
+    ),
+    st.Page(
+        str(here / "audit.py"), title="Audit", icon=":material/receipt_long:", url_path="audit"
+    ),
+    st.Page(str(here / "admin.py"), title="Admin", icon=":material/settings:", url_path="admin"),
+]
+st.navigation(pages).run()

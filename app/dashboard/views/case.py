@@ -1,0 +1,179 @@
+"""Case: pseudonyms, risk and reasons, why-flagged chart, timeline, redacted evidence,
+other members, previous decisions, the decision form, approvals, appeals and
+re-identification."""
+
+from __future__ import annotations
+
+import altair as alt
+import streamlit as st
+
+from app.dashboard.common import act, context, escape_md, flash, read_desk, read_store
+from enforcement import cases, decisions, reid
+from enforcement.desk import ACTIONS, SEVERE
+from investigate import evidence
+
+ctx = context()
+st.title("Case")
+all_ids = read_desk(ctx, cases.case_ids)
+if not all_ids:
+    st.info("No cases yet.")
+    st.stop()
+default = st.session_state.get("case_id")
+case_id = st.selectbox("Case", all_ids, index=all_ids.index(default) if default in all_ids else 0)
+st.session_state["case_id"] = case_id
+file = cases.get_case(ctx.desk, case_id)
+case = file.case
+members = case.accounts
+
+h1, h2, h3, h4 = st.columns(4)
+h1.metric("Risk", f"{case.risk:.2f}")
+h2.metric("State", case.state)
+h3.metric("Severity", case.severity)
+h4.metric("Assignee", case.assignee or "-")
+st.write(
+    f"**{case.kind}** `{case.subject}` · {len(members)} account(s) · opened "
+    f"{case.opened_at:%Y-%m-%d %H:%M} UTC · due {case.due_at:%Y-%m-%d %H:%M} UTC"
+)
+
+st.subheader("Why flagged")
+for ev in file.evidence[-1:]:
+    for reason in ev.reasons:
+        st.markdown(f"- {escape_md(reason)}")
+run = read_store(ctx, evidence.latest_run)
+deviations = read_store(ctx, evidence.feature_deviation, members) if run else []
+if deviations:
+    data = [
+        {"feature": d.feature, "times the population median": round(d.ratio, 2)}
+        for d in deviations[:10]
+    ]
+    chart = (
+        alt.Chart(alt.Data(values=data))  # type: ignore[no-untyped-call]
+        .mark_bar()
+        .encode(
+            x=alt.X("times the population median:Q", scale=alt.Scale(type="symlog")),
+            y=alt.Y("feature:N", sort="-x"),
+            color=alt.condition(
+                "datum['times the population median'] > 2",
+                alt.value("#d62728"),
+                alt.value("#1f77b4"),
+            ),
+        )
+    )
+    st.altair_chart(chart, width="stretch")
+
+st.subheader("Activity")
+timeline = read_store(ctx, evidence.activity, members)
+if timeline:
+    values = [
+        {"hour": p.hour.isoformat(), "requests": p.requests, "flagged": p.flagged} for p in timeline
+    ]
+    base = alt.Chart(alt.Data(values=values)).encode(  # type: ignore[no-untyped-call]
+        x=alt.X("hour:T", title=None)
+    )
+    st.altair_chart(
+        base.mark_bar(opacity=0.6).encode(y="requests:Q")
+        + base.mark_line(color="#d62728").encode(y="flagged:Q"),
+        width="stretch",
+    )
+latest = read_store(ctx, evidence.events, accounts=members, limit=50)
+st.caption("Latest 50 events (redacted)")
+st.dataframe(
+    [
+        {
+            "ts": e.ts.strftime("%Y-%m-%d %H:%M:%S"),
+            "account": e.account[:14] + "…",
+            "endpoint": e.endpoint,
+            "flagged": e.flagged,
+            "refused": e.refusal,
+            "prompt": (e.prompt or "")[:300],
+            "completion": (e.completion or "")[:200],
+        }
+        for e in latest
+    ],
+    hide_index=True,
+    width="stretch",
+)
+if len(members) > 1:
+    st.subheader("Members")
+    st.dataframe([{"account": m} for m in members], hide_index=True)
+
+st.subheader("Decisions")
+for d in file.decisions:
+    st.markdown(
+        f"- **{d.decision_id}** {d.action} under *{d.policy}* by "
+        f"{escape_md(d.actor)} ({d.reason_kind}, {d.status}):"
+    )
+    st.text(d.rationale)
+    if d.status == "pending approval" and ctx.can("lead") and d.actor != ctx.user:
+        a1, a2 = st.columns(2)
+        if a1.button(f"Approve {d.decision_id}", key=f"approve-{d.decision_id}"):
+            act("Approve", decisions.approve, ctx.desk, ctx.user, d.decision_id, True)
+            st.rerun()
+        if a2.button(f"Refuse {d.decision_id}", key=f"refuse-{d.decision_id}"):
+            act("Refuse", decisions.approve, ctx.desk, ctx.user, d.decision_id, False)
+            st.rerun()
+if not file.decisions:
+    st.caption("No decision yet.")
+
+holds = case.assignee == ctx.user
+if case.state in ("open", "in_review", "appealed"):
+    if not holds and not ctx.can("lead"):
+        st.info("Claim this case to record a decision.")
+        if st.button("Claim this case"):
+            act("Claim", cases.claim, ctx.desk, ctx.user, case_id)
+            st.rerun()
+    else:
+        with st.form("decide"):
+            st.subheader("Decision")
+            action = st.selectbox("Action", ACTIONS)
+            policy = st.selectbox("Policy", [p.id for p in ctx.desk.config.enforcement.policies])
+            rationale = st.text_area("Rationale (required: the statement of reasons)")
+            if action in SEVERE:
+                st.caption("Suspend and ban take effect only after another lead approves.")
+            if st.form_submit_button("Record decision"):
+                did = act(
+                    "Decision",
+                    decisions.decide,
+                    ctx.desk,
+                    ctx.user,
+                    case_id,
+                    action,
+                    policy,
+                    rationale,
+                )
+                flash("success", f"Decision {did} recorded on {case_id}")
+                st.rerun()
+if case.state == "decided":
+    with st.expander("Record an appeal"):
+        statement = st.text_area("Appeal statement", key="appeal")
+        if st.button("File appeal"):
+            act("Appeal", decisions.appeal, ctx.desk, ctx.user, case_id, statement)
+            st.rerun()
+
+st.subheader("Re-identification")
+for r in read_desk(ctx, reid.requests_for_case, case_id):
+    st.markdown(
+        f"- {r.request_id} by {escape_md(r.requester)}: **{r.state}**"
+        + (f", until {r.expires_at:%H:%M} UTC" if r.expires_at else "")
+    )
+    if r.state == "pending" and ctx.can("lead") and r.requester != ctx.user:
+        if st.button(f"Approve {r.request_id}", key=f"reid-ok-{r.request_id}"):
+            act("Approve", reid.decide, ctx.desk, ctx.user, r.request_id, True)
+            st.rerun()
+        if st.button(f"Refuse {r.request_id}", key=f"reid-no-{r.request_id}"):
+            act("Refuse", reid.decide, ctx.desk, ctx.user, r.request_id, False)
+            st.rerun()
+    if (
+        r.state == "approved"
+        and r.requester == ctx.user
+        and st.button(f"Reveal ({r.request_id})", key=f"reveal-{r.request_id}")
+    ):
+        shown = act("Reveal", reid.reveal, ctx.desk, ctx.user, r.request_id)
+        for subject, originals in shown.items():
+            st.write(f"`{subject}`")
+            st.table([{"kind": o.kind, "value": o.value} for o in originals])
+with st.expander("Request re-identification"):
+    why = st.text_area("Justification", key="reid-why")
+    if st.button("Request"):
+        req = act("Request", reid.request, ctx.desk, ctx.user, case_id, why)
+        st.success(f"{req} requested; another lead must approve it")

@@ -1,0 +1,86 @@
+"""Queue: unfinished cases by priority, filters, claim and release."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import streamlit as st
+
+from app.dashboard.common import act, context, flash
+from enforcement import cases
+
+ctx = context()
+st.title("Queue")
+cfg = ctx.desk.config
+c1, c2, c3, c4, c5 = st.columns(5)
+states = c1.multiselect(
+    "State",
+    ["open", "in_review", "pending_approval", "appealed"],
+    default=["open", "in_review", "pending_approval", "appealed"],
+)
+policy = c2.selectbox("Policy", ["(any)"] + [p.id for p in cfg.enforcement.policies])
+severity = c3.selectbox("Severity", ["(any)", "critical", "high", "medium", "low"])
+assignee = c4.selectbox("Assignee", ["(anyone)", "me"])
+due = c5.selectbox("Due", ["(any time)", "overdue", "within 24 h"])
+
+now = datetime.now(UTC)
+due_before = {"overdue": now, "within 24 h": now + timedelta(hours=24)}.get(due)
+rows = cases.list_cases(
+    ctx.desk,
+    states=tuple(states) or ("open",),
+    policy=None if policy == "(any)" else policy,
+    severity=None if severity == "(any)" else severity,
+    assignee=ctx.user if assignee == "me" else None,
+    due_before=due_before,
+    limit=500,
+    now=now,
+)
+
+if not rows:
+    st.info(
+        "No cases match. Sweeps open cases for accounts and groups that cross the risk threshold."
+    )
+    st.stop()
+
+
+def badge(r: cases.Case) -> str:
+    if r.overdue:
+        return "OVERDUE"
+    if r.due_at - now < timedelta(hours=4):
+        return "due soon"
+    return "ok"
+
+
+table = [
+    {
+        "case": r.case_id,
+        "priority": r.priority,
+        "SLA": badge(r),
+        "state": r.state,
+        "severity": r.severity,
+        "risk": round(r.risk, 3),
+        "kind": r.kind,
+        "members": len(r.accounts),
+        "assignee": r.assignee or "",
+        "due": r.due_at.strftime("%Y-%m-%d %H:%M"),
+        "subject": r.subject,
+    }
+    for r in rows
+]
+st.caption(f"{len(rows)} cases, highest priority first")
+st.dataframe(table, hide_index=True, width="stretch", height=min(600, 40 + 35 * len(table)))
+
+ids = [r.case_id for r in rows]
+pick = st.selectbox("Case", ids, key="queue_case")
+b1, b2, b3 = st.columns(3)
+if b1.button("Claim", key="claim"):
+    until = act("Claim", cases.claim, ctx.desk, ctx.user, pick)
+    flash("success", f"{pick} is yours until {until:%H:%M} UTC")
+    st.rerun()  # so that the table shows the new assignee
+if b2.button("Release", key="release"):
+    act("Release", cases.release, ctx.desk, ctx.user, pick)
+    flash("success", f"{pick} released")
+    st.rerun()
+if b3.button("Open case", key="open"):
+    st.session_state["case_id"] = pick
+    st.switch_page("views/case.py")

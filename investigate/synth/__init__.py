@@ -1,5 +1,0 @@
-"""Synthetic usage logs with planted abuse and PII, and their ground truth."""
-
-from investigate.synth.generator import ARCHETYPES, Summary, generate
-
-__all__ = ["ARCHETYPES", "Summary", "generate"]
