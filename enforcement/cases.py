@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from enforcement.desk import SEVERE, SEVERITY_WEIGHT, Desk, next_id, utcnow
+from enforcement.desk import SEVERE, SEVERITY_WEIGHT, Desk, next_id, one, utcnow
 from warden.errors import PermissionDenied, StateError
 
 UNFINISHED = ("open", "in_review", "pending_approval", "appealed")
@@ -298,11 +298,12 @@ def get_case(desk: Desk, case_id: str, now: datetime | None = None) -> CaseFile:
     """A case with its evidence, decisions, approvals and appeals."""
     now = now or utcnow()
     with desk.store.read() as con:
-        r = con.execute(
-            f"SELECT {', '.join(_CASE_COLS)} FROM cases WHERE case_id = ?", [case_id]
-        ).fetchone()
-        if r is None:
-            raise StateError(f"no case {case_id}; list them with `warden cases list`")
+        r = one(
+            con,
+            f"SELECT {', '.join(_CASE_COLS)} FROM cases WHERE case_id = ?",
+            [case_id],
+            f"no case {case_id}; list them with `warden cases list`",
+        )
         evidence = [
             Evidence(s, a, src, risk, json.loads(rs or "[]"))
             for s, a, src, risk, rs in con.execute(
@@ -354,11 +355,12 @@ def cases_of(desk: Desk, subject: str) -> list[str]:
 
 
 def _load(con: Any, case_id: str) -> tuple[str, str | None, datetime | None]:
-    row = con.execute(
-        "SELECT state, assignee, claimed_until FROM cases WHERE case_id = ?", [case_id]
-    ).fetchone()
-    if row is None:
-        raise StateError(f"no case {case_id}; list them with `warden cases list`")
+    row = one(
+        con,
+        "SELECT state, assignee, claimed_until FROM cases WHERE case_id = ?",
+        [case_id],
+        f"no case {case_id}; list them with `warden cases list`",
+    )
     return row[0], row[1], row[2]
 
 

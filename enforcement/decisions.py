@@ -15,7 +15,7 @@ from typing import Any
 
 import duckdb
 
-from enforcement.desk import ACTIONS, SEVERE, Desk, next_id, utcnow
+from enforcement.desk import ACTIONS, SEVERE, Desk, next_id, one, utcnow
 from warden.errors import PermissionDenied, StateError
 
 _WORD = re.compile(r"[A-Za-z]{2,}")
@@ -36,11 +36,12 @@ def check_rationale(desk: Desk, rationale: str) -> str:
 def snapshot(con: duckdb.DuckDBPyConnection, case_id: str, limit: int = 20) -> dict[str, Any]:
     """What the analyst saw: the case's evidence and the latest redacted events of its
     members (pseudonyms and redacted text only)."""
-    case = con.execute(
-        "SELECT subject, members, risk, severity FROM cases WHERE case_id = ?", [case_id]
-    ).fetchone()
-    if case is None:
-        raise StateError(f"no case {case_id}")
+    case = one(
+        con,
+        "SELECT subject, members, risk, severity FROM cases WHERE case_id = ?",
+        [case_id],
+        f"no case {case_id}",
+    )
     members = json.loads(case[1])
     evidence = [
         {"source": s, "risk": r, "reasons": json.loads(x or "[]")}
@@ -145,11 +146,12 @@ def decide(
     text = check_rationale(desk, rationale)
     now = now or utcnow()
     with desk.write() as con:
-        row = con.execute(
-            "SELECT state, assignee, claimed_until FROM cases WHERE case_id = ?", [case_id]
-        ).fetchone()
-        if row is None:
-            raise StateError(f"no case {case_id}")
+        row = one(
+            con,
+            "SELECT state, assignee, claimed_until FROM cases WHERE case_id = ?",
+            [case_id],
+            f"no case {case_id}",
+        )
         state, assignee, until = row
         if state not in ("in_review", "appealed", "open"):
             raise StateError(f"case {case_id} is {state}; it cannot take a decision now")
@@ -214,11 +216,12 @@ def approve(
     desk.require(user, "lead")
     now = now or utcnow()
     with desk.write() as con:
-        d = con.execute(
-            "SELECT case_id, actor, action FROM decisions WHERE decision_id = ?", [decision_id]
-        ).fetchone()
-        if d is None:
-            raise StateError(f"no decision {decision_id}")
+        d = one(
+            con,
+            "SELECT case_id, actor, action FROM decisions WHERE decision_id = ?",
+            [decision_id],
+            f"no decision {decision_id}",
+        )
         case_id, actor, action = d
         desk.require_second_lead(user, actor, "a decision")
         if action not in SEVERE:
@@ -249,9 +252,7 @@ def appeal(desk: Desk, user: str, case_id: str, statement: str, now: datetime | 
     desk.require(user, "analyst")
     now = now or utcnow()
     with desk.write() as con:
-        row = con.execute("SELECT state FROM cases WHERE case_id = ?", [case_id]).fetchone()
-        if row is None:
-            raise StateError(f"no case {case_id}")
+        row = one(con, "SELECT state FROM cases WHERE case_id = ?", [case_id], f"no case {case_id}")
         if row[0] not in ("decided", "closed"):
             raise StateError(f"case {case_id} is {row[0]}; only decided cases can be appealed")
         last = effective_decision(con, case_id)
@@ -286,11 +287,12 @@ def reverse(
     text = check_rationale(desk, rationale)
     now = now or utcnow()
     with desk.write() as con:
-        d = con.execute(
-            "SELECT case_id, policy, evidence FROM decisions WHERE decision_id = ?", [decision_id]
-        ).fetchone()
-        if d is None:
-            raise StateError(f"no decision {decision_id}")
+        d = one(
+            con,
+            "SELECT case_id, policy, evidence FROM decisions WHERE decision_id = ?",
+            [decision_id],
+            f"no decision {decision_id}",
+        )
         new_id = next_id(con, "decisions", "decision_id", "D")
         snap = json.loads(d[2])
         con.execute(

@@ -111,6 +111,16 @@ class Desk:
         return record(con, AuditEvent(actor, action, subject, details or {}, private), now)
 
 
+def one(
+    con: duckdb.DuckDBPyConnection, sql: str, params: list[Any], missing: str
+) -> tuple[Any, ...]:
+    """The row ``sql`` selects; a :class:`StateError` saying ``missing`` when there is none."""
+    row = con.execute(sql, params).fetchone()
+    if row is None:
+        raise StateError(missing)
+    return tuple(row)
+
+
 def next_id(con: duckdb.DuckDBPyConnection, table: str, column: str, prefix: str) -> str:
     row = con.execute(f"SELECT count(*) FROM {table}").fetchone()
     n = int(row[0]) if row else 0

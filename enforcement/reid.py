@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from enforcement.desk import Desk, next_id, utcnow
+from enforcement.desk import Desk, next_id, one, utcnow
 from warden.errors import PermissionDenied, StateError, VaultError
 from warden.keys.vault import Original, Vault
 
@@ -88,11 +88,12 @@ def decide(
     desk.require(user, "lead")
     now = now or utcnow()
     with desk.write() as con:
-        row = con.execute(
-            "SELECT case_id, requester, state FROM reid_requests WHERE request_id = ?", [request_id]
-        ).fetchone()
-        if row is None:
-            raise StateError(f"no re-identification request {request_id}")
+        row = one(
+            con,
+            "SELECT case_id, requester, state FROM reid_requests WHERE request_id = ?",
+            [request_id],
+            f"no re-identification request {request_id}",
+        )
         case_id, requester, state = row
         desk.require_second_lead(user, requester, "a re-identification request")
         if state != "pending":
@@ -126,13 +127,13 @@ def reveal(
     now = now or utcnow()
     vault = Vault(desk.master_key)
     with desk.write() as con:
-        row = con.execute(
+        row = one(
+            con,
             "SELECT r.case_id, r.requester, r.state, r.expires_at, c.members FROM reid_requests r "
             "JOIN cases c USING (case_id) WHERE r.request_id = ?",
             [request_id],
-        ).fetchone()
-        if row is None:
-            raise StateError(f"no re-identification request {request_id}")
+            f"no re-identification request {request_id}",
+        )
         case_id, requester, state, expires, members = row
         if requester != user:
             raise PermissionDenied("only the requester may use a re-identification grant")

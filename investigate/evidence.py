@@ -233,12 +233,12 @@ def _log_ratio(d: FeatureDeviation) -> float:
 
 def activity(store: Store, accounts: list[str]) -> list[ActivityHour]:
     """Requests and flagged requests per hour of ``accounts``, oldest first."""
-    with store.read() as con:
-        rows = con.execute(
-            "SELECT date_trunc('hour', ts) AS hour, count(*), count(*) FILTER (WHERE flagged) "
-            "FROM events WHERE account IN (SELECT unnest(?::VARCHAR[])) GROUP BY 1 ORDER BY 1",
-            [accounts],
-        ).fetchall()
+    rows = _rows(
+        store,
+        "SELECT date_trunc('hour', ts) AS hour, count(*), count(*) FILTER (WHERE flagged) "
+        "FROM events WHERE account IN (SELECT unnest(?::VARCHAR[])) GROUP BY 1 ORDER BY 1",
+        [accounts],
+    )
     return [ActivityHour(h, int(r), int(f)) for h, r, f in rows]
 
 
@@ -304,32 +304,37 @@ def groups(store: Store, run_id: str | None = None) -> list[Group]:
     run_id = run_id or _latest_id(store)
     if run_id is None:
         return []
-    with store.read() as con:
-        rows = con.execute(
-            "SELECT group_id, size, risk, members, evidence FROM account_groups "
-            "WHERE run_id = ? ORDER BY risk DESC, size DESC",
-            [run_id],
-        ).fetchall()
+    rows = _rows(
+        store,
+        "SELECT group_id, size, risk, members, evidence FROM account_groups "
+        "WHERE run_id = ? ORDER BY risk DESC, size DESC",
+        [run_id],
+    )
     return [Group(g, int(n), float(r), json.loads(m), json.loads(e)) for g, n, r, m, e in rows]
 
 
 def group_links(store: Store, members: list[str]) -> list[GroupLink]:
     """The networks and prompt templates that at least two of ``members`` share."""
-    with store.read() as con:
-        rows = con.execute(
-            "WITH l AS ("
-            " SELECT DISTINCT account, 'network' AS kind, ip_net AS node FROM events"
-            " WHERE account IN (SELECT unnest(?::VARCHAR[])) AND ip_net IS NOT NULL"
-            " UNION SELECT DISTINCT account, 'template', template_hash FROM events"
-            " WHERE account IN (SELECT unnest(?::VARCHAR[])) AND template_hash IS NOT NULL)"
-            " SELECT account, kind, node FROM l WHERE node IN"
-            " (SELECT node FROM l GROUP BY node HAVING count(DISTINCT account) > 1)"
-            " ORDER BY kind, node, account",
-            [members, members],
-        ).fetchall()
+    rows = _rows(
+        store,
+        "WITH l AS ("
+        " SELECT DISTINCT account, 'network' AS kind, ip_net AS node FROM events"
+        " WHERE account IN (SELECT unnest(?::VARCHAR[])) AND ip_net IS NOT NULL"
+        " UNION SELECT DISTINCT account, 'template', template_hash FROM events"
+        " WHERE account IN (SELECT unnest(?::VARCHAR[])) AND template_hash IS NOT NULL)"
+        " SELECT account, kind, node FROM l WHERE node IN"
+        " (SELECT node FROM l GROUP BY node HAVING count(DISTINCT account) > 1)"
+        " ORDER BY kind, node, account",
+        [members, members],
+    )
     return [GroupLink(a, k, n) for a, k, n in rows]
 
 
 def _latest_id(store: Store) -> str | None:
     run = latest_run(store)
     return run.run_id if run else None
+
+
+def _rows(store: Store, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
+    with store.read() as con:
+        return con.execute(sql, params).fetchall()

@@ -105,6 +105,11 @@ class WardenGroup(click.Group):
             raise
         except KeyboardInterrupt:
             raise click.Abort() from None
+        except BrokenPipeError:
+            # The reader went away (`warden cases list | head`): stop quietly, and keep
+            # Python from complaining again when it flushes stdout at exit.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise SystemExit(1) from None
         except Exception as exc:
             if os.environ.get("WARDEN_DEBUG") == "1":
                 raise

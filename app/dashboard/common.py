@@ -172,6 +172,16 @@ def act(label: str, fn: Any, *args: Any, **kw: Any) -> Any:
     return out
 
 
+def approve_or_refuse(ctx: Context, item_id: str, fn: Callable[..., Any]) -> None:
+    """Approve and Refuse buttons for ``item_id``; a press calls
+    ``fn(desk, user, item_id, approved)`` and reruns the page."""
+    left, right = st.columns(2)
+    for col, label, approved in ((left, "Approve", True), (right, "Refuse", False)):
+        if col.button(f"{label} {item_id}", key=f"{label.lower()}-{item_id}"):
+            act(label, fn, ctx.desk, ctx.user, item_id, approved)
+            st.rerun()
+
+
 _MD = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+-.!|<>~$"})
 
 

@@ -129,3 +129,23 @@ def test_help_does_not_import_the_domains() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip().splitlines()[-1] == "[]"
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
+    """`warden cases list | head -1`: no "internal error" when the reader goes away."""
+    code = (
+        "import sys, click; from app.cli import cli; from app.cli.context import WardenGroup; "
+        "g = WardenGroup(name='g'); "
+        "g.add_command(click.Command('spam', callback=lambda: [print('x' * 1000) for _ in range(10**5)])); "
+        "g.main(['spam'])"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.readline()
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    proc.stderr.close()
+    proc.wait(timeout=60)
+    assert "internal error" not in err and "Traceback" not in err, err

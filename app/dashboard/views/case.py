@@ -7,7 +7,15 @@ from __future__ import annotations
 import altair as alt
 import streamlit as st
 
-from app.dashboard.common import act, context, escape_md, flash, read_desk, read_store
+from app.dashboard.common import (
+    act,
+    approve_or_refuse,
+    context,
+    escape_md,
+    flash,
+    read_desk,
+    read_store,
+)
 from enforcement import cases, decisions, reid
 from enforcement.desk import ACTIONS, SEVERE
 from investigate import evidence
@@ -105,13 +113,7 @@ for d in file.decisions:
     )
     st.text(d.rationale)
     if d.status == "pending approval" and ctx.can("lead") and d.actor != ctx.user:
-        a1, a2 = st.columns(2)
-        if a1.button(f"Approve {d.decision_id}", key=f"approve-{d.decision_id}"):
-            act("Approve", decisions.approve, ctx.desk, ctx.user, d.decision_id, True)
-            st.rerun()
-        if a2.button(f"Refuse {d.decision_id}", key=f"refuse-{d.decision_id}"):
-            act("Refuse", decisions.approve, ctx.desk, ctx.user, d.decision_id, False)
-            st.rerun()
+        approve_or_refuse(ctx, d.decision_id, decisions.approve)
 if not file.decisions:
     st.caption("No decision yet.")
 
@@ -157,12 +159,7 @@ for r in read_desk(ctx, reid.requests_for_case, case_id):
         + (f", until {r.expires_at:%H:%M} UTC" if r.expires_at else "")
     )
     if r.state == "pending" and ctx.can("lead") and r.requester != ctx.user:
-        if st.button(f"Approve {r.request_id}", key=f"reid-ok-{r.request_id}"):
-            act("Approve", reid.decide, ctx.desk, ctx.user, r.request_id, True)
-            st.rerun()
-        if st.button(f"Refuse {r.request_id}", key=f"reid-no-{r.request_id}"):
-            act("Refuse", reid.decide, ctx.desk, ctx.user, r.request_id, False)
-            st.rerun()
+        approve_or_refuse(ctx, r.request_id, reid.decide)
     if (
         r.state == "approved"
         and r.requester == ctx.user
