@@ -75,6 +75,7 @@ class SweepResult:
     scan_clean: bool = True
     scan_findings: list[dict[str, Any]] = field(default_factory=list)
     detection_run: str | None = None
+    features_absent: list[str] = field(default_factory=list)  # no data for them this run
     new_events: int = 0
     watermark: dict[str, Any] = field(default_factory=dict)
     seconds: float = 0.0
@@ -329,6 +330,7 @@ def _run(
     result.detection_run = run.run_id or None
     result.accounts_scored = len(run.scores)
     result.groups = len(run.groups)
+    result.features_absent = list(run.absent)
     since = previous.get("ingested_at")
     findings = scan_store(store, events_since=datetime.fromisoformat(since) if since else None)
     result.scan_findings = findings

@@ -1,31 +1,65 @@
-"""A detection run: features over the window, HDBSCAN, groups, scores, persisted.
+"""A detection run: features over the window, HDBSCAN, groups, anomaly, policy signals,
+risk with reasons, persisted.
+
+Risk per account, in [0, 1] (docs/detection.md):
+
+    risk = 1 - (1 - policy) * (1 - group) * (1 - anomaly)
+
+- ``policy``: the strongest policy signal that fires (``[[detection.signals]]``,
+  :mod:`investigate.signals`): 0.5 at its thresholds, 0.95 at twice them, else 0 (never 1, so that
+  anomaly and group still order the accounts a policy flags);
+- ``group``: the risk of the account's coordinated group (:mod:`investigate.groups`):
+  1 - 0.5 ** (kinds of link), with its members' policy signals;
+- ``anomaly``: how unusual the account is among its peers (:mod:`investigate.anomaly`),
+  graded for every account.
+
+The reasons are the signals that fired, the group's links, and the features that made
+the account unusual, each with its value and its peers' median.
 
 Deterministic for a seed and the same events. Each run is stored with its id, window,
-parameters and the versions of the code, the feature set and ``hdbscan`` (whose GLOSH
-scores changed in 0.8.42).
+the features it had and those absent from the data, its parameters and the versions of
+the code, the feature set and ``hdbscan`` (whose GLOSH scores changed in 0.8.42).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import math
 import secrets
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 import numpy as np
 import pyarrow as pa
 
+from investigate import anomaly as anomaly_mod
 from investigate import cluster as clustering
-from investigate.features import FEATURES, compute
+from investigate import signals as signal_mod
+from investigate.features import FEATURES, available, compute
 from investigate.groups import Group, find_groups
-from investigate.score import AccountScore, combine, group_risk, reasons_for, signals
 from warden import __version__
 from warden.config import Config
 from warden.store import Store
 
 FEATURE_SET_VERSION = hashlib.sha256(",".join(FEATURES).encode()).hexdigest()[:8]
+# A feature explains an account's anomaly when its value is rarer than this among its
+# peers (two-sided tail probability).
+_EXPLAINS = 0.05
+
+
+@dataclass
+class ScoredAccount:
+    account: str
+    score: float
+    signals: dict[str, float]
+    reasons: list[str]
+    cluster: int | None = None
+    group: str | None = None
+    outlier: float = 0.0
+    x: float = 0.0
+    y: float = 0.0
 
 
 @dataclass
@@ -33,9 +67,14 @@ class RunResult:
     run_id: str
     window_start: datetime
     window_end: datetime
-    scores: list[AccountScore]
+    scores: list[ScoredAccount]
     groups: list[tuple[Group, float]]
     seconds: float
+    features: tuple[str, ...] = ()
+    absent: tuple[str, ...] = ()
+    peers: dict[str, int] = field(default_factory=dict)
+    signals: tuple[str, ...] = ()
+    params: dict[str, object] = field(default_factory=dict)
 
 
 def window_of(store: Store, days: int, until: datetime | None = None) -> tuple[datetime, datetime]:
@@ -55,43 +94,53 @@ def run(
     t0 = time.perf_counter()
     started = datetime.now(UTC)
     det = config.detection
+    signal_mod.check(det.signals)
     start, end = window_of(store, det.window_days, until)
     with store.read() as con:
+        have = available(con, start, end)
         table = compute(con, start, end)
         groups = find_groups(con, start, end)
+    absent = tuple(f for f in FEATURES if f not in have)
+    usable = signal_mod.usable(det.active_signals(), have)
     accounts = table.column("account").to_pylist()
     if not accounts:
-        return RunResult("", start, end, [], [], time.perf_counter() - t0)
-    matrix = np.column_stack([table.column(f).to_numpy(zero_copy_only=False) for f in FEATURES])
-    matrix = np.nan_to_num(matrix)
-    cl = clustering.cluster(
-        matrix, list(FEATURES), min_cluster_size=det.min_cluster_size, seed=det.seed
+        return RunResult("", start, end, [], [], time.perf_counter() - t0, have, absent)
+    raw = np.nan_to_num(
+        np.column_stack([table.column(f).to_numpy(zero_copy_only=False) for f in have])
     )
-    population = {f: float(np.median(matrix[:, i])) for i, f in enumerate(FEATURES)}
-    member_of: dict[str, Group] = {m: g for g in groups for m in g.members}
-    feats = [dict(zip(FEATURES, row, strict=True)) for row in matrix.tolist()]
+    names = list(have)
+    cl = clustering.cluster(raw, names, min_cluster_size=det.min_cluster_size, seed=det.seed)
+    an = anomaly_mod.score(
+        raw, clustering.prepare(raw, names), names, share=det.anomaly_share, seed=det.seed
+    )
+    feats = [dict(zip(names, row, strict=True)) for row in raw.tolist()]
+    fired = [signal_mod.evaluate(usable, f) for f in feats]
+    policy = [max((x.strength for x in fs), default=0.0) for fs in fired]
     idx = {a: i for i, a in enumerate(accounts)}
-    sigs = [signals(f, float(cl.outlier[i]), int(cl.labels[i]) >= 0) for i, f in enumerate(feats)]
     scored_groups: list[tuple[Group, float]] = []
     for g in groups:
-        behaviour = [
-            max(sigs[idx[m]]["jailbreak"], sigs[idx[m]]["harmful"]) for m in g.members if m in idx
-        ]
-        scored_groups.append((g, group_risk(g, float(np.mean(behaviour)) if behaviour else 0.0)))
-    g_risk = {g.group_id: r for g, r in scored_groups}
+        inside = [policy[idx[m]] for m in g.members if m in idx]
+        behaviour = float(np.mean(inside)) if inside else 0.0
+        scored_groups.append((g, round(1.0 - (1.0 - g.risk) * (1.0 - behaviour), 6)))
+    member_of = {m: (g, r) for g, r in scored_groups for m in g.members}
     scores = []
     for i, a in enumerate(accounts):
-        s = dict(sigs[i])
-        grp = member_of.get(a)
-        s["group"] = g_risk[grp.group_id] if grp else 0.0
+        grp, g_risk = member_of.get(a, (None, 0.0))
+        a_val = float(an.value[i])
+        risk = 1.0 - (1.0 - policy[i]) * (1.0 - g_risk) * (1.0 - a_val)
+        sig = {x.signal.name: round(x.strength, 4) for x in fired[i]}
+        sig |= {
+            "group": round(g_risk, 4),
+            "anomaly": round(a_val, 4),
+            "anomaly_quantile": round(float(an.quantile[i]), 4),
+        }
         label = int(cl.labels[i])
-        cm = cl.profiles.get(label, {}).get("median") if label >= 0 else None
         scores.append(
-            AccountScore(
+            ScoredAccount(
                 account=a,
-                score=combine(s),
-                signals={k: round(v, 4) for k, v in s.items()},
-                reasons=reasons_for(feats[i], s, grp, label, population, cm, float(cl.outlier[i])),
+                score=round(risk, 6),
+                signals=sig,
+                reasons=_reasons(feats[i], fired[i], grp, an, i, names),
                 cluster=label if label >= 0 else None,
                 group=grp.group_id if grp else None,
                 outlier=round(float(cl.outlier[i]), 4),
@@ -101,10 +150,51 @@ def run(
         )
     scores.sort(key=lambda s: (-s.score, s.account))
     run_id = f"run-{started:%Y%m%dT%H%M%S}-{secrets.token_hex(3)}"
-    result = RunResult(run_id, start, end, scores, scored_groups, time.perf_counter() - t0)
+    result = RunResult(
+        run_id,
+        start,
+        end,
+        scores,
+        scored_groups,
+        time.perf_counter() - t0,
+        have,
+        absent,
+        an.peers,
+        tuple(f"{s.name}@v{s.version}" for s in usable),
+    )
     if persist:
         _persist(store, config, result, table, cl, started)
     return result
+
+
+def _reasons(
+    feats: dict[str, float],
+    fired: list[signal_mod.Fired],
+    group: Group | None,
+    an: anomaly_mod.Anomaly,
+    i: int,
+    names: list[str],
+) -> list[str]:
+    out = [f.reason(feats) for f in fired]
+    if group is not None:
+        out.append(group.describe())
+    contrib = an.contributions[i]
+    values = np.array([feats[nm] for nm in names])
+    # the rarest among its peers first; among equally rare, the farthest from their median
+    far = np.abs(np.log((np.abs(values) + 1e-3) / (np.abs(an.peer_median[i]) + 1e-3)))
+    order = np.lexsort((-far, -contrib))
+    strong = [j for j in order if contrib[j] >= -math.log(_EXPLAINS)][:3]
+    for j in strong:
+        out.append(
+            "unusual: " + signal_mod.compare(names[j], feats[names[j]], an.peer_median[i, j])
+        )
+    if not strong:
+        out.append(
+            f"nothing unusual: {an.quantile[i]:.0%} of accounts look less ordinary than this one"
+            if an.quantile[i] < 0.5
+            else "no single feature stands out among its peers"
+        )
+    return out[:5]
 
 
 def _persist(
@@ -120,6 +210,11 @@ def _persist(
         "window_days": det.window_days,
         "min_cluster_size": det.min_cluster_size,
         "seed": det.seed,
+        "anomaly_share": det.anomaly_share,
+        "features": list(r.features),
+        "absent": list(r.absent),
+        "peers": r.peers,
+        "signals": list(r.signals),
         **cl.params,
     }
     versions = {
@@ -127,6 +222,10 @@ def _persist(
         "features": FEATURE_SET_VERSION,
         "hdbscan": cl.params["hdbscan_version"],
     }
+    # absent features are stored as NULL, not as the zeros the SQL computes for them
+    for f in r.absent:
+        pos = table.schema.get_field_index(f)
+        table = table.set_column(pos, f, pa.nulls(table.num_rows, pa.float64()))
     feats = table.append_column("run_id", pa.array([r.run_id] * table.num_rows))
     scores = pa.table(
         {
@@ -180,8 +279,10 @@ def _persist(
                     risk,
                     json.dumps(
                         {
+                            "links": g.kinds,
                             "shared_networks": g.shared_networks,
                             "shared_templates": g.shared_templates,
+                            "near_duplicate_pairs": g.near_duplicates,
                             "coactive_windows": g.coactive_windows,
                             "first_seen_spread_h": round(g.first_seen_spread_h, 2),
                         }

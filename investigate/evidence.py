@@ -54,7 +54,7 @@ class AccountScore:
         """The ``warden accounts --format json`` contract."""
         return {
             "account": self.account,
-            "score": round(self.score, 4),
+            "score": round(self.score, 6),
             "cluster": self.cluster,
             "group": self.group,
             "reasons": self.reasons,
@@ -93,6 +93,12 @@ class FeatureDeviation:
     @property
     def ratio(self) -> float:
         return (self.value + _EPS) / (self.median + _EPS)
+
+    @property
+    def distance(self) -> float:
+        """How many times larger or smaller the value is than the median, as a log (on
+        magnitudes, so that signed features such as burstiness compare too)."""
+        return abs(math.log((abs(self.value) + _EPS) / (abs(self.median) + _EPS)))
 
 
 @dataclass(frozen=True)
@@ -224,11 +230,7 @@ def feature_deviation(
         FeatureDeviation(f, float(v or 0.0), float(m or 0.0))
         for f, v, m in zip(FEATURES, mine[:-1], medians, strict=True)
     ]
-    return sorted(out, key=lambda d: -abs(_log_ratio(d)))
-
-
-def _log_ratio(d: FeatureDeviation) -> float:
-    return math.log(max(d.ratio, 1e-12))
+    return sorted(out, key=lambda d: -d.distance)
 
 
 def activity(store: Store, accounts: list[str]) -> list[ActivityHour]:

@@ -38,43 +38,47 @@ from datetime import datetime
 import duckdb
 import pyarrow as pa
 
-# (name, heavy-tailed): heavy-tailed features (counts, sizes) are log-scaled before
-# clustering (:func:`investigate.cluster.prepare`).
-_SPEC = (
-    ("n_events", True),
-    ("active_days", True),
-    ("active_hours", True),
-    ("per_active_hour", True),
-    ("burstiness", False),
-    ("gap_cv", True),
-    ("hour_entropy", False),
-    ("night_share", False),
-    ("networks", True),
-    ("ips", True),
-    ("countries", True),
-    ("clients", True),
-    ("api_keys", True),
-    ("prompt_tokens", True),
-    ("completion_tokens", True),
-    ("token_ratio", True),
-    ("chat_share", False),
-    ("embeddings_share", False),
-    ("moderations_share", False),
-    ("models", True),
-    ("flag_rate", False),
-    ("harm_rate", False),
-    ("mod_peak", False),
-    ("refusal_rate", False),
-    ("jailbreak_rate", False),
-    ("templates", True),
-    ("top_template_share", False),
-    ("pii_rate", False),
-    ("net_sharers", True),
-    ("template_sharers", True),
-    ("first_seen_hours", True),
+# (name, heavy-tailed, the event columns it needs). Heavy-tailed features (counts, sizes)
+# are log-scaled before clustering (:func:`investigate.cluster.prepare`). A feature whose
+# columns are empty for every event of a window (logs without IP addresses, moderation
+# results or completions) is absent from that run, not zero (:func:`available`).
+_SPEC: tuple[tuple[str, bool, tuple[str, ...]], ...] = (
+    ("n_events", True, ()),
+    ("active_days", True, ()),
+    ("active_hours", True, ()),
+    ("per_active_hour", True, ()),
+    ("burstiness", False, ()),
+    ("gap_cv", True, ()),
+    ("hour_entropy", False, ()),
+    ("night_share", False, ()),
+    ("networks", True, ("ip_net",)),
+    ("ips", True, ("ip",)),
+    ("countries", True, ("country",)),
+    ("clients", True, ("client",)),
+    ("api_keys", True, ("api_key",)),
+    ("prompt_tokens", True, ("prompt_tokens",)),
+    ("completion_tokens", True, ("completion_tokens",)),
+    ("token_ratio", True, ("prompt_tokens", "completion_tokens")),
+    ("chat_share", False, ()),
+    ("embeddings_share", False, ()),
+    ("moderations_share", False, ()),
+    ("models", True, ("model",)),
+    ("flag_rate", False, ("flagged",)),
+    ("harm_rate", False, ("flagged",)),
+    ("mod_peak", False, ("moderation",)),
+    ("refusal_rate", False, ("completion",)),
+    ("jailbreak_rate", False, ("template_hash",)),
+    ("templates", True, ("template_hash",)),
+    ("top_template_share", False, ("template_hash",)),
+    ("pii_rate", False, ("template_hash",)),
+    ("net_sharers", True, ("ip_net",)),
+    ("template_sharers", True, ("template_hash",)),
+    ("first_seen_hours", True, ()),
 )
-FEATURES = tuple(name for name, _ in _SPEC)
-HEAVY_TAILED = frozenset(name for name, heavy in _SPEC if heavy)
+FEATURES = tuple(name for name, _, _ in _SPEC)
+HEAVY_TAILED = frozenset(name for name, heavy, _ in _SPEC if heavy)
+NEEDS = {name: needs for name, _, needs in _SPEC}
+_COLUMNS = sorted({c for needs in NEEDS.values() for c in needs})
 
 _SQL = """
 WITH ev AS (
@@ -159,3 +163,15 @@ def compute(con: duckdb.DuckDBPyConnection, start: datetime, end: datetime) -> p
     sql = _SQL.format(only="")
     table = con.sql(sql, params={"start": start, "end": end}).to_arrow_table()
     return table.cast(pa.schema([("account", pa.string())] + [(f, pa.float64()) for f in FEATURES]))
+
+
+def available(con: duckdb.DuckDBPyConnection, start: datetime, end: datetime) -> tuple[str, ...]:
+    """The features whose event columns hold a value for at least one event of the window,
+    in :data:`FEATURES` order."""
+    counts = ", ".join(f"count({c})" for c in _COLUMNS)
+    rows = con.execute(
+        f"SELECT {counts} FROM events WHERE ts >= ? AND ts < ?", [start, end]
+    ).fetchall()
+    row = rows[0] if rows else None
+    present = {c for c, n in zip(_COLUMNS, row or (), strict=False) if n}
+    return tuple(f for f in FEATURES if all(c in present for c in NEEDS[f]))

@@ -1,12 +1,24 @@
-"""Coordinated groups: accounts linked by shared infrastructure plus shared behaviour.
+"""Coordinated groups: accounts linked by two independent kinds of evidence.
 
-Two accounts are linked when they used the same network (an IPv4 /24 or IPv6 /48 used
-by at most 50 accounts) **and** either rely on the same prompt template (one that is at
-least 20% of each account's prompts and that at most 30 accounts use) or were active in
-the same ten-minute windows at least three times with first requests within a day of
-each other. A network alone links a household or an office; a template alone links a
-popular app's users; together, or with synchronised timing, they mark a campaign.
-Groups are the connected components of those links, with two or more accounts.
+Four kinds of link between two accounts, each shown as evidence:
+
+- ``network``: they used the same network (an IPv4 /24 or IPv6 /48 used by at most 50
+  accounts in the window);
+- ``content``: they rely on the same prompt template (one that is at least 20% of each
+  account's prompts and that at most 30 accounts use), or their main prompts are near
+  duplicates (SimHash within 6 of 64 bits; found through 16-bit bands shared by at most
+  30 accounts);
+- ``sync``: they were active in the same ten-minute windows at least three times, and
+  those windows are at least 30% of the less active account's windows (two busy accounts
+  meet by chance; two scripts started together meet all the time);
+- ``created``: their first requests in the window are within 24 hours of each other.
+
+One kind alone links a household, an office or a popular app's users. Two accounts are
+linked when the same content comes with shared infrastructure or synchronised activity
+(``content`` + ``network``, or ``content`` + ``sync``), or when infrastructure, timing
+and start coincide (``network`` + ``sync`` + ``created``). A ring with no IP addresses
+in the logs is still found by its content and its timing. Groups are the connected
+components of the links, with two or more accounts.
 
 A group's id is stable across runs: it is derived from its earliest-seen member.
 """
@@ -21,7 +33,11 @@ from typing import Any
 import duckdb
 
 _LINKS = """
-WITH ev AS (SELECT * FROM events WHERE ts >= $start AND ts < $end),
+WITH ev AS (
+    SELECT account, ts, ip_net, template_hash, simhash FROM events
+    WHERE ts >= $start AND ts < $end
+),
+first AS (SELECT account, min(ts) AS first_ts FROM ev GROUP BY account),
 nets AS (SELECT DISTINCT account, ip_net FROM ev WHERE ip_net IS NOT NULL),
 small_nets AS (SELECT ip_net FROM nets GROUP BY ip_net HAVING count(*) BETWEEN 2 AND 50),
 net_pairs AS (
@@ -43,22 +59,88 @@ tpl_pairs AS (
       ON a.template_hash = b.template_hash AND a.account < b.account
     GROUP BY ALL
 ),
-win AS (SELECT DISTINCT account, time_bucket(INTERVAL 10 MINUTE, ts) AS w FROM ev
-        WHERE account IN (SELECT a FROM net_pairs UNION SELECT b FROM net_pairs)),
+sim AS (
+    SELECT account, simhash, count(*) AS c,
+           count(*) / sum(count(*)) OVER (PARTITION BY account) AS share
+    FROM ev WHERE simhash IS NOT NULL GROUP BY account, simhash
+),
+main_sim AS (
+    SELECT account, arg_max(simhash, c) AS simhash FROM sim WHERE c >= 3 GROUP BY account
+),
+bands AS (
+    SELECT account, simhash, band, (simhash >> (16 * band)) & 65535 AS v
+    FROM main_sim, range(4) t(band)
+),
+rare_bands AS (
+    SELECT band, v FROM bands GROUP BY band, v HAVING count(*) BETWEEN 2 AND 30
+),
+sim_pairs AS (
+    SELECT x.account AS a, y.account AS b,
+           min(bit_count(xor(x.simhash, y.simhash))) AS distance
+    FROM bands x JOIN rare_bands USING (band, v)
+    JOIN bands y ON x.band = y.band AND x.v = y.v AND x.account < y.account
+    GROUP BY ALL HAVING min(bit_count(xor(x.simhash, y.simhash))) <= 6
+),
+fb AS (SELECT account, first_ts, time_bucket(INTERVAL 1 HOUR, first_ts) AS h FROM first),
+rare_fb AS (SELECT h FROM fb GROUP BY h HAVING count(*) BETWEEN 2 AND 30),
+fb_pairs AS (
+    SELECT x.account AS a, y.account AS b FROM fb x JOIN rare_fb USING (h)
+    JOIN fb y ON x.h = y.h AND x.account < y.account
+),
+cand AS (
+    SELECT a, b FROM net_pairs UNION SELECT a, b FROM tpl_pairs
+    UNION SELECT a, b FROM sim_pairs UNION SELECT a, b FROM fb_pairs
+),
+win AS (
+    SELECT DISTINCT account, time_bucket(INTERVAL 10 MINUTE, ts) AS w FROM ev
+    WHERE account IN (SELECT a FROM cand UNION SELECT b FROM cand)
+),
 co AS (
-    SELECT p.a, p.b, count(*) AS coactive FROM net_pairs p
-    JOIN win wa ON wa.account = p.a JOIN win wb ON wb.account = p.b AND wa.w = wb.w
+    SELECT c.a, c.b, count(*) AS coactive FROM cand c
+    JOIN win wa ON wa.account = c.a JOIN win wb ON wb.account = c.b AND wa.w = wb.w
     GROUP BY ALL
 ),
-first AS (SELECT account, min(ts) AS first_ts FROM ev GROUP BY account)
-SELECT p.a, p.b, p.shared_nets, coalesce(t.shared_templates, 0) AS shared_templates,
-       coalesce(c.coactive, 0) AS coactive,
-       abs(epoch(fa.first_ts) - epoch(fb.first_ts)) / 3600 AS first_seen_gap_h
-FROM net_pairs p
-LEFT JOIN tpl_pairs t ON t.a = p.a AND t.b = p.b
-LEFT JOIN co c ON c.a = p.a AND c.b = p.b
-JOIN first fa ON fa.account = p.a JOIN first fb ON fb.account = p.b
+wc AS (SELECT account, count(*) AS windows FROM win GROUP BY account)
+SELECT c.a, c.b, coalesce(n.shared_nets, 0), coalesce(t.shared_templates, 0),
+       s.distance IS NOT NULL, coalesce(co.coactive, 0),
+       coalesce(co.coactive, 0) / least(xa.windows, xb.windows),
+       abs(epoch(fa.first_ts) - epoch(fb2.first_ts)) / 3600
+FROM cand c
+LEFT JOIN net_pairs n USING (a, b) LEFT JOIN tpl_pairs t USING (a, b)
+LEFT JOIN sim_pairs s USING (a, b) LEFT JOIN co USING (a, b)
+JOIN first fa ON fa.account = c.a JOIN first fb2 ON fb2.account = c.b
+JOIN wc xa ON xa.account = c.a JOIN wc xb ON xb.account = c.b
 """
+
+KINDS = ("network", "content", "sync", "created")
+
+
+def link_kinds(
+    shared_nets: int,
+    shared_templates: int,
+    near_dup: bool,
+    coactive: int,
+    coactive_share: float,
+    gap_h: float,
+) -> set[str]:
+    """The kinds of evidence between two accounts (see the module doc)."""
+    kinds = set()
+    if shared_nets > 0:
+        kinds.add("network")
+    if shared_templates > 0 or near_dup:
+        kinds.add("content")
+    if coactive >= 3 and coactive_share >= 0.3:
+        kinds.add("sync")
+    if gap_h <= 24:
+        kinds.add("created")
+    return kinds
+
+
+def linked(kinds: set[str]) -> bool:
+    """Whether these kinds of evidence make two accounts coordinated."""
+    if "content" in kinds:
+        return bool(kinds & {"network", "sync"})
+    return {"network", "sync", "created"} <= kinds
 
 
 @dataclass
@@ -67,11 +149,34 @@ class Group:
 
     group_id: str
     members: list[str]
+    kinds: list[str] = field(default_factory=list)  # the kinds of link, in KINDS order
     shared_networks: int = 0
     shared_templates: int = 0
+    near_duplicates: int = 0  # linked pairs with near-duplicate main prompts
     coactive_windows: int = 0
     first_seen_spread_h: float = 0.0
     evidence: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def risk(self) -> float:
+        """1 - 0.5 ** (kinds of link): two kinds 0.75, three 0.875, four 0.94."""
+        return 1.0 - 0.5 ** len(self.kinds)
+
+    def describe(self) -> str:
+        how = []
+        if "content" in self.kinds:
+            how.append(
+                "the same prompt template" if self.shared_templates else "near-duplicate prompts"
+            )
+        if "network" in self.kinds:
+            how.append(f"{self.shared_networks} shared network(s)")
+        if "sync" in self.kinds:
+            how.append(f"active in the same minutes ({self.coactive_windows} windows)")
+        if "created" in self.kinds:
+            how.append(f"all first seen within {self.first_seen_spread_h:.0f} h")
+        return f"coordinated group {self.group_id} of {len(self.members)} accounts: " + "; ".join(
+            how
+        )
 
 
 def find_groups(con: duckdb.DuckDBPyConnection, start: datetime, end: datetime) -> list[Group]:
@@ -86,9 +191,10 @@ def find_groups(con: duckdb.DuckDBPyConnection, start: datetime, end: datetime) 
         return x
 
     links = []
-    for a, b, nets, tpls, coactive, gap in rows:
-        if tpls > 0 or (coactive >= 3 and gap <= 24):
-            links.append((a, b, nets, tpls, coactive))
+    for a, b, nets, tpls, near_dup, coactive, co_share, gap in rows:
+        kinds = link_kinds(nets, tpls, near_dup, coactive, co_share, gap)
+        if linked(kinds):
+            links.append((a, b, nets, tpls, coactive, near_dup, kinds))
             ra, rb = find(a), find(b)
             if ra != rb:
                 parent[max(ra, rb)] = min(ra, rb)
@@ -120,8 +226,10 @@ def find_groups(con: duckdb.DuckDBPyConnection, start: datetime, end: datetime) 
             Group(
                 group_id="G" + hashlib.sha256(earliest.encode()).hexdigest()[:10],
                 members=members,
+                kinds=[k for k in KINDS if any(k in lk[6] for lk in mine)],
                 shared_networks=max(lk[2] for lk in mine),
                 shared_templates=max(lk[3] for lk in mine),
+                near_duplicates=sum(bool(lk[5]) for lk in mine),
                 coactive_windows=max(lk[4] for lk in mine),
                 first_seen_spread_h=(max(times) - min(times)).total_seconds() / 3600,
             )

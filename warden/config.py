@@ -46,13 +46,87 @@ class RedactionConfig:
 
 
 @dataclass(frozen=True)
+class Signal:
+    """A policy signal: a named, versioned rule over an account's features that says an
+    abuse policy may be at stake. It fires when the account made at least
+    ``min_events`` requests and every feature in ``at_least`` reaches its threshold; its
+    strength is 0.5 at the thresholds and 0.95 at twice them. Signals whose features are
+    absent from the data (no moderation results, say) are not evaluated in that run.
+    See docs/detection.md."""
+
+    name: str
+    version: int
+    policy: str  # the enforcement policy an analyst would cite
+    description: str
+    at_least: dict[str, float]
+    min_events: int = 5
+
+
+def _default_signals() -> tuple[Signal, ...]:
+    # Thresholds are policy statements, written before looking at any data set: what
+    # share of an account's traffic makes a pattern its main activity rather than an
+    # accident. Tune them to your own policies; every change gets a new version.
+    return (
+        Signal(
+            "jailbreak",
+            1,
+            "jailbreak",
+            "a quarter or more of the prompts match jailbreak patterns and the model refused "
+            "a fifth or more of its answers (attempts aimed at the model, not jailbreaks "
+            "quoted for classification or research)",
+            {"jailbreak_rate": 0.25, "refusal_rate": 0.2},
+        ),
+        Signal(
+            "harmful",
+            1,
+            "harmful-content",
+            "a quarter or more of the requests to the model were flagged by moderation",
+            {"harm_rate": 0.25},
+        ),
+        Signal(
+            "refusals",
+            1,
+            "other",
+            "the model refused four answers in ten or more",
+            {"refusal_rate": 0.4},
+            min_events=10,
+        ),
+        Signal(
+            "shared_credentials",
+            1,
+            "credential-sharing",
+            "one account used from ten or more networks in four or more countries",
+            {"networks": 10, "countries": 4},
+        ),
+        Signal(
+            "distillation",
+            1,
+            "distillation",
+            "two hundred or more answers averaging a thousand completion tokens or more "
+            "(200k+ tokens of long-form output from one account)",
+            {"n_events": 200, "completion_tokens": 1000},
+        ),
+    )
+
+
+@dataclass(frozen=True)
 class DetectionConfig:
-    """Features, clustering and scoring."""
+    """Features, clustering and scoring (docs/detection.md)."""
 
     window_days: int = 30
     risk_threshold: float = 0.5
     min_cluster_size: int = 5
     seed: int = 7
+    # share of accounts whose anomaly alone reaches 0.5 (see investigate.anomaly)
+    anomaly_share: float = 0.02
+    signals: tuple[Signal, ...] = field(default_factory=_default_signals)
+    # names of signals not to evaluate ("all" for none at all: anomaly and groups only)
+    disabled_signals: tuple[str, ...] = ()
+
+    def active_signals(self) -> tuple[Signal, ...]:
+        if "all" in self.disabled_signals:
+            return ()
+        return tuple(s for s in self.signals if s.name not in self.disabled_signals)
 
 
 @dataclass(frozen=True)
@@ -222,6 +296,26 @@ def _validate(cfg: Config) -> None:
             )
     if not 0.0 <= cfg.detection.risk_threshold <= 1.0:
         raise ConfigError("detection.risk_threshold must lie between 0 and 1")
+    if not 0.0 < cfg.detection.anomaly_share < 1.0:
+        raise ConfigError("detection.anomaly_share must lie between 0 and 1, e.g. 0.02")
+    policy_ids = {p.id for p in cfg.enforcement.policies}
+    names = [s.name for s in cfg.detection.signals]
+    for sig in cfg.detection.signals:
+        if names.count(sig.name) > 1:
+            raise ConfigError(f"detection.signals: {sig.name!r} is defined twice")
+        if sig.policy not in policy_ids:
+            raise ConfigError(
+                f"signal {sig.name!r} points to policy {sig.policy!r}, which is not in "
+                f"[enforcement] policies ({', '.join(sorted(policy_ids))})"
+            )
+        if not sig.at_least or any(v <= 0 for v in sig.at_least.values()):
+            raise ConfigError(f"signal {sig.name!r} needs at_least thresholds above 0")
+    unknown = set(cfg.detection.disabled_signals) - set(names) - {"all"}
+    if unknown:
+        raise ConfigError(
+            f"detection.disabled_signals names {sorted(unknown)[0]!r}, which is no signal; "
+            f"known: {', '.join(names)}"
+        )
     if not cfg.otlp.account:
         raise ConfigError("otlp.account is empty; name the attribute that holds the account")
     for name in cfg.otlp.account:
@@ -287,6 +381,11 @@ window_days = 30
 risk_threshold = 0.5
 min_cluster_size = 5
 seed = 7
+# share of accounts whose anomaly alone reaches 0.5 (docs/detection.md)
+anomaly_share = 0.02
+# policy signals not to evaluate; "all" leaves anomaly and groups only. List them with
+# `warden policies`; redefine them with [[detection.signals]] tables (docs/detection.md).
+disabled_signals = []
 
 [enforcement]
 claim_timeout_minutes = 30

@@ -50,6 +50,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "Create the home directory, its warden.toml and the store; migrate an old store.",
     ),
     "keys": ("app.cli.keys:keys", "Manage the keyring's pseudonym keys."),
+    "policies": (
+        "app.cli.detect:policies",
+        "The policy signals detection evaluates, with their versions and thresholds.",
+    ),
     "pseudonym": (
         "app.cli.keys:pseudonym",
         "Print the pseudonym of each VALUE as an identifier of KIND, one per line, in...",

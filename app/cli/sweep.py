@@ -86,6 +86,11 @@ def sweep(obj: Context, inbox: Path | None, window: str | None, as_json: bool) -
             + f"; residual-PII scan {'clean' if result.scan_clean else 'FOUND PII'}; "
             f"{result.seconds:.1f}s"
         )
+        if result.features_absent:
+            click.echo(
+                "features without data in this window (scored without them): "
+                + ", ".join(result.features_absent)
+            )
     if result.status == "nothing_to_do":
         raise SystemExit(EXIT_SKIP)
     if not result.scan_clean:

@@ -1,5 +1,5 @@
 """Synthetic usage logs with planted abuse and PII, and their ground truth."""
 
-from app.demo.generator import ARCHETYPES, Summary, generate
+from app.demo.generator import ARCHETYPES, AUTOMATED, VARIANTS, Summary, generate
 
-__all__ = ["ARCHETYPES", "Summary", "generate"]
+__all__ = ["ARCHETYPES", "AUTOMATED", "VARIANTS", "Summary", "generate"]

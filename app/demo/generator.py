@@ -12,6 +12,12 @@
 
 Deterministic for a seed: the same arguments give byte-identical files.
 
+``variant`` makes logs that break constants fitted to the full one (:data:`VARIANTS`):
+fields a gateway may strip (IP addresses and countries, moderation results,
+completions, client strings, or all of them), abusive behaviour drawn from wide ranges
+with hard negatives close to it, or scripted abuse that looks like people in everything
+but its timing. The default ``"full"`` log is the same as before variants existed.
+
 ``distinct=True`` makes almost every text unique (a few common English words are
 appended to every prompt and completion), for measuring what de-duplication and the
 redaction cache cannot help with; the events, accounts and planted values are the
@@ -50,6 +56,29 @@ TZ = {
 }
 
 
+# variant -> fields removed from every record
+_DROPS: dict[str, tuple[str, ...]] = {
+    "full": (),
+    "no_ip": ("ip_address", "country"),
+    "no_moderation": ("moderation",),
+    "no_completions": ("completion", "completion_tokens"),
+    "no_clients": ("user_agent",),
+    "sparse": (
+        "ip_address",
+        "country",
+        "moderation",
+        "completion",
+        "completion_tokens",
+        "user_agent",
+    ),
+    "wide": (),
+    "timing": (),
+}
+VARIANTS = tuple(_DROPS)
+# archetypes whose accounts are scripts, not people (for benchmarks of the anomaly score)
+AUTOMATED = ("distillation_scraper", "spam_farm", "jailbreak_ring", "timing_script")
+
+
 @dataclass(frozen=True)
 class Archetype:
     name: str
@@ -75,6 +104,9 @@ ARCHETYPES = (
     Archetype("spam_farm", True, 0.02, (60, 200), ring=(3, 6)),
     Archetype("low_slow_prober", True, 0.02, (10, 25)),
 )
+# In the "timing" variant: a script that asks what people ask, from one network and
+# client like a person, at a steady pace around the clock.
+TIMING_SCRIPT = Archetype("timing_script", True, 0.03, (150, 500))
 
 
 @dataclass
@@ -130,8 +162,16 @@ def _moderation(rng: random.Random, level: float, cats: tuple[str, ...]) -> dict
 
 
 class _Gen:
-    def __init__(self, rng: random.Random, days: int, distinct_seed: int | None = None) -> None:
+    def __init__(
+        self,
+        rng: random.Random,
+        days: int,
+        distinct_seed: int | None = None,
+        variant: str = "full",
+    ) -> None:
         self.rng = rng
+        self.variant = variant
+        self.wide = variant == "wide"
         self.f = PiiFactory(rng)
         self.days = days
         self.start = END - timedelta(days=days)
@@ -284,6 +324,8 @@ def _events_for(g: _Gen, a: Account) -> Iterator[tuple[dict[str, Any], dict[str,
     r, arch = g.rng, a.archetype
     n = r.randint(*arch.events)
     name = arch.name
+    w: dict[str, float] = a.extra.get("wide", {})  # per-account rates, "wide" variant only
+    n = max(arch.events[0] // 2, round(n * w.get("volume", 1.0)))
     if name == "hobbyist":
         for ts in g.diurnal(a, n):
             u = g.maybe_pii(0.35, pools.HOBBY_PROMPTS)
@@ -358,11 +400,15 @@ def _events_for(g: _Gen, a: Account) -> Iterator[tuple[dict[str, Any], dict[str,
                 )
             )
             yield g.record(
-                a, ts, "/v1/moderations", u, mod=(0.45, ("harassment", "hate", "violence"))
+                a,
+                ts,
+                "/v1/moderations",
+                u,
+                mod=(w.get("mod", 0.45), ("harassment", "hate", "violence")),
             )
     elif name == "safety_researcher":
         for ts in g.diurnal(a, n):
-            if r.random() < 0.12:
+            if r.random() < w.get("jailbreak", 0.12):
                 u = Text(
                     r.choice(pools.JAILBREAK_TEMPLATES).format(ask=r.choice(pools.HARMFUL_ASKS))
                 )
@@ -386,8 +432,11 @@ def _events_for(g: _Gen, a: Account) -> Iterator[tuple[dict[str, Any], dict[str,
     elif name == "jailbreak_ring":
         tpl = a.extra["template"]
         for ts in g.sessions(a, n, per=12, gap=20, starts=a.extra["ring_sessions"]):
-            u = Text(tpl.format(ask=r.choice(pools.HARMFUL_ASKS)))
-            refuse = r.random() < 0.7
+            if "jailbreak" not in w or r.random() < w["jailbreak"]:
+                u = Text(tpl.format(ask=r.choice(pools.HARMFUL_ASKS)))
+            else:
+                u = g.plain(pools.HOBBY_PROMPTS)
+            refuse = r.random() < w.get("refuse", 0.7)
             yield g.record(
                 a,
                 ts,
@@ -395,7 +444,7 @@ def _events_for(g: _Gen, a: Account) -> Iterator[tuple[dict[str, Any], dict[str,
                 u,
                 refuse=refuse,
                 completion=Text("UNLOCKED. Sure, here is how: step 1 ..."),
-                mod=(0.7, ("violence", "illicit")),
+                mod=(w.get("mod", 0.7), ("violence", "illicit")),
             )
     elif name == "distillation_scraper":
         for ts in g.uniform(a, n):
@@ -405,11 +454,15 @@ def _events_for(g: _Gen, a: Account) -> Iterator[tuple[dict[str, Any], dict[str,
                 ts,
                 "/v1/chat/completions",
                 u,
-                long=True,
+                long="long" not in w or r.random() < w["long"],
                 completion=Text("Step 1: definitions. Step 2: derivation. " * 20),
             )
     elif name == "harmful_seeker":
         for ts in g.diurnal(a, n):
+            if "harm" in w and r.random() > w["harm"]:
+                u = g.plain(pools.HOBBY_PROMPTS)
+                yield g.record(a, ts, "/v1/chat/completions", u, completion=completion_for(u, g.f))
+                continue
             ask = r.choice(pools.HARMFUL_ASKS)
             u = Text(
                 r.choice(
@@ -425,8 +478,8 @@ def _events_for(g: _Gen, a: Account) -> Iterator[tuple[dict[str, Any], dict[str,
                 ts,
                 "/v1/chat/completions",
                 u,
-                refuse=r.random() < 0.8,
-                mod=(0.85, ("violence", "illicit", "self-harm")),
+                refuse=r.random() < w.get("refuse", 0.8),
+                mod=(w.get("mod", 0.85), ("violence", "illicit", "self-harm")),
             )
     elif name == "shared_credentials":
         for ts in g.uniform(a, n):
@@ -463,10 +516,14 @@ def _events_for(g: _Gen, a: Account) -> Iterator[tuple[dict[str, Any], dict[str,
                 completion=Text(
                     f"Subject: Urgent action required\n\nDear {person}, ...", [("PERSON", person)]
                 ),
-                mod=(0.1, ("illicit",)),
+                mod=(w.get("mod", 0.1), ("illicit",)),
             )
     elif name == "low_slow_prober":
         for ts in g.periodic(a, n):
+            if "jailbreak" in w and r.random() > w["jailbreak"]:
+                u = g.plain(pools.HOBBY_PROMPTS)
+                yield g.record(a, ts, "/v1/chat/completions", u, completion=completion_for(u, g.f))
+                continue
             u = Text(r.choice(pools.JAILBREAK_TEMPLATES).format(ask=r.choice(pools.HARMFUL_ASKS)))
             yield g.record(
                 a,
@@ -476,6 +533,20 @@ def _events_for(g: _Gen, a: Account) -> Iterator[tuple[dict[str, Any], dict[str,
                 refuse=r.random() < 0.9,
                 mod=(0.6, ("violence", "illicit")),
             )
+    elif name == "timing_script":
+        # what a hobbyist asks, from one network and client, at a steady pace around the
+        # clock (a script): only the timing differs
+        times = g.periodic(a, n) if a.extra.get("periodic") else g.uniform(a, n)
+        for ts in times:
+            u = g.maybe_pii(0.35, pools.HOBBY_PROMPTS)
+            yield g.record(
+                a,
+                ts,
+                "/v1/chat/completions",
+                u,
+                completion=completion_for(u, g.f),
+                model=r.choice(("gpt-4o", "gpt-4o-mini")),
+            )
     else:  # pragma: no cover
         raise ValueError(name)
 
@@ -484,7 +555,8 @@ def _make_accounts(g: _Gen, n: int) -> list[Account]:
     r = g.rng
     accounts: list[Account] = []
     ring_no = 0
-    for arch in ARCHETYPES:
+    kinds = ARCHETYPES + ((TIMING_SCRIPT,) if g.variant == "timing" else ())
+    for arch in kinds:
         count = max(1 if arch.abusive else 0, round(n * arch.share))
         made = 0
         while made < count:
@@ -556,6 +628,49 @@ def _customise(
         a.extra["net_country"] = {n: r.choice(pools.COUNTRIES) for n in a.networks}
     elif name == "harmful_seeker":
         a.start = END - timedelta(days=r.uniform(2, 12))
+    elif name == "timing_script":
+        a.extra["periodic"] = r.random() < 0.5
+    if g.wide:
+        a.extra["wide"] = _wide_rates(r, a)
+
+
+def _wide_rates(r: random.Random, a: Account) -> dict[str, float]:
+    """The "wide" variant: each account's rates drawn from wide ranges, abusers' reaching
+    down towards people's and hard negatives' up towards abusers'."""
+    name = a.archetype.name
+    if name == "jailbreak_ring":
+        return {
+            "jailbreak": r.uniform(0.3, 1.0),
+            "refuse": r.uniform(0.2, 0.9),
+            "mod": r.uniform(0.2, 0.9),
+            "volume": r.uniform(0.5, 2.0),
+        }
+    if name == "distillation_scraper":
+        return {"long": r.uniform(0.4, 1.0), "volume": r.uniform(0.3, 2.0)}
+    if name == "harmful_seeker":
+        return {
+            "harm": r.uniform(0.3, 0.9),
+            "refuse": r.uniform(0.3, 0.9),
+            "mod": r.uniform(0.4, 0.9),
+        }
+    if name == "spam_farm":
+        return {"mod": r.uniform(0.0, 0.5), "volume": r.uniform(0.5, 2.0)}
+    if name == "low_slow_prober":
+        return {"jailbreak": r.uniform(0.3, 1.0)}
+    if name == "shared_credentials":
+        a.networks = a.networks[: r.randint(5, len(a.networks))]
+        return {"volume": r.uniform(0.5, 2.0)}
+    if name == "safety_researcher":
+        return {"jailbreak": r.uniform(0.05, 0.3)}
+    if name == "moderation_customer":
+        return {"mod": r.uniform(0.3, 0.8)}
+    if name == "batch_job":
+        return {"volume": r.uniform(0.5, 2.5)}
+    if name == "multi_region_team":
+        a.networks += [_net(r) for _ in range(r.randint(0, 6))]
+        a.extra["net_country"] = {n: r.choice(pools.COUNTRIES) for n in a.networks}
+        return {}
+    return {}
 
 
 def generate(
@@ -565,12 +680,16 @@ def generate(
     days: int = 30,
     progress: Callable[[int], None] | None = None,
     distinct: bool = False,
+    variant: str = "full",
 ) -> Summary:
     """Write a synthetic log and its ground truth under ``out_dir``; see the module doc."""
+    if variant not in _DROPS:
+        raise ValueError(f"unknown variant {variant!r}; use one of {', '.join(VARIANTS)}")
     out = Path(out_dir)
     (out / "truth").mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
-    g = _Gen(rng, days, seed if distinct else None)
+    g = _Gen(rng, days, seed if distinct else None, variant)
+    drops = _DROPS[variant]
     accts = _make_accounts(g, accounts)
     rows: list[tuple[str, dict[str, Any], dict[str, Any]]] = []
     for a in accts:
@@ -587,6 +706,8 @@ def generate(
     ):
         for i, (_, rec, truth) in enumerate(rows):
             rid = f"req_{i:09d}"
+            for key in drops:
+                rec.pop(key, None)
             fu.write(json.dumps({"request_id": rid, **rec}, ensure_ascii=False) + "\n")
             if truth["pii"] or truth["ordinary"]:
                 planted += len(truth["pii"])
@@ -603,6 +724,7 @@ def generate(
                         "networks": a.networks,
                         "archetype": a.archetype.name,
                         "abusive": a.archetype.abusive,
+                        "automated": a.archetype.name in AUTOMATED,
                         "hard_negative": a.archetype.hard_negative,
                         "ring": a.ring,
                     },

@@ -6,6 +6,7 @@ from collections import Counter
 from pathlib import Path
 
 import phonenumbers
+import pytest
 
 from app.demo import ARCHETYPES, generate
 
@@ -89,3 +90,25 @@ def test_planted_phone_numbers_are_valid(synth_small: Path) -> None:
                 assert phonenumbers.is_valid_number(phonenumbers.parse(value, None)), value
                 checked += 1
     assert checked > 10
+
+
+def test_variants_strip_fields_and_add_kinds(tmp_path: Path) -> None:
+    from app.demo import VARIANTS
+
+    full = generate(tmp_path / "full", accounts=40, seed=3)
+    sparse = generate(tmp_path / "sparse", accounts=40, seed=3, variant="sparse")
+    assert sparse.events == full.events  # the same traffic, fewer fields
+    gone = ("ip_address", "country", "moderation", "completion", "completion_tokens", "user_agent")
+    for line in (tmp_path / "sparse" / "usage.jsonl").read_text().splitlines()[:500]:
+        rec = json.loads(line)
+        assert not set(gone) & set(rec) and rec["account_id"] and rec["timestamp"]
+    timing = generate(tmp_path / "timing", accounts=40, seed=3, variant="timing")
+    kinds = {
+        json.loads(x)["archetype"]
+        for x in (tmp_path / "timing" / "truth" / "accounts.jsonl").read_text().splitlines()
+    }
+    assert "timing_script" in kinds and timing.abusive > full.abusive
+    generate(tmp_path / "wide", accounts=40, seed=3, variant="wide")
+    assert set(VARIANTS) >= {"full", "no_ip", "sparse", "wide", "timing"}
+    with pytest.raises(ValueError, match="unknown variant"):
+        generate(tmp_path / "x", accounts=10, variant="nope")

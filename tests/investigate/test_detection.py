@@ -41,6 +41,7 @@ def _ev(account: str, ts: datetime, i: int, **kw: Any) -> dict[str, Any]:
         "flagged": False,
         "moderation": None,
         "refusal": False,
+        "completion": "Sure.",
         "jailbreak_hits": 0,
         "template_hash": f"t-{account}-{i}",
         "pii_counts": None,
@@ -197,8 +198,8 @@ def test_scores_json_contract_and_determinism(tmp_path: Path) -> None:
     cfg = load_config(home)
     r1 = detect.run(store, cfg)
     r2 = detect.run(store, cfg)
-    assert [(s.account, s.score, s.cluster, s.group) for s in r1.scores] == [
-        (s.account, s.score, s.cluster, s.group) for s in r2.scores
+    assert [(s.account, s.score, s.cluster, s.group, s.reasons) for s in r1.scores] == [
+        (s.account, s.score, s.cluster, s.group, s.reasons) for s in r2.scores
     ]
     top = [s.account for s in r1.scores[:5]]
     assert all(a.startswith("ac_v1_r") for a in top)

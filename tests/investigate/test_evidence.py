@@ -37,7 +37,7 @@ def test_feature_deviation_covers_every_feature_most_deviating_first(store: Stor
     top = evidence.scores(store, limit=1)[0]
     rows = evidence.feature_deviation(store, [top.account])
     assert {d.feature for d in rows} == set(FEATURES)
-    spread = [abs(__import__("math").log(d.ratio)) for d in rows]
+    spread = [d.distance for d in rows]
     assert spread == sorted(spread, reverse=True)
     assert evidence.feature_deviation(store, ["ac_v1_" + "0" * 32]) == []
 
