@@ -185,3 +185,38 @@ def test_signals_off_leaves_anomaly_and_groups(tmp_path: Path) -> None:
     off = {s.account: s for s in detect.run(store, off_cfg, persist=False).scores}
     assert "jailbreak" not in off[bad].signals and off[bad].score <= on[bad].score
     assert not any("policy signal" in x for x in off[bad].reasons)
+
+
+def test_near_duplicate_prompts_and_timing_link_accounts_without_shared_templates(
+    tmp_path: Path,
+) -> None:
+    """Paraphrased prompts (different templates, SimHash a few bits apart), sent in the
+    same minutes from networks of their own: a ring all the same."""
+    from investigate.groups import find_groups
+
+    base = 0x5A5A_1234_F0F0_0F0F
+    evs = []
+    for k in range(4):
+        acc = f"ac_v1_s{k:031d}"
+        for i in range(10):
+            evs.append(
+                _ev(
+                    acc,
+                    T0 + timedelta(days=3, minutes=10 * i + k),
+                    i,
+                    template_hash=f"tpl-{k}-{i}",  # no template in common
+                    simhash=base ^ (1 << k),  # one bit apart from the base
+                )
+            )
+    # the same paraphrase on another day: content alone, no timing, stays apart
+    evs += [
+        _ev("ac_v1_" + "q" * 32, T0 + timedelta(days=20, hours=i), i, simhash=base)
+        for i in range(10)
+    ]
+    store = _store(tmp_path, evs)
+    with store.read() as con:
+        groups = find_groups(con, T0, T0 + timedelta(days=30))
+    [g] = groups
+    assert g.members == sorted(f"ac_v1_s{k:031d}" for k in range(4))
+    assert g.kinds[:1] == ["content"] and "sync" in g.kinds and "network" not in g.kinds
+    assert g.near_duplicates > 0 and g.shared_templates == 0
