@@ -29,6 +29,7 @@ import fcntl
 import json
 import os
 import time
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
@@ -346,6 +347,9 @@ def _run(
                 {r for m in g.members for r in by_account[m].reasons if "coordinated group" in r}
             )[:1]
             reasons += [f"{len(g.members)} accounts; group risk {risk:.2f}"]
+            suggested = Counter(
+                by_account[m].policy for m in g.members if by_account[m].policy
+            ).most_common(1)
             to_open.append(
                 {
                     "kind": "group",
@@ -353,6 +357,7 @@ def _run(
                     "members": g.members,
                     "risk": risk,
                     "reasons": reasons,
+                    "policy": suggested[0][0] if suggested else None,
                 }
             )
     for s in run.scores:
@@ -364,6 +369,7 @@ def _run(
                     "members": [s.account],
                     "risk": s.score,
                     "reasons": s.reasons,
+                    "policy": s.policy,
                 }
             )
     with store.read() as con:
@@ -384,6 +390,7 @@ def _run(
             members=c["members"],
             risk=c["risk"],
             reasons=c["reasons"],
+            policy=c.get("policy"),
             source=result.sweep_id,
             actor=actor,
             held=held and c in brand_new,

@@ -87,7 +87,10 @@ def open_or_update(
                 now=now,
             )
             return case_id, False
-        severity = desk.policy(policy).severity if policy else severity_for(risk)
+        # the policy's severity, or the risk's when that is higher
+        severity = severity_for(risk)
+        if policy and SEVERITY_WEIGHT[desk.policy(policy).severity] > SEVERITY_WEIGHT[severity]:
+            severity = desk.policy(policy).severity
         due = now + timedelta(hours=desk.config.enforcement.sla_hours.get(severity, 72))
         case_id = next_id(con, "cases", "case_id", "C")
         con.execute(
@@ -170,6 +173,7 @@ class Case:
     priority: float
     overdue: bool
     claim_expired: bool
+    top_reason: str | None = None  # the first reason of the latest evidence
 
     @property
     def accounts(self) -> list[str]:
@@ -247,8 +251,14 @@ class CaseFile:
         }
 
 
+_TOP_REASON = (
+    "(SELECT json_extract_string(e.reasons, '$[0]') FROM case_evidence e "
+    "WHERE e.case_id = cases.case_id ORDER BY e.seq DESC LIMIT 1)"
+)
+
+
 def _row(r: tuple[Any, ...], now: datetime) -> Case:
-    d = dict(zip(_CASE_COLS, r, strict=True))
+    d = dict(zip((*_CASE_COLS, "top_reason"), r, strict=True))
     d["members"] = json.loads(d["members"])
     return Case(
         **d,
@@ -285,7 +295,8 @@ def list_cases(
         where.append("NOT held")
     weights = " ".join(f"WHEN '{k}' THEN {v}" for k, v in SEVERITY_WEIGHT.items())
     sql = (
-        f"SELECT {', '.join(_CASE_COLS)} FROM cases WHERE {' AND '.join(where)} "
+        f"SELECT {', '.join(_CASE_COLS)}, {_TOP_REASON} FROM cases "
+        f"WHERE {' AND '.join(where)} "
         f"ORDER BY risk * 100 * (CASE severity {weights} ELSE 1 END) "
         f"+ 0.5 * epoch(?::TIMESTAMPTZ - opened_at) / 3600 DESC, case_id LIMIT ?"
     )
@@ -300,7 +311,7 @@ def get_case(desk: Desk, case_id: str, now: datetime | None = None) -> CaseFile:
     with desk.store.read() as con:
         r = one(
             con,
-            f"SELECT {', '.join(_CASE_COLS)} FROM cases WHERE case_id = ?",
+            f"SELECT {', '.join(_CASE_COLS)}, {_TOP_REASON} FROM cases WHERE case_id = ?",
             [case_id],
             f"no case {case_id}; list them with `warden cases list`",
         )

@@ -22,13 +22,22 @@ _WORD = re.compile(r"[A-Za-z]{2,}")
 
 
 def check_rationale(desk: Desk, rationale: str) -> str:
-    """A rationale must say something: long enough, several distinct words."""
-    text = " ".join(rationale.split())
+    """A rationale must say something (long enough, several distinct words) and not be
+    endless. Spaces within a line are collapsed; line breaks are kept (paragraphs and
+    lists of a statement of reasons), blank runs of lines become one blank line."""
+    lines = [" ".join(line.split()) for line in rationale.strip().splitlines()]
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
     minimum = desk.config.enforcement.min_rationale_chars
+    maximum = desk.config.enforcement.max_rationale_chars
     if len(text) < minimum or len({w.lower() for w in _WORD.findall(text)}) < 4:
         raise StateError(
             f"the rationale must explain the decision: at least {minimum} "
             "characters and four different words"
+        )
+    if len(text) > maximum:
+        raise StateError(
+            f"the rationale is {len(text):,} characters; keep it under {maximum:,} "
+            "(enforcement.max_rationale_chars) and link longer material from it"
         )
     return text
 

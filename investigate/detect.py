@@ -60,6 +60,7 @@ class ScoredAccount:
     outlier: float = 0.0
     x: float = 0.0
     y: float = 0.0
+    policy: str | None = None  # the policy of its strongest signal: a suggestion
 
 
 @dataclass
@@ -146,6 +147,7 @@ def run(
                 outlier=round(float(cl.outlier[i]), 4),
                 x=float(cl.embedding[i, 0]),
                 y=float(cl.embedding[i, 1]),
+                policy=fired[i][0].signal.policy if fired[i] else None,
             )
         )
     scores.sort(key=lambda s: (-s.score, s.account))

@@ -156,6 +156,7 @@ class EnforcementConfig:
     claim_timeout_minutes: int = 30
     reid_grant_minutes: int = 60
     min_rationale_chars: int = 20
+    max_rationale_chars: int = 4000
     sla_hours: dict[str, int] = field(
         default_factory=lambda: {"low": 168, "medium": 72, "high": 24, "critical": 4}
     )
@@ -391,6 +392,7 @@ disabled_signals = []
 claim_timeout_minutes = 30
 reid_grant_minutes = 60
 min_rationale_chars = 20
+max_rationale_chars = 4000
 
 [enforcement.sla_hours]
 low = 168

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -59,4 +58,9 @@ def dashboard(obj: Context, port: int, address: str, dev_user: str | None) -> No
     if obj.config_file:
         env["WARDEN_CONFIG"] = str(obj.config_file.resolve())
     click.echo(f"Warden dashboard on http://{address}:{port}  (Ctrl-C to stop)")
-    raise SystemExit(subprocess.call(streamlit_command(port, address), env=env))
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # The server takes this process's place: stopping `warden dashboard` (Ctrl-C, SIGTERM
+    # from a service manager) stops the server, and no child is left holding the port.
+    cmd = streamlit_command(port, address)
+    os.execve(cmd[0], cmd, env)

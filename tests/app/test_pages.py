@@ -258,3 +258,88 @@ def test_failed_action_keeps_its_error_and_reports_no_success(
         assert con.execute("SELECT assignee FROM cases WHERE case_id = ?", [cid]).fetchone() == (
             "bob (dev-user)",
         )
+
+
+def test_the_config_file_given_to_the_dashboard_is_honoured(
+    tmp_path: Path, as_user: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`warden --config FILE dashboard` passes FILE on (WARDEN_CONFIG): its settings win."""
+    home = make_home(tmp_path / "cfg")
+    extra = tmp_path / "extra.toml"
+    extra.write_text('[enforcement.roles]\nmallory = "lead"\n')
+    as_user(home, "mallory")
+    at = run("queue")
+    assert any("has no role" in e.value for e in at.error)
+    home2 = make_home(tmp_path / "cfg2")
+    as_user(home2, "mallory")
+    monkeypatch.setenv("WARDEN_CONFIG", str(extra))
+    at = run("queue")
+    assert not any("has no role" in e.value for e in at.error)
+
+
+def _cases_by_policy(home: Path) -> tuple[str | None, str | None]:
+    rows = _rows(
+        home,
+        "SELECT case_id, policy FROM cases WHERE state = 'open' AND NOT held ORDER BY case_id",
+    )
+    with_policy = next((c for c, p in rows if p), None)
+    without = next((c for c, p in rows if not p), None)
+    return with_policy, without
+
+
+def test_case_in_the_url_and_policy_is_a_marked_suggestion(swept_home: Path, as_user: Any) -> None:
+    with_policy, _ = _cases_by_policy(swept_home)
+    assert with_policy, "the sweep should suggest a policy for cases its signals flag"
+    as_user(swept_home, "carol")
+    at = AppTest.from_file(str(APP / "views" / "case.py"), default_timeout=60)
+    at.query_params["case"] = with_policy
+    at.run()
+    assert widget(at, "selectbox", "Case").value == with_policy
+    [suggested] = _rows(swept_home, f"SELECT policy FROM cases WHERE case_id = '{with_policy}'")
+    assert widget(at, "selectbox", "Policy").value == suggested[0]
+    assert any("Suggested from the policy signals" in c.value for c in at.caption)
+    assert any("second lead approves" in c.value for c in at.caption)
+    # leads get the actions that were command-line only
+    assert {"Reassign", "Escalate to a lead"} <= set(labels(at))
+    as_user(swept_home, "alice")
+    at = AppTest.from_file(str(APP / "views" / "case.py"), default_timeout=60)
+    at.query_params["case"] = with_policy
+    at.run()
+    assert "Reassign" not in labels(at) and "Escalate to a lead" in labels(at)
+
+
+def test_no_policy_is_chosen_for_the_analyst(tmp_path: Path, as_user: Any) -> None:
+    """A case without a suggestion starts with no policy, and deciding without one says
+    what is missing instead of recording the first policy of the list."""
+    from enforcement import cases
+    from enforcement.desk import Desk
+    from warden.config import load_config
+
+    home = make_home(tmp_path / "nopolicy")
+    desk = Desk.open(load_config(home), None)
+    s = "ac_v1_" + "c" * 32
+    cid, _ = cases.open_or_update(
+        desk, kind="account", subject=s, members=[s], risk=0.7, reasons=["unusual: x"]
+    )
+    cases.claim(desk, "alice (dev-user)", cid)
+    as_user(home, "alice")
+    at = AppTest.from_file(str(APP / "views" / "case.py"), default_timeout=60)
+    at.query_params["case"] = cid
+    at.run()
+    assert widget(at, "selectbox", "Policy").value is None
+    widget(at, "selectbox", "Action").set_value("warn")
+    widget(at, "text_area", "Rationale (required: the statement of reasons)").input(
+        "Line one of the statement.\nLine two: the evidence that was reviewed here."
+    )
+    at.button[labels(at).index("Record decision")].click()
+    at.run()
+    assert any("choose the policy" in e.value for e in at.error)
+    assert not _rows(home, "SELECT * FROM decisions")
+    widget(at, "selectbox", "Policy").set_value("spam")
+    at.button[labels(at).index("Record decision")].click()
+    at.run()
+    [(rationale,)] = _rows(home, "SELECT rationale FROM decisions")
+    assert rationale == "Line one of the statement.\nLine two: the evidence that was reviewed here."
+    assert any(
+        "D000001" in m.value and "alice" in m.value and "UTC" in m.value for m in at.markdown
+    )

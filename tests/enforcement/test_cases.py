@@ -204,3 +204,15 @@ def test_release_held_needs_a_lead_and_audits_the_cases(desk: Desk) -> None:
             "SELECT actor, details FROM audit_log WHERE action = 'cases.released_from_hold'"
         ).fetchall()
     assert len(rows) == 1 and rows[0][0] == "bob" and all(c in rows[0][1] for c in held)
+
+
+def test_rationale_keeps_its_lines_and_has_a_cap(desk: Desk) -> None:
+    cid = _open(desk)
+    cases.claim(desk, "alice", cid, now=T0)
+    with pytest.raises(StateError, match="keep it under 4,000"):
+        decisions.decide(desk, "alice", cid, "warn", "spam", WHY + " more" * 1000, now=T0)
+    did = decisions.decide(
+        desk, "alice", cid, "warn", "spam", f"  {WHY}  \n\n\n\n- point one\n- point two  ", now=T0
+    )
+    [d] = cases.get_case(desk, cid, now=T0).decisions
+    assert d.decision_id == did and d.rationale == f"{WHY}\n\n- point one\n- point two"

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -149,3 +150,45 @@ def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
     proc.stderr.close()
     proc.wait(timeout=60)
     assert "internal error" not in err and "Traceback" not in err, err
+
+
+def test_stopping_the_dashboard_stops_its_server(tmp_path: Path) -> None:
+    """The server runs in the `warden dashboard` process itself: a SIGTERM to it frees the
+    port, with no child left behind."""
+    import signal
+    import socket
+    import time
+
+    home = tmp_path / "h"
+    env = {**os.environ, "WARDEN_PASSPHRASE": "pw-dash", "WARDEN_HOME": str(home)}
+    subprocess.run(
+        [sys.executable, "-m", "warden", "init"], env=env, check=True, capture_output=True
+    )
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "warden", "dashboard", "--port", str(port), "--dev-user", "a"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.time() + 90
+        while time.time() < deadline:
+            with socket.socket() as s:
+                if s.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            time.sleep(0.5)
+        else:
+            pytest.fail("the dashboard did not start")
+        children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()
+        assert children == [], "the server should be this process, not a child"
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=30)
+        with socket.socket() as s:
+            assert s.connect_ex(("127.0.0.1", port)) != 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()

@@ -26,9 +26,11 @@ all_ids = read_desk(ctx, cases.case_ids)
 if not all_ids:
     st.info("No cases yet.")
     st.stop()
-default = st.session_state.get("case_id")
+# The case is in the URL (?case=C000123): a link opens it, a reload keeps it.
+default = st.query_params.get("case") or st.session_state.get("case_id")
 case_id = st.selectbox("Case", all_ids, index=all_ids.index(default) if default in all_ids else 0)
 st.session_state["case_id"] = case_id
+st.query_params["case"] = case_id
 file = cases.get_case(ctx.desk, case_id)
 case = file.case
 members = case.accounts
@@ -107,11 +109,16 @@ if len(members) > 1:
 
 st.subheader("Decisions")
 for d in file.decisions:
+    approval = ""
+    if d.approver:
+        verb = "approved" if d.approved else "refused"
+        approval = f"; {verb} by {escape_md(d.approver)} {d.approved_at:%Y-%m-%d %H:%M} UTC"
     st.markdown(
         f"- **{d.decision_id}** {d.action} under *{d.policy}* by "
-        f"{escape_md(d.actor)} ({d.reason_kind}, {d.status}):"
+        f"{escape_md(d.actor)}, {d.created_at:%Y-%m-%d %H:%M} UTC ({d.reason_kind}, "
+        f"{d.status}{approval}):"
     )
-    st.text(d.rationale)
+    st.text(d.rationale)  # as written, line breaks kept, nothing rendered
     if d.status == "pending approval" and ctx.can("lead") and d.actor != ctx.user:
         approve_or_refuse(ctx, d.decision_id, decisions.approve)
 if not file.decisions:
@@ -125,14 +132,36 @@ if case.state in ("open", "in_review", "appealed"):
             act("Claim", cases.claim, ctx.desk, ctx.user, case_id)
             st.rerun()
     else:
+        if case.assignee and not holds:
+            st.warning(
+                f"{escape_md(case.assignee)} has claimed this case. As a lead you may decide it; "
+                "the decision is recorded under your name."
+            )
         with st.form("decide"):
             st.subheader("Decision")
+            st.caption(
+                f"{' and '.join(a.replace('_', ' ') for a in SEVERE).capitalize()} take effect "
+                "only after a second lead approves; the other actions take effect at once."
+            )
             action = st.selectbox("Action", ACTIONS)
-            policy = st.selectbox("Policy", [p.id for p in ctx.desk.config.enforcement.policies])
-            rationale = st.text_area("Rationale (required: the statement of reasons)")
-            if action in SEVERE:
-                st.caption("Suspend and ban take effect only after another lead approves.")
+            policy_ids = [p.id for p in ctx.desk.config.enforcement.policies]
+            suggested = case.policy if case.policy in policy_ids else None
+            policy = st.selectbox(
+                "Policy",
+                policy_ids,
+                index=policy_ids.index(suggested) if suggested else None,
+                placeholder="Choose the policy the decision cites",
+            )
+            if suggested:
+                st.caption(f"Suggested from the policy signals: **{suggested}**. Check it.")
+            rationale = st.text_area(
+                "Rationale (required: the statement of reasons)",
+                max_chars=ctx.desk.config.enforcement.max_rationale_chars,
+            )
             if st.form_submit_button("Record decision"):
+                if policy is None:
+                    flash("error", "Decision: choose the policy the decision cites")
+                    st.rerun()
                 did = act(
                     "Decision",
                     decisions.decide,
@@ -150,6 +179,34 @@ if case.state == "decided":
         statement = st.text_area("Appeal statement", key="appeal")
         if st.button("File appeal"):
             act("Appeal", decisions.appeal, ctx.desk, ctx.user, case_id, statement)
+            st.rerun()
+
+with st.expander("More actions: escalate, reassign, reverse, close"):
+    if case.state not in ("closed",):
+        why = st.text_input("Why escalate", key="escalate-why")
+        if st.button("Escalate to a lead"):
+            act("Escalate", cases.escalate, ctx.desk, ctx.user, case_id, why)
+            flash("success", f"{case_id} escalated")
+            st.rerun()
+    if ctx.can("lead"):
+        roles = ctx.desk.config.enforcement.roles
+        people = sorted(u for u, r in roles.items() if r in ("analyst", "lead", "admin"))
+        to = st.selectbox("Reassign to", people, index=None, placeholder="an analyst")
+        if st.button("Reassign") and to:
+            act("Reassign", cases.reassign, ctx.desk, ctx.user, case_id, to)
+            flash("success", f"{case_id} assigned to {to}")
+            st.rerun()
+        effective = [d.decision_id for d in file.decisions if d.status == "effective"]
+        if effective:
+            target = st.selectbox("Reverse decision", effective, index=len(effective) - 1)
+            why_reverse = st.text_area("Why reverse it (the statement of reasons)", key="rev")
+            if st.button("Reverse"):
+                new = act("Reverse", decisions.reverse, ctx.desk, ctx.user, target, why_reverse)
+                flash("success", f"{new} reverses {target}")
+                st.rerun()
+        if case.state == "decided" and st.button("Close the case"):
+            act("Close", cases.close, ctx.desk, ctx.user, case_id)
+            flash("success", f"{case_id} closed")
             st.rerun()
 
 st.subheader("Re-identification")

@@ -49,6 +49,6 @@ if picked:
     found = read_desk(ctx, cases.cases_of, picked[0])
     if found and st.button(f"Open case {found[0]}"):
         st.session_state["case_id"] = found[0]
-        st.switch_page("views/case.py")
+        st.switch_page("views/case.py", query_params={"case": found[0]})
 else:
     st.caption("Select a point to see the account.")

@@ -42,4 +42,4 @@ st.graphviz_chart("\n".join(lines))
 found = read_desk(ctx, cases.cases_of, pick)
 if found and st.button(f"Open case {found[0]}"):
     st.session_state["case_id"] = found[0]
-    st.switch_page("views/case.py")
+    st.switch_page("views/case.py", query_params={"case": found[0]})

@@ -51,14 +51,20 @@ def badge(r: cases.Case) -> str:
     return "ok"
 
 
+# Risks of flagged accounts crowd near 1: the rank among the listed cases says more.
+by_risk = sorted(rows, key=lambda r: -r.risk)
+rank = {r.case_id: i + 1 for i, r in enumerate(by_risk)}
 table = [
     {
         "case": r.case_id,
-        "priority": r.priority,
+        "priority": round(r.priority, 1),
         "SLA": badge(r),
         "state": r.state,
         "severity": r.severity,
-        "risk": round(r.risk, 3),
+        "risk rank": f"{rank[r.case_id]} of {len(rows)}",
+        "risk": round(r.risk, 4),
+        "suggested policy": r.policy or "",
+        "top reason": (r.top_reason or "")[:160],
         "kind": r.kind,
         "members": len(r.accounts),
         "assignee": r.assignee or "",
@@ -69,6 +75,10 @@ table = [
 ]
 st.caption(f"{len(rows)} cases, highest priority first")
 st.dataframe(table, hide_index=True, width="stretch", height=min(600, 40 + 35 * len(table)))
+st.caption(
+    "Priority = risk x severity weight x 100, plus half a point per hour waiting. "
+    "The suggested policy comes from the policy signals; the decision chooses its own."
+)
 
 ids = [r.case_id for r in rows]
 pick = st.selectbox("Case", ids, key="queue_case")
@@ -83,4 +93,4 @@ if b2.button("Release", key="release"):
     st.rerun()
 if b3.button("Open case", key="open"):
     st.session_state["case_id"] = pick
-    st.switch_page("views/case.py")
+    st.switch_page("views/case.py", query_params={"case": pick})
