@@ -8,7 +8,7 @@ DEMO   ?= demo
 ACCOUNTS ?= 600
 PORT   ?= 8501
 
-.PHONY: venv test demo lint typecheck bench clean
+.PHONY: venv test demo lint typecheck bench clean screenshots
 
 venv: $(STAMP)
 
@@ -32,6 +32,10 @@ typecheck: $(STAMP)
 # landed yet are reported by `warden demo` and skipped.
 demo: $(STAMP)
 	$(BIN)/warden demo --dir $(DEMO) --accounts $(ACCOUNTS) --port $(PORT)
+
+# Refresh docs/screenshots from a real browser on a swept synthetic home.
+screenshots: $(STAMP)
+	WARDEN_SCREENSHOTS=$(CURDIR)/docs/screenshots $(BIN)/python -m pytest -q tests/app/test_browser.py
 
 clean:
 	rm -rf $(VENV) $(DEMO) .pytest_cache .ruff_cache .mypy_cache

@@ -17,6 +17,7 @@ from enforcement.desk import SEVERE, SEVERITY_WEIGHT, Desk, next_id, one, utcnow
 from warden.errors import PermissionDenied, StateError
 
 UNFINISHED = ("open", "in_review", "pending_approval", "appealed")
+ALL_STATES = (*UNFINISHED, "decided", "closed")
 
 
 def severity_for(risk: float) -> str:

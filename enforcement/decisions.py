@@ -10,12 +10,13 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 import duckdb
 
-from enforcement.desk import ACTIONS, SEVERE, Desk, next_id, one, utcnow
+from enforcement.desk import ACTIONS, DEV_SUFFIX, SEVERE, Desk, next_id, one, utcnow
 from warden.errors import PermissionDenied, StateError
 
 _WORD = re.compile(r"[A-Za-z]{2,}")
@@ -365,3 +366,32 @@ def record_export(desk: Desk, user: str, count: int, via: str) -> None:
     """Audit an export of decisions (``warden audit export``, the dashboard's download)."""
     with desk.write() as con:
         desk.audit(con, user, "audit.exported", None, {"decisions": count, "via": via})
+
+
+@dataclass(frozen=True)
+class PendingApproval:
+    """A severe decision waiting for a second lead."""
+
+    decision_id: str
+    case_id: str
+    action: str
+    policy: str
+    actor: str
+    created_at: datetime
+
+
+def awaiting_approval(desk: Desk, user: str) -> list[PendingApproval]:
+    """Severe decisions ``user`` may approve: not approved or refused yet, and not their
+    own (four eyes), oldest first. Empty for anyone who is not a lead."""
+    if not desk.can(user, "lead"):
+        return []
+    with desk.store.read() as con:
+        rows = con.execute(
+            "SELECT d.decision_id, d.case_id, d.action, d.policy, d.actor, d.created_at "
+            "FROM decisions d LEFT JOIN approvals a USING (decision_id) "
+            "WHERE a.decision_id IS NULL AND d.action IN (SELECT unnest(?::VARCHAR[])) "
+            "ORDER BY d.created_at",
+            [list(SEVERE)],
+        ).fetchall()
+    me = user.removesuffix(DEV_SUFFIX)
+    return [PendingApproval(*r) for r in rows if r[4].removesuffix(DEV_SUFFIX) != me]

@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from enforcement.desk import Desk, next_id, one, utcnow
+from enforcement.desk import DEV_SUFFIX, Desk, next_id, one, utcnow
 from warden.errors import PermissionDenied, StateError, VaultError
 from warden.keys.vault import Original, Vault
 
@@ -171,3 +171,18 @@ def reveal(
     if erased and not out:
         raise VaultError(f"the originals of {', '.join(erased)} cannot be recovered: erased")
     return out
+
+
+def awaiting_approval(desk: Desk, user: str) -> list[ReidRequest]:
+    """Pending re-identification requests ``user`` may decide (a lead, not the requester),
+    oldest first."""
+    if not desk.can(user, "lead"):
+        return []
+    with desk.store.read() as con:
+        rows = con.execute(
+            "SELECT request_id, case_id, requester, justification, state, created_at, approver, "
+            "decided_at, expires_at FROM reid_requests WHERE state = 'pending' "
+            "ORDER BY created_at"
+        ).fetchall()
+    me = user.removesuffix(DEV_SUFFIX)
+    return [ReidRequest(*r) for r in rows if r[2].removesuffix(DEV_SUFFIX) != me]

@@ -90,6 +90,24 @@ def cases_list(
         )
 
 
+@cases.command("inbox")
+@click.pass_obj
+def cases_inbox(obj: Context) -> None:
+    """What waits for your approval (leads): severe decisions and re-identification
+    requests of others (the dashboard's "Awaiting my approval")."""
+    desk = _desk(obj, False)
+    for p in decision_api.awaiting_approval(desk, obj.actor):
+        click.echo(
+            f"{p.decision_id}  {p.case_id}  {p.action} under {p.policy} by {p.actor}, "
+            f"{_when(p.created_at)} UTC: warden cases approve {p.decision_id}"
+        )
+    for r in reid_api.awaiting_approval(desk, obj.actor):
+        click.echo(
+            f"{r.request_id}  {r.case_id}  re-identification by {r.requester}: "
+            f"{r.justification} -- warden reid approve {r.request_id}"
+        )
+
+
 @cases.command("show")
 @click.argument("case_id")
 @click.pass_obj

@@ -18,7 +18,6 @@ import pytest
 from .conftest import PW
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 pytestmark = pytest.mark.browser
 
@@ -78,7 +77,9 @@ def server(swept_home: Path) -> object:
         proc.stderr.close()
 
 
-def test_claim_decide_and_see_it_audited(server: str, swept_home: Path) -> None:
+def test_claim_decide_and_see_it_audited(server: str, swept_home: Path, tmp_path: Path) -> None:
+    # `make screenshots` points this at docs/screenshots; a test run never writes there
+    shots = Path(os.environ.get("WARDEN_SCREENSHOTS") or tmp_path / "screenshots")
     from playwright.sync_api import expect, sync_playwright
 
     with duckdb.connect(str(swept_home / "warden.duckdb"), read_only=True) as con:
@@ -86,7 +87,7 @@ def test_claim_decide_and_see_it_audited(server: str, swept_home: Path) -> None:
             "SELECT case_id FROM cases WHERE state = 'open' AND NOT held "
             "ORDER BY case_id DESC LIMIT 1"
         ).fetchone()[0]
-    DOCS.mkdir(parents=True, exist_ok=True)
+    shots.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
         browser = p.chromium.launch(
             executable_path=CHROMIUM,
@@ -105,7 +106,7 @@ def test_claim_decide_and_see_it_audited(server: str, swept_home: Path) -> None:
         page.goto(server + "/")
         expect(page.get_by_text("highest priority first")).to_be_visible(timeout=30_000)
         page.wait_for_timeout(2000)
-        page.screenshot(path=str(DOCS / "queue.png"), full_page=True)
+        page.screenshot(path=str(shots / "queue.png"), full_page=True)
         box = page.get_by_label("Case", exact=True)
         box.click()
         page.keyboard.type(cid)
@@ -125,15 +126,15 @@ def test_claim_decide_and_see_it_audited(server: str, swept_home: Path) -> None:
         expect(page.get_by_text(f"recorded on {cid}")).to_be_visible(timeout=20_000)
         page.evaluate("window.scrollTo(0, 0)")
         page.wait_for_timeout(1500)
-        page.screenshot(path=str(DOCS / "case.png"), full_page=True)
+        page.screenshot(path=str(shots / "case.png"), full_page=True)
         for name in ("groups", "explore", "admin"):
             page.goto(f"{server}/{name}")
             page.wait_for_timeout(2500)
-            page.screenshot(path=str(DOCS / f"{name}.png"), full_page=True)
+            page.screenshot(path=str(shots / f"{name}.png"), full_page=True)
         page.goto(server + "/audit")
         expect(page.get_by_text("decision.recorded").first).to_be_visible(timeout=30_000)
         expect(page.get_by_text("OK:").first).to_be_visible()
-        page.screenshot(path=str(DOCS / "audit.png"), full_page=True)
+        page.screenshot(path=str(shots / "audit.png"), full_page=True)
         browser.close()
     with duckdb.connect(str(swept_home / "warden.duckdb"), read_only=True) as con:
         row = con.execute("SELECT actor, action FROM decisions WHERE case_id = ?", [cid]).fetchone()

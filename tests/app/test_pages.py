@@ -7,7 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 from streamlit.testing.v1 import AppTest
+
+from app.cli import cli
 
 from .conftest import APP, make_home
 
@@ -343,3 +346,48 @@ def test_no_policy_is_chosen_for_the_analyst(tmp_path: Path, as_user: Any) -> No
     assert any(
         "D000001" in m.value and "alice" in m.value and "UTC" in m.value for m in at.markdown
     )
+
+
+def test_approvals_inbox_and_every_state_listable(tmp_path: Path, as_user: Any) -> None:
+    from enforcement import cases, decisions, reid
+    from enforcement.desk import Desk
+    from warden.config import load_config
+    from warden.keys.keyring import Keyring, Unlock
+
+    from .conftest import PW
+
+    home = make_home(tmp_path / "inbox")
+    desk = Desk.open(load_config(home), Keyring.open(home, Unlock(passphrase=PW)))
+    ids = []
+    for k in range(3):
+        s = f"ac_v1_{k:032d}"
+        cid, _ = cases.open_or_update(
+            desk, kind="account", subject=s, members=[s], risk=0.9, reasons=["r"]
+        )
+        ids.append(cid)
+    cases.claim(desk, "bob (dev-user)", ids[0])
+    did = decisions.decide(
+        desk, "bob (dev-user)", ids[0], "ban", "spam", "Phishing at scale from a ring."
+    )
+    cases.claim(desk, "alice (dev-user)", ids[1])
+    decisions.decide(
+        desk, "alice (dev-user)", ids[1], "warn", "spam", "One phishing template, warned."
+    )
+    reid.request(desk, "alice (dev-user)", ids[2], "Needed to answer a subpoena about it.")
+    assert [p.decision_id for p in decisions.awaiting_approval(desk, "carol (dev-user)")] == [did]
+    assert decisions.awaiting_approval(desk, "bob") == []  # four eyes: not his own
+    assert decisions.awaiting_approval(desk, "alice") == []  # not a lead
+    as_user(home, "carol")
+    at = run("queue")
+    toggle = at.toggle[0]
+    assert "1 decision(s), 1 re-identification" in toggle.label
+    toggle.set_value(True).run()
+    assert sorted(_frame(at)["case"]) == sorted([ids[0], ids[2]])
+    # decided cases can be listed too
+    at = run("queue")
+    widget(at, "multiselect", "State").set_value(["decided"]).run()
+    assert list(_frame(at)["case"]) == [ids[1]]
+    out = CliRunner().invoke(
+        cli, ["--home", str(home), "cases", "inbox"], env={"WARDEN_USER": "carol"}
+    )
+    assert did in out.output and "re-identification by alice" in out.output

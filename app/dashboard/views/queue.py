@@ -6,16 +6,25 @@ from datetime import UTC, datetime, timedelta
 
 import streamlit as st
 
-from app.dashboard.common import act, context, flash
-from enforcement import cases
+from app.dashboard.common import act, context, flash, read_desk
+from enforcement import cases, decisions, reid
 
 ctx = context()
 st.title("Queue")
 cfg = ctx.desk.config
+inbox = read_desk(ctx, decisions.awaiting_approval, ctx.user)
+reid_inbox = read_desk(ctx, reid.awaiting_approval, ctx.user)
+mine_only = False
+if ctx.can("lead"):
+    mine_only = st.toggle(
+        f"Awaiting my approval: {len(inbox)} decision(s), {len(reid_inbox)} "
+        "re-identification request(s)",
+        disabled=not (inbox or reid_inbox),
+    )
 c1, c2, c3, c4, c5 = st.columns(5)
 states = c1.multiselect(
     "State",
-    ["open", "in_review", "pending_approval", "appealed"],
+    ["open", "in_review", "pending_approval", "appealed", "decided", "closed"],
     default=["open", "in_review", "pending_approval", "appealed"],
 )
 policy = c2.selectbox("Policy", ["(any)"] + [p.id for p in cfg.enforcement.policies])
@@ -35,6 +44,13 @@ rows = cases.list_cases(
     limit=500,
     now=now,
 )
+if mine_only:
+    waiting = {p.case_id for p in inbox} | {r.case_id for r in reid_inbox}
+    rows = [
+        r
+        for r in cases.list_cases(ctx.desk, states=cases.ALL_STATES, limit=5000, now=now)
+        if r.case_id in waiting
+    ]
 
 if not rows:
     st.info(
