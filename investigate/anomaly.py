@@ -35,8 +35,8 @@ from dataclasses import dataclass
 import numpy as np
 from sklearn.ensemble import IsolationForest
 
-MIN_PEERS = 20
-USAGE = ("chat_share", "embeddings_share", "moderations_share")
+from investigate.features import MIN_PEERS, USAGE
+
 # Below the anomalous tail an account keeps its rank: its value is at least this x q.
 _FLOOR = 0.05
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import pyarrow as pa
 
-from investigate.features import FEATURES
+from investigate.features import FEATURES, MIN_PEERS
 from warden.errors import StateError
 from warden.store import Store
 
@@ -89,6 +89,7 @@ class FeatureDeviation:
     feature: str
     value: float
     median: float
+    peers: str = "everyone"  # whose median: a main endpoint ("chat", ...) or everyone
 
     @property
     def ratio(self) -> float:
@@ -210,38 +211,74 @@ def account_features(store: Store, account: str, run_id: str | None = None) -> d
 def feature_deviation(
     store: Store, accounts: list[str], run_id: str | None = None
 ) -> list[FeatureDeviation]:
-    """Every feature of ``accounts`` (their mean) against the run's median, the most
-    deviating (either way) first; [] when none of them was scored."""
+    """Every feature the run had, of ``accounts`` (their mean), against the median of
+    their peers (the accounts with the same main endpoint, as the anomaly score compares
+    them; everyone when there are fewer than ``MIN_PEERS``), the most deviating first;
+    [] when none of them was scored."""
     run_id = require_run(store, run_id)
+    main = (
+        "CASE WHEN greatest(chat_share, embeddings_share, moderations_share) <= 0 THEN 'other' "
+        "WHEN chat_share >= embeddings_share AND chat_share >= moderations_share THEN 'chat' "
+        "WHEN embeddings_share >= moderations_share THEN 'embeddings' ELSE 'moderations' END"
+    )
     med = ", ".join(f"median({f})" for f in FEATURES)
     avg = ", ".join(f"avg({f})" for f in FEATURES)
     with store.read() as con:
-        medians = con.execute(
-            f"SELECT {med} FROM account_features WHERE run_id = ?", [run_id]
-        ).fetchone()
         mine = con.execute(
-            f"SELECT {avg}, count(*) FROM account_features "
+            f"SELECT {avg}, count(*), mode({main}) FROM account_features "
             "WHERE run_id = ? AND account IN (SELECT unnest(?::VARCHAR[]))",
             [run_id, accounts],
         ).fetchone()
-    if not medians or not mine or not mine[-1]:
+        if not mine or not mine[-2]:
+            return []
+        usage = mine[-1]
+        row = con.execute(
+            f"SELECT count(*) FROM account_features WHERE run_id = ? AND {main} = ?",
+            [run_id, usage],
+        ).fetchone()
+        peers = usage if row and row[0] >= MIN_PEERS else "everyone"
+        where = "run_id = ?" + (f" AND {main} = ?" if peers != "everyone" else "")
+        medians = con.execute(
+            f"SELECT {med} FROM account_features WHERE {where}",
+            [run_id] + ([usage] if peers != "everyone" else []),
+        ).fetchone()
+    if not medians:
         return []
     out = [
-        FeatureDeviation(f, float(v or 0.0), float(m or 0.0))
-        for f, v, m in zip(FEATURES, mine[:-1], medians, strict=True)
+        FeatureDeviation(f, float(v), float(m or 0.0), peers)
+        for f, v, m in zip(FEATURES, mine[:-2], medians, strict=True)
+        if v is not None  # absent from the run's data
     ]
     return sorted(out, key=lambda d: -d.distance)
 
 
-def activity(store: Store, accounts: list[str]) -> list[ActivityHour]:
-    """Requests and flagged requests per hour of ``accounts``, oldest first."""
-    rows = _rows(
+def activity(store: Store, accounts: list[str], bucket: str | None = None) -> list[ActivityHour]:
+    """Requests and flagged requests of ``accounts`` per hour (``bucket="hour"``) or per
+    day (``"day"``; by default, days when the activity spans more than three days),
+    oldest first, with every empty bucket in between present as zeros (a gap is a gap)."""
+    span = _rows(
         store,
-        "SELECT date_trunc('hour', ts) AS hour, count(*), count(*) FILTER (WHERE flagged) "
-        "FROM events WHERE account IN (SELECT unnest(?::VARCHAR[])) GROUP BY 1 ORDER BY 1",
+        "SELECT min(ts), max(ts) FROM events WHERE account IN (SELECT unnest(?::VARCHAR[]))",
         [accounts],
     )
-    return [ActivityHour(h, int(r), int(f)) for h, r, f in rows]
+    first, last = span[0] if span else (None, None)
+    if first is None:
+        return []
+    if bucket is None:
+        bucket = "day" if (last - first).total_seconds() > 3 * 86400 else "hour"
+    if bucket not in ("hour", "day"):
+        raise ValueError("bucket is hour or day")
+    rows = _rows(
+        store,
+        f"WITH b AS (SELECT date_trunc('{bucket}', ts) AS t, count(*) AS n, "
+        "count(*) FILTER (WHERE flagged) AS f FROM events "
+        "WHERE account IN (SELECT unnest(?::VARCHAR[])) GROUP BY 1), "
+        f"s AS (SELECT unnest(generate_series(date_trunc('{bucket}', ?::TIMESTAMPTZ), "
+        f"date_trunc('{bucket}', ?::TIMESTAMPTZ), INTERVAL 1 {bucket})) AS t) "
+        "SELECT s.t, coalesce(b.n, 0), coalesce(b.f, 0) FROM s LEFT JOIN b USING (t) ORDER BY 1",
+        [accounts, first, last],
+    )
+    return [ActivityHour(t, int(n), int(f)) for t, n, f in rows]
 
 
 _EVENT_COLS = (
@@ -259,6 +296,8 @@ def _events_sql(
     endpoint: str | None,
     flagged: bool | None,
     limit: int | None,
+    search: str | None = None,
+    offset: int = 0,
 ) -> tuple[str, list[Any]]:
     where: list[str] = ["true"]
     args: list[Any] = []
@@ -272,10 +311,17 @@ def _events_sql(
         if val is not None:
             where.append(cond)
             args.append(val)
+    if search:
+        where.append(
+            "(coalesce(json_extract_string(messages, '$[-1].content'), input_text) "
+            "ILIKE ? ESCAPE '\\' OR completion ILIKE ? ESCAPE '\\')"
+        )
+        pattern = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        args += [pattern, pattern]
     sql = f"SELECT {_EVENT_COLS} FROM events WHERE {' AND '.join(where)} ORDER BY ts DESC"
     if limit:
-        sql += " LIMIT ?"
-        args.append(int(limit))
+        sql += " LIMIT ? OFFSET ?"
+        args += [int(limit), int(offset)]
     return sql, args
 
 
@@ -288,10 +334,13 @@ def events_table(
     endpoint: str | None = None,
     flagged: bool | None = None,
     limit: int | None = 100_000,
+    search: str | None = None,
+    offset: int = 0,
 ) -> pa.Table:
-    """Redacted events, newest first, filtered by account, time, endpoint and flag, as an
-    Arrow table (for DataFrames of many rows; :func:`events` gives records)."""
-    sql, args = _events_sql(accounts, since, until, endpoint, flagged, limit)
+    """Redacted events, newest first, filtered by account, time, endpoint, flag and text
+    (``search``: words in the prompt or the answer, case-insensitive), a page of ``limit``
+    from ``offset``, as an Arrow table (:func:`events` gives records)."""
+    sql, args = _events_sql(accounts, since, until, endpoint, flagged, limit, search, offset)
     with store.read() as con:
         return con.sql(sql, params=args).to_arrow_table()
 

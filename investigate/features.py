@@ -78,6 +78,10 @@ _SPEC: tuple[tuple[str, bool, tuple[str, ...]], ...] = (
 FEATURES = tuple(name for name, _, _ in _SPEC)
 HEAVY_TAILED = frozenset(name for name, heavy, _ in _SPEC if heavy)
 NEEDS = {name: needs for name, _, needs in _SPEC}
+# An account's peers are the accounts with the same main endpoint among these (see
+# investigate.anomaly); fewer than MIN_PEERS of them, and it is compared with everyone.
+USAGE = ("chat_share", "embeddings_share", "moderations_share")
+MIN_PEERS = 20
 _COLUMNS = sorted({c for needs in NEEDS.values() for c in needs})
 
 _SQL = """

@@ -391,3 +391,35 @@ def test_approvals_inbox_and_every_state_listable(tmp_path: Path, as_user: Any) 
         cli, ["--home", str(home), "cases", "inbox"], env={"WARDEN_USER": "carol"}
     )
     assert did in out.output and "re-identification by alice" in out.output
+
+
+def test_evidence_viewer_hides_flagged_content_and_searches(swept_home: Path, as_user: Any) -> None:
+    [(cid,)] = _rows(
+        swept_home,
+        "SELECT c.case_id FROM cases c WHERE c.kind = 'account' AND EXISTS (SELECT 1 FROM events e "
+        "WHERE e.account = c.subject AND e.flagged) ORDER BY c.case_id LIMIT 1",
+    )
+    as_user(swept_home, "alice")
+    at = AppTest.from_file(str(APP / "views" / "case.py"), default_timeout=60)
+    at.query_params["case"] = cid
+    at.run()
+    shown = _frame(at)
+    flagged = shown[shown["flagged"] == True]  # noqa: E712
+    assert len(flagged) and set(flagged["prompt"]) == {"[flagged: hidden]"}
+    at.toggle[[t.label for t in at.toggle].index("Show flagged content")].set_value(True).run()
+    shown = _frame(at)
+    assert "[flagged: hidden]" not in set(shown["prompt"])
+    word = next(w for p in shown["prompt"] for w in str(p).split() if w.isalpha() and len(w) > 5)
+    widget(at, "text_input", "Search the prompts and answers").input(word).run()
+    hits = _frame(at)
+    assert len(hits) and all(
+        word.lower() in (str(p) + str(a)).lower()
+        for p, a in zip(hits["prompt"], hits["answer"], strict=True)
+    )
+    # the feature chart speaks the features' names, not column names
+    specs = " ".join(
+        c.proto.spec + " ".join(d.data.data.decode(errors="replace") for d in c.proto.datasets)
+        for c in at.get("arrow_vega_lite_chart") + at.get("vega_lite_chart")
+    )
+    assert "peers' median" in specs and "x typical" in specs
+    assert "hour_entropy" not in specs and "per_active_hour" not in specs

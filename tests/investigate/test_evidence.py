@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
@@ -87,3 +88,27 @@ def test_the_cli_shows_what_the_dashboard_shows(swept_home: Path, store: Store) 
         "no group"
         in CliRunner().invoke(cli, ["--home", str(swept_home), "groups", "--show", "G0"]).output
     )
+
+
+def test_activity_has_its_gaps_and_events_page_and_search(store: Store) -> None:
+    top = evidence.scores(store, limit=1)[0]
+    days = evidence.activity(store, [top.account], bucket="day")
+    steps = {(b.hour - a.hour).total_seconds() for a, b in itertools.pairwise(days)}
+    assert steps <= {86400.0}  # one bucket per day, empty days included as zeros
+    hours = evidence.activity(store, [top.account], bucket="hour")
+    assert sum(h.requests for h in hours) == sum(d.requests for d in days)
+    first = evidence.events(store, accounts=[top.account], limit=5)
+    second = evidence.events(store, accounts=[top.account], limit=5, offset=5)
+    assert first and {e.request_id for e in first}.isdisjoint(e.request_id for e in second)
+    word = next(w for e in first for w in (e.prompt or "").split() if w.isalpha() and len(w) > 4)
+    found = evidence.events(store, accounts=[top.account], limit=None, search=word.upper())
+    assert found and all(
+        word.lower() in ((e.prompt or "") + (e.completion or "")).lower() for e in found
+    )
+    assert evidence.events(store, accounts=[top.account], search="%_no such text_%") == []
+
+
+def test_deviation_is_against_usage_peers_and_skips_absent_features(store: Store) -> None:
+    top = evidence.scores(store, limit=1)[0]
+    rows = evidence.feature_deviation(store, [top.account])
+    assert rows and rows[0].peers in ("chat", "embeddings", "moderations", "everyone")

@@ -4,6 +4,8 @@ re-identification."""
 
 from __future__ import annotations
 
+import math
+
 import altair as alt
 import streamlit as st
 
@@ -19,6 +21,7 @@ from app.dashboard.common import (
 from enforcement import cases, decisions, reid
 from enforcement.desk import ACTIONS, SEVERE
 from investigate import evidence
+from investigate.signals import LABELS, fmt
 
 ctx = context()
 st.title("Case")
@@ -52,41 +55,82 @@ for ev in file.evidence[-1:]:
 run = read_store(ctx, evidence.latest_run)
 deviations = read_store(ctx, evidence.feature_deviation, members) if run else []
 if deviations:
-    data = [
-        {"feature": d.feature, "times the population median": round(d.ratio, 2)}
-        for d in deviations[:10]
-    ]
+    cap = 100.0
+    data = []
+    for dev in deviations[:10]:
+        more = abs(dev.value) >= abs(dev.median)
+        times = min(cap, math.exp(dev.distance))
+        data.append(
+            {
+                "feature": LABELS[dev.feature][0],
+                "x typical": round(times if more else -times, 2),
+                "this account": fmt(dev.feature, dev.value),
+                "peers' median": fmt(dev.feature, dev.median),
+                "direction": "more than peers" if more else "less than peers",
+            }
+        )
     chart = (
         alt.Chart(alt.Data(values=data))  # type: ignore[no-untyped-call]
         .mark_bar()
         .encode(
-            x=alt.X("times the population median:Q", scale=alt.Scale(type="symlog")),
-            y=alt.Y("feature:N", sort="-x"),
-            color=alt.condition(
-                "datum['times the population median'] > 2",
-                alt.value("#d62728"),
-                alt.value("#1f77b4"),
+            x=alt.X(
+                "x typical:Q",
+                title=f"times the peers' median (left: less, right: more; capped at {cap:.0f}x)",
+                scale=alt.Scale(domain=[-cap, cap], type="symlog"),
             ),
+            y=alt.Y("feature:N", sort=None, title=None),
+            color=alt.Color(
+                "direction:N",
+                scale=alt.Scale(
+                    domain=["more than peers", "less than peers"], range=["#d62728", "#1f77b4"]
+                ),
+                legend=alt.Legend(title=None, orient="bottom"),
+            ),
+            tooltip=["feature:N", "this account:N", "peers' median:N"],
         )
     )
     st.altair_chart(chart, width="stretch")
+    st.caption(
+        f"The ten features furthest from the median of the peers "
+        f"({deviations[0].peers}); the reasons above name the ones that moved the score."
+    )
 
 st.subheader("Activity")
 timeline = read_store(ctx, evidence.activity, members)
 if timeline:
+    step = "day" if len(timeline) > 1 and (timeline[1].hour - timeline[0].hour).days else "hour"
     values = [
-        {"hour": p.hour.isoformat(), "requests": p.requests, "flagged": p.flagged} for p in timeline
+        {step: p.hour.isoformat(), "requests": p.requests, "flagged": p.flagged} for p in timeline
     ]
     base = alt.Chart(alt.Data(values=values)).encode(  # type: ignore[no-untyped-call]
-        x=alt.X("hour:T", title=None)
+        x=alt.X(f"{step}:T", title=f"requests per {step} (UTC); empty {step}s are gaps")
     )
     st.altair_chart(
-        base.mark_bar(opacity=0.6).encode(y="requests:Q")
-        + base.mark_line(color="#d62728").encode(y="flagged:Q"),
+        base.mark_bar(opacity=0.6).encode(y=alt.Y("requests:Q", title="requests"))
+        + base.mark_bar(color="#d62728").encode(y="flagged:Q"),
         width="stretch",
     )
-latest = read_store(ctx, evidence.events, accounts=members, limit=50)
-st.caption("Latest 50 events (redacted)")
+    st.caption("Grey: requests; red: the ones moderation flagged.")
+
+st.subheader("Prompts and answers (redacted)")
+v1, v2, v3 = st.columns([3, 1, 1])
+search = v1.text_input("Search the prompts and answers", key=f"search-{case_id}")
+page_size = 25
+page = int(v2.number_input("Page", min_value=1, value=1, step=1, key=f"page-{case_id}"))
+reveal_flagged = v3.toggle("Show flagged content", value=False, key=f"blur-{case_id}")
+latest = read_store(
+    ctx,
+    evidence.events,
+    accounts=members,
+    limit=page_size,
+    offset=(page - 1) * page_size,
+    search=search or None,
+)
+st.caption(
+    f"Newest first, {page_size} a page"
+    + (f", matching {search!r}" if search else "")
+    + ". Flagged content is hidden until you choose to show it."
+)
 st.dataframe(
     [
         {
@@ -95,8 +139,12 @@ st.dataframe(
             "endpoint": e.endpoint,
             "flagged": e.flagged,
             "refused": e.refusal,
-            "prompt": (e.prompt or "")[:300],
-            "completion": (e.completion or "")[:200],
+            "prompt": (e.prompt or "")[:500]
+            if reveal_flagged or not e.flagged
+            else "[flagged: hidden]",
+            "answer": (e.completion or "")[:500]
+            if reveal_flagged or not e.flagged
+            else "[flagged: hidden]",
         }
         for e in latest
     ],
