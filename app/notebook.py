@@ -195,8 +195,12 @@ class Workspace:
     def decide(self, case_id: str, action: str, policy: str, rationale: str) -> str:
         return decision_api.decide(self.desk, self.user, case_id, action, policy, rationale)
 
-    def request_reidentification(self, case_id: str, justification: str) -> str:
-        return reid_api.request(self.desk, self.user, case_id, justification)
+    def request_reidentification(
+        self, case_id: str, justification: str, kinds: tuple[str, ...]
+    ) -> str:
+        """Ask to see the originals of a case's subjects: only ``kinds`` (account, email,
+        org, api_key, ip, ip_net, user_agent)."""
+        return reid_api.request(self.desk, self.user, case_id, justification, kinds)
 
     def reveal(self, request_id: str) -> dict[str, list[Original]]:
         """Originals of an approved request's case, while the grant lasts (audited)."""

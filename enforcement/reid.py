@@ -1,8 +1,9 @@
 """Break-glass re-identification: the originals behind a case's pseudonyms, for a
 case, with a justification, approved by a different lead, for a limited time.
 
-request (analyst) -> approve or refuse (a lead who is not the requester) -> reveal
-(the requester, while the grant lasts, default one hour). Every step, and every
+request (analyst: a justification and the identifier kinds needed) -> approve or
+refuse (a lead who is not the requester, with a comment) -> reveal (the requester, while
+the grant lasts, default one hour; only the kinds asked for). Every step, and every
 attempt after the grant expired, is audited; revealed values never enter the audit
 log, only which kinds were revealed.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from enforcement.desk import DEV_SUFFIX, Desk, next_id, one, utcnow
 from warden.errors import PermissionDenied, StateError, VaultError
@@ -31,6 +33,8 @@ class ReidRequest:
     approver: str | None
     decided_at: datetime | None
     expires_at: datetime | None
+    kinds: list[str]  # the identifier kinds asked for (every kind for old requests)
+    approver_note: str | None
 
     def active(self, now: datetime) -> bool:
         """Approved and not expired."""
@@ -42,17 +46,52 @@ def requests_for_case(desk: Desk, case_id: str) -> list[ReidRequest]:
     with desk.store.read() as con:
         rows = con.execute(
             "SELECT request_id, case_id, requester, justification, state, created_at, approver, "
-            "decided_at, expires_at FROM reid_requests WHERE case_id = ? ORDER BY created_at",
+            "decided_at, expires_at, kinds, approver_note FROM reid_requests WHERE case_id = ? "
+            "ORDER BY created_at",
             [case_id],
         ).fetchall()
-    return [ReidRequest(*r) for r in rows]
+    return [_request(r) for r in rows]
+
+
+KINDS = ("account", "email", "org", "api_key", "ip", "ip_net", "user_agent")
+
+
+def _request(r: tuple[Any, ...]) -> ReidRequest:
+    rid, case_id, requester, justification, state, created, approver, decided, expires = r[:9]
+    kinds, note = r[9], r[10]
+    return ReidRequest(
+        rid,
+        case_id,
+        requester,
+        justification,
+        state,
+        created,
+        approver,
+        decided,
+        expires,
+        json.loads(kinds) if kinds else list(KINDS),
+        note,
+    )
 
 
 def request(
-    desk: Desk, user: str, case_id: str, justification: str, now: datetime | None = None
+    desk: Desk,
+    user: str,
+    case_id: str,
+    justification: str,
+    kinds: tuple[str, ...] | list[str] = KINDS,
+    now: datetime | None = None,
 ) -> str:
-    """Ask to see the originals of ``case_id``'s subjects. Returns the request id."""
+    """Ask to see the originals of ``case_id``'s subjects, only the identifier ``kinds``
+    named (account, email, org, api_key, ip, ip_net, user_agent). Returns the request id."""
     desk.require(user, "analyst")
+    wanted = sorted(set(kinds))
+    unknown = [k for k in wanted if k not in KINDS]
+    if not wanted or unknown:
+        raise StateError(
+            f"name the identifier kinds needed, among {', '.join(KINDS)}"
+            + (f" ({', '.join(unknown)} is none of them)" if unknown else "")
+        )
     text = " ".join(justification.split())
     if len(text) < desk.config.enforcement.min_rationale_chars:
         raise StateError(
@@ -66,15 +105,15 @@ def request(
         rid = next_id(con, "reid_requests", "request_id", "R")
         con.execute(
             "INSERT INTO reid_requests (request_id, case_id, requester, justification, "
-            "state, created_at) VALUES (?, ?, ?, ?, 'pending', ?)",
-            [rid, case_id, user, text, now],
+            "state, created_at, kinds) VALUES (?, ?, ?, ?, 'pending', ?, ?)",
+            [rid, case_id, user, text, now, json.dumps(wanted)],
         )
         desk.audit(
             con,
             user,
             "reid.requested",
             case_id,
-            {"request": rid},
+            {"request": rid, "kinds": wanted},
             private={"justification": text},
             now=now,
         )
@@ -82,10 +121,22 @@ def request(
 
 
 def decide(
-    desk: Desk, user: str, request_id: str, approve: bool, now: datetime | None = None
+    desk: Desk,
+    user: str,
+    request_id: str,
+    approve: bool,
+    note: str,
+    now: datetime | None = None,
 ) -> datetime | None:
-    """A lead other than the requester approves (returns the expiry) or refuses."""
+    """A lead other than the requester approves (returns the expiry) or refuses, saying
+    why in ``note`` (kept with the request, in the audit log's private part)."""
     desk.require(user, "lead")
+    comment = " ".join((note or "").split())
+    if len(comment) < 10:
+        raise StateError(
+            "say why you approve or refuse (at least 10 characters): the comment is kept "
+            "with the request"
+        )
     now = now or utcnow()
     with desk.write() as con:
         row = one(
@@ -103,8 +154,8 @@ def decide(
         )
         con.execute(
             "UPDATE reid_requests SET state = ?, approver = ?, decided_at = ?, "
-            "expires_at = ? WHERE request_id = ?",
-            ["approved" if approve else "refused", user, now, expires, request_id],
+            "expires_at = ?, approver_note = ? WHERE request_id = ?",
+            ["approved" if approve else "refused", user, now, expires, comment, request_id],
         )
         desk.audit(
             con,
@@ -112,6 +163,7 @@ def decide(
             "reid.approved" if approve else "reid.refused",
             case_id,
             {"request": request_id, "expires_at": expires.isoformat() if expires else None},
+            private={"note": comment},
             now=now,
         )
     return expires
@@ -129,12 +181,13 @@ def reveal(
     with desk.write() as con:
         row = one(
             con,
-            "SELECT r.case_id, r.requester, r.state, r.expires_at, c.members FROM reid_requests r "
-            "JOIN cases c USING (case_id) WHERE r.request_id = ?",
+            "SELECT r.case_id, r.requester, r.state, r.expires_at, c.members, r.kinds "
+            "FROM reid_requests r JOIN cases c USING (case_id) WHERE r.request_id = ?",
             [request_id],
             f"no re-identification request {request_id}",
         )
-        case_id, requester, state, expires, members = row
+        case_id, requester, state, expires, members, kinds = row
+        allowed = set(json.loads(kinds)) if kinds else set(KINDS)
         if requester != user:
             raise PermissionDenied("only the requester may use a re-identification grant")
         if state != "approved":
@@ -151,7 +204,7 @@ def reveal(
     with desk.store.read() as con:
         for subject in json.loads(members):
             try:
-                out[subject] = vault.reveal(con, subject)
+                out[subject] = [o for o in vault.reveal(con, subject) if o.kind in allowed]
             except VaultError:
                 erased.append(subject)
     with desk.write() as con:
@@ -181,8 +234,8 @@ def awaiting_approval(desk: Desk, user: str) -> list[ReidRequest]:
     with desk.store.read() as con:
         rows = con.execute(
             "SELECT request_id, case_id, requester, justification, state, created_at, approver, "
-            "decided_at, expires_at FROM reid_requests WHERE state = 'pending' "
-            "ORDER BY created_at"
+            "decided_at, expires_at, kinds, approver_note FROM reid_requests "
+            "WHERE state = 'pending' ORDER BY created_at"
         ).fetchall()
     me = user.removesuffix(DEV_SUFFIX)
-    return [ReidRequest(*r) for r in rows if r[2].removesuffix(DEV_SUFFIX) != me]
+    return [_request(r) for r in rows if r[2].removesuffix(DEV_SUFFIX) != me]

@@ -243,11 +243,18 @@ def reid() -> None:
 @reid.command("request")
 @click.argument("case_id")
 @click.option("--justification", required=True)
+@click.option(
+    "--kind",
+    "kinds",
+    multiple=True,
+    required=True,
+    type=click.Choice(reid_api.KINDS),
+    help="An identifier kind needed (repeatable); only these are revealed.",
+)
 @click.pass_obj
-def reid_request(obj: Context, case_id: str, justification: str) -> None:
-    """Ask to see the originals of a case's subjects."""
-
-    click.echo(reid_api.request(_desk(obj), obj.actor, case_id, justification))
+def reid_request(obj: Context, case_id: str, justification: str, kinds: tuple[str, ...]) -> None:
+    """Ask to see the originals of a case's subjects: only the kinds named."""
+    click.echo(reid_api.request(_desk(obj), obj.actor, case_id, justification, kinds))
 
 
 @reid.command("list")
@@ -257,17 +264,21 @@ def reid_list(obj: Context, case_id: str) -> None:
     """The re-identification requests of a case and where they stand."""
     for r in reid_api.requests_for_case(_desk(obj, False), case_id):
         until = f" until {_when(r.expires_at)} UTC" if r.expires_at else ""
-        click.echo(f"{r.request_id}  {r.state:8} by {r.requester}{until}: {r.justification}")
+        click.echo(
+            f"{r.request_id}  {r.state:8} by {r.requester}{until}, kinds "
+            f"{', '.join(r.kinds)}: {r.justification}"
+            + (f" -- {r.approver}: {r.approver_note}" if r.approver_note else "")
+        )
 
 
 @reid.command("approve")
 @click.argument("request_id")
 @click.option("--refuse", is_flag=True)
+@click.option("--note", required=True, help="Why you approve or refuse (kept with it).")
 @click.pass_obj
-def reid_approve(obj: Context, request_id: str, refuse: bool) -> None:
-    """Approve (or --refuse) someone else's request (leads)."""
-
-    expires = reid_api.decide(_desk(obj), obj.actor, request_id, not refuse)
+def reid_approve(obj: Context, request_id: str, refuse: bool, note: str) -> None:
+    """Approve (or --refuse) someone else's request (leads), saying why."""
+    expires = reid_api.decide(_desk(obj), obj.actor, request_id, not refuse, note)
     click.echo(
         f"{request_id} refused" if refuse else f"{request_id} approved until {_when(expires)} UTC"
     )

@@ -3,6 +3,7 @@ an analyst does not see lead-only actions; no identity, no access."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -423,3 +424,77 @@ def test_evidence_viewer_hides_flagged_content_and_searches(swept_home: Path, as
     )
     assert "peers' median" in specs and "x typical" in specs
     assert "hour_entropy" not in specs and "per_active_hour" not in specs
+
+
+def test_reidentification_scope_comment_and_expiry_on_screen(tmp_path: Path, as_user: Any) -> None:
+    import duckdb
+
+    from enforcement import cases, reid
+    from enforcement.desk import Desk
+    from redaction.ingest import Ingestor
+    from warden.config import load_config
+    from warden.keys.keyring import Keyring, Unlock
+
+    from .conftest import PW
+
+    home = make_home(tmp_path / "reid")
+    cfg = load_config(home)
+    ring = Keyring.open(home, Unlock(passphrase=PW))
+    log = tmp_path / "log.jsonl"
+    log.write_text(
+        json.dumps(
+            {
+                "request_id": "r1",
+                "timestamp": "2026-10-01T10:00:00Z",
+                "account_id": "acct_reid_1",
+                "user_email": "wanda@example.org",
+                "ip_address": "203.0.113.9",
+                "endpoint": "/v1/chat/completions",
+                "messages": [{"role": "user", "content": "hello"}],
+            }
+        )
+        + "\n"
+    )
+    from warden.store import Store
+
+    Ingestor(Store(cfg.db_path), ring, cfg).ingest([log])
+    desk = Desk.open(cfg, ring)
+    [(subject,)] = _rows(home, "SELECT DISTINCT account FROM events")
+    cid, _ = cases.open_or_update(
+        desk, kind="account", subject=subject, members=[subject], risk=0.9, reasons=["r"]
+    )
+    rid = reid.request(
+        desk, "alice (dev-user)", cid, "Law-enforcement request names its e-mail.", ["email"]
+    )
+    # the approving lead sees who asks, why, for what and for how long, and must comment
+    as_user(home, "carol")
+    at = AppTest.from_file(str(APP / "views" / "case.py"), default_timeout=60)
+    at.query_params["case"] = cid
+    at.run()
+    texts = " ".join(t.value for t in at.text) + " ".join(m.value for m in at.markdown)
+    assert "Law-enforcement request names its e-mail." in texts and "kinds: email" in texts
+    assert any("for 60 minutes" in c.value for c in at.caption)
+    at.button[labels(at).index(f"Approve {rid}")].click().run()
+    assert any("say why" in e.value for e in at.error)
+    widget(at, "text_area", "Your comment (required)").input("Subpoena 118 covers the e-mail.")
+    at.button[labels(at).index(f"Approve {rid}")].click().run()
+    [r] = reid.requests_for_case(desk, cid)
+    assert r.state == "approved" and r.approver == "carol (dev-user)"
+    # the requester reveals: only the e-mail
+    as_user(home, "alice")
+    at = AppTest.from_file(str(APP / "views" / "case.py"), default_timeout=60)
+    at.query_params["case"] = cid
+    at.run()
+    at.button[labels(at).index(f"Reveal ({rid})")].click().run()
+    [table] = at.table
+    shown = table.value
+    assert list(shown["kind"]) == ["email"] and list(shown["value"]) == ["wanda@example.org"]
+    # the grant ends: the values leave the screen and the request reads "expired"
+    with duckdb.connect(str(home / "warden.duckdb")) as con:
+        con.execute(
+            "UPDATE reid_requests SET expires_at = now() - INTERVAL 1 MINUTE WHERE request_id = ?",
+            [rid],
+        )
+    at.run()
+    assert not at.table
+    assert any(f"**{rid}**" in m.value and "**expired**" in m.value for m in at.markdown)

@@ -52,8 +52,8 @@ def test_request_approve_reveal_expire(desk: Desk, tmp_path: Path) -> None:
     with pytest.raises(StateError, match="pending"):
         reid.reveal(desk, "alice", rid, now=T0)
     with pytest.raises(PermissionDenied, match="lead"):
-        reid.decide(desk, "erin", rid, True, now=T0)
-    expires = reid.decide(desk, "bob", rid, True, now=T0)
+        reid.decide(desk, "erin", rid, True, "ok for subpoena", now=T0)
+    expires = reid.decide(desk, "bob", rid, True, "Matches the subpoena scope.", now=T0)
     assert expires == T0 + timedelta(hours=1)
     with pytest.raises(PermissionDenied, match="only the requester"):
         reid.reveal(desk, "bob", rid, now=T0)
@@ -81,12 +81,12 @@ def test_requester_cannot_approve_own_request(desk: Desk, tmp_path: Path) -> Non
     )
     rid = reid.request(desk, "bob", cid, "Needed to answer a subpoena about this account.", now=T0)
     with pytest.raises(PermissionDenied, match="four eyes"):
-        reid.decide(desk, "bob", rid, True, now=T0)
+        reid.decide(desk, "bob", rid, True, "Matches the subpoena scope.", now=T0)
     with pytest.raises(PermissionDenied, match="four eyes"):
-        reid.decide(desk, "bob (dev-user)", rid, True, now=T0)
+        reid.decide(desk, "bob (dev-user)", rid, True, "Matches the scope.", now=T0)
     [pending] = reid.requests_for_case(desk, cid)
     assert (pending.request_id, pending.state, pending.requester) == (rid, "pending", "bob")
-    reid.decide(desk, "carol", rid, False, now=T0)
+    reid.decide(desk, "carol", rid, False, "No legal basis given here.", now=T0)
     [refused] = reid.requests_for_case(desk, cid)
     assert (refused.state, refused.approver, refused.active(T0)) == ("refused", "carol", False)
     with pytest.raises(StateError, match="refused"):
@@ -104,7 +104,7 @@ def test_erased_subject_cannot_be_revealed_and_leaves_no_original(
     rid = reid.request(
         desk, "alice", cid, "Checking the account after the erasure request.", now=T0
     )
-    reid.decide(desk, "bob", rid, True, now=T0)
+    reid.decide(desk, "bob", rid, True, "Matches the subpoena scope.", now=T0)
     with pytest.raises(VaultError, match="erased"):
         reid.reveal(desk, "alice", rid, now=T0)
     for f in desk.config.home.rglob("*"):
@@ -112,3 +112,24 @@ def test_erased_subject_cannot_be_revealed_and_leaves_no_original(
             data = f.read_bytes()
             for raw in (b"acct_abc123456", b"walter@example.org", b"203.0.113.195"):
                 assert raw not in data, f.name
+
+
+def test_a_grant_reveals_only_the_kinds_asked_for_and_needs_a_comment(
+    desk: Desk, tmp_path: Path
+) -> None:
+    _, subject = _ingest(desk, tmp_path)
+    cid, _ = cases.open_or_update(
+        desk, kind="account", subject=subject, members=[subject], risk=0.9, reasons=["r"], now=T0
+    )
+    with pytest.raises(StateError, match="identifier kinds"):
+        reid.request(desk, "alice", cid, "Law-enforcement request names it.", kinds=(), now=T0)
+    rid = reid.request(
+        desk, "alice", cid, "Law-enforcement request names its e-mail.", kinds=["email"], now=T0
+    )
+    with pytest.raises(StateError, match="say why"):
+        reid.decide(desk, "bob", rid, True, "ok", now=T0)
+    reid.decide(desk, "bob", rid, True, "Subpoena 118 covers the e-mail only.", now=T0)
+    [r] = reid.requests_for_case(desk, cid)
+    assert r.kinds == ["email"] and r.approver_note == "Subpoena 118 covers the e-mail only."
+    shown = reid.reveal(desk, "alice", rid, now=T0 + timedelta(minutes=1))
+    assert {o.kind for o in shown[subject]} == {"email"}

@@ -5,6 +5,7 @@ re-identification."""
 from __future__ import annotations
 
 import math
+from datetime import UTC, datetime
 
 import altair as alt
 import streamlit as st
@@ -257,25 +258,67 @@ with st.expander("More actions: escalate, reassign, reverse, close"):
             flash("success", f"{case_id} closed")
             st.rerun()
 
-st.subheader("Re-identification")
-for r in read_desk(ctx, reid.requests_for_case, case_id):
-    st.markdown(
-        f"- {r.request_id} by {escape_md(r.requester)}: **{r.state}**"
-        + (f", until {r.expires_at:%H:%M} UTC" if r.expires_at else "")
+
+@st.fragment(run_every="15s")
+def reidentification() -> None:
+    """Requests, approvals and reveals of this case; refreshed every 15 s, so that a new
+    request or a decision by another lead appears, and an expired grant disappears."""
+    st.subheader("Re-identification")
+    now = datetime.now(UTC)
+    shown: dict[str, tuple[datetime, list[tuple[str, str, str]]]] = st.session_state.setdefault(
+        "revealed", {}
     )
-    if r.state == "pending" and ctx.can("lead") and r.requester != ctx.user:
-        approve_or_refuse(ctx, r.request_id, reid.decide)
-    if (
-        r.state == "approved"
-        and r.requester == ctx.user
-        and st.button(f"Reveal ({r.request_id})", key=f"reveal-{r.request_id}")
-    ):
-        shown = act("Reveal", reid.reveal, ctx.desk, ctx.user, r.request_id)
-        for subject, originals in shown.items():
-            st.write(f"`{subject}`")
-            st.table([{"kind": o.kind, "value": o.value} for o in originals])
+    for r in read_desk(ctx, reid.requests_for_case, case_id):
+        expired = r.state == "approved" and r.expires_at is not None and r.expires_at <= now
+        state = "expired" if expired else r.state
+        st.markdown(
+            f"- **{r.request_id}** by {escape_md(r.requester)}, "
+            f"{r.created_at:%Y-%m-%d %H:%M} UTC: **{state}**"
+            + (f" until {r.expires_at:%H:%M} UTC" if r.expires_at and not expired else "")
+            + f"; kinds: {', '.join(r.kinds)}"
+        )
+        st.text(f"Justification: {r.justification}")
+        if r.approver_note:
+            st.text(f"{r.approver}: {r.approver_note}")
+        if r.state == "pending" and ctx.can("lead") and r.requester != ctx.user:
+            with st.form(f"reid-decide-{r.request_id}"):
+                st.caption(
+                    f"Approving lets {r.requester} see the {', '.join(r.kinds)} of "
+                    f"{len(members)} account(s) of {case_id} for "
+                    f"{ctx.desk.config.enforcement.reid_grant_minutes} minutes."
+                )
+                note = st.text_area("Your comment (required)", key=f"note-{r.request_id}")
+                ok = st.form_submit_button(f"Approve {r.request_id}")
+                no = st.form_submit_button(f"Refuse {r.request_id}")
+                if ok or no:
+                    act(
+                        "Re-identification", reid.decide, ctx.desk, ctx.user, r.request_id, ok, note
+                    )
+                    st.rerun()
+        if expired or r.state != "approved":
+            shown.pop(r.request_id, None)  # an expired grant leaves nothing on screen
+        elif r.requester == ctx.user and st.button(
+            f"Reveal ({r.request_id})", key=f"reveal-{r.request_id}"
+        ):
+            got = act("Reveal", reid.reveal, ctx.desk, ctx.user, r.request_id)
+            assert r.expires_at is not None
+            shown[r.request_id] = (
+                r.expires_at,
+                [(s, o.kind, o.value) for s, originals in got.items() for o in originals],
+            )
+        if r.request_id in shown:
+            until, values = shown[r.request_id]
+            st.warning(f"Originals, visible until {until:%H:%M} UTC. Do not copy them out.")
+            st.table([{"account": s, "kind": k, "value": v} for s, k, v in values])
+
+
+reidentification()
 with st.expander("Request re-identification"):
+    wanted = st.multiselect(
+        "Identifier kinds needed (only these are revealed)", reid.KINDS, key="reid-kinds"
+    )
     why = st.text_area("Justification", key="reid-why")
     if st.button("Request"):
-        req = act("Request", reid.request, ctx.desk, ctx.user, case_id, why)
-        st.success(f"{req} requested; another lead must approve it")
+        req = act("Request", reid.request, ctx.desk, ctx.user, case_id, why, wanted)
+        flash("success", f"{req} requested; another lead must approve it")
+        st.rerun()
