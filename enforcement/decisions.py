@@ -147,8 +147,12 @@ def decide(
     rationale: str,
     evidence: dict[str, Any] | None = None,
     now: datetime | None = None,
+    override: str | None = None,
 ) -> str:
-    """Record a decision. Severe actions wait for a lead's approval. Returns its id."""
+    """Record a decision. Severe actions wait for a lead's approval. Returns its id.
+
+    A lead may decide a case that another analyst has claimed, saying why in
+    ``override``; that is audited (``case.claim_overridden``) with the decision."""
     desk.require(user, "analyst")
     if action not in ACTIONS:
         raise StateError(f"unknown action {action!r}; use one of {', '.join(ACTIONS)}")
@@ -168,6 +172,25 @@ def decide(
         holds = assignee == user and until is not None and until > now
         if not holds and not desk.can(user, "lead"):
             raise PermissionDenied(f"claim case {case_id} first (`warden cases claim {case_id}`)")
+        claimed_by_other = (
+            assignee is not None and assignee != user and until is not None and until > now
+        )
+        if claimed_by_other:
+            why = " ".join((override or "").split())
+            if len(why) < 10:
+                raise StateError(
+                    f"{assignee} has claimed case {case_id}: say why you decide it instead "
+                    "(at least 10 characters)"
+                )
+            desk.audit(
+                con,
+                user,
+                "case.claim_overridden",
+                case_id,
+                {"claimed_by": assignee},
+                private={"reason": why},
+                now=now,
+            )
         snap = evidence if evidence is not None else snapshot(con, case_id)
         previous = effective_decision(con, case_id)
         kind = "appeal_outcome" if state == "appealed" else "decision"

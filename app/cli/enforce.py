@@ -65,7 +65,6 @@ def cases_list(
     as_json: bool,
 ) -> None:
     """Cases by priority, highest first."""
-
     rows = case_api.list_cases(
         _desk(obj, False),
         states=state or case_api.UNFINISHED,
@@ -113,7 +112,6 @@ def cases_inbox(obj: Context) -> None:
 @click.pass_obj
 def cases_show(obj: Context, case_id: str) -> None:
     """A case with its evidence, decisions and appeals (JSON)."""
-
     click.echo(
         json.dumps(case_api.get_case(_desk(obj, False), case_id).to_dict(), default=str, indent=1)
     )
@@ -124,7 +122,6 @@ def cases_show(obj: Context, case_id: str) -> None:
 @click.pass_obj
 def cases_claim(obj: Context, case_id: str) -> None:
     """Claim a case for review (the claim times out)."""
-
     until = case_api.claim(_desk(obj), obj.actor, case_id)
     click.echo(f"{case_id} claimed by {obj.actor} until {_when(until)} UTC")
 
@@ -134,7 +131,6 @@ def cases_claim(obj: Context, case_id: str) -> None:
 @click.pass_obj
 def cases_release(obj: Context, case_id: str) -> None:
     """Give a claimed case back to the queue."""
-
     case_api.release(_desk(obj), obj.actor, case_id)
     click.echo(f"{case_id} released")
 
@@ -143,7 +139,6 @@ def cases_release(obj: Context, case_id: str) -> None:
 @click.pass_obj
 def cases_release_held(obj: Context) -> None:
     """Release every case the sweep's flood guard held into the queue (leads)."""
-
     ids = case_api.release_held(_desk(obj), obj.actor)
     click.echo(f"{len(ids)} held cases released into the queue")
 
@@ -154,7 +149,6 @@ def cases_release_held(obj: Context) -> None:
 @click.pass_obj
 def cases_reassign(obj: Context, case_id: str, to_user: str) -> None:
     """Hand a case to another analyst (leads)."""
-
     case_api.reassign(_desk(obj), obj.actor, case_id, to_user)
     click.echo(f"{case_id} assigned to {to_user}")
 
@@ -165,7 +159,6 @@ def cases_reassign(obj: Context, case_id: str, to_user: str) -> None:
 @click.pass_obj
 def cases_escalate(obj: Context, case_id: str, reason: str) -> None:
     """Flag a case for a lead; raises its severity one step."""
-
     case_api.escalate(_desk(obj), obj.actor, case_id, reason)
     click.echo(f"{case_id} escalated")
 
@@ -179,11 +172,21 @@ def cases_escalate(obj: Context, case_id: str, reason: str) -> None:
 )
 @click.option("--policy", required=True, help="Policy id from warden.toml.")
 @click.option("--rationale", required=True, help="Why: the statement of reasons.")
+@click.option(
+    "--override-claim",
+    "override",
+    default=None,
+    metavar="REASON",
+    help="Leads: decide a case another analyst has claimed, saying why (audited).",
+)
 @click.pass_obj
-def cases_decide(obj: Context, case_id: str, action: str, policy: str, rationale: str) -> None:
+def cases_decide(
+    obj: Context, case_id: str, action: str, policy: str, rationale: str, override: str | None
+) -> None:
     """Record a decision on a claimed case. Suspend and ban wait for a lead's approval."""
-
-    did = decision_api.decide(_desk(obj), obj.actor, case_id, action, policy, rationale)
+    did = decision_api.decide(
+        _desk(obj), obj.actor, case_id, action, policy, rationale, override=override
+    )
     waits = action in ("suspend", "ban")
     click.echo(
         f"{did} recorded on {case_id}: {action}"
@@ -198,7 +201,6 @@ def cases_decide(obj: Context, case_id: str, action: str, policy: str, rationale
 @click.pass_obj
 def cases_approve(obj: Context, decision_id: str, refuse: bool, note: str | None) -> None:
     """Approve (or --refuse) a pending suspend or ban; not your own (four eyes)."""
-
     decision_api.approve(_desk(obj), obj.actor, decision_id, not refuse, note)
     click.echo(f"{decision_id} {'refused' if refuse else 'approved'}")
 
@@ -209,7 +211,6 @@ def cases_approve(obj: Context, decision_id: str, refuse: bool, note: str | None
 @click.pass_obj
 def cases_appeal(obj: Context, case_id: str, statement: str) -> None:
     """Record an appeal of a decided case; it returns to the queue."""
-
     aid = decision_api.appeal(_desk(obj), obj.actor, case_id, statement)
     click.echo(f"{aid} filed on {case_id}")
 
@@ -220,7 +221,6 @@ def cases_appeal(obj: Context, case_id: str, statement: str) -> None:
 @click.pass_obj
 def cases_reverse(obj: Context, decision_id: str, rationale: str) -> None:
     """Reverse a decision with a new one (leads). Nothing is edited or deleted."""
-
     new = decision_api.reverse(_desk(obj), obj.actor, decision_id, rationale)
     click.echo(f"{new} reverses {decision_id}")
 
@@ -230,7 +230,6 @@ def cases_reverse(obj: Context, decision_id: str, rationale: str) -> None:
 @click.pass_obj
 def cases_close(obj: Context, case_id: str) -> None:
     """Close a decided case (leads)."""
-
     case_api.close(_desk(obj), obj.actor, case_id)
     click.echo(f"{case_id} closed")
 
@@ -289,7 +288,6 @@ def reid_approve(obj: Context, request_id: str, refuse: bool, note: str) -> None
 @click.pass_obj
 def reid_reveal(obj: Context, request_id: str) -> None:
     """Show the originals while your grant lasts."""
-
     for subject, originals in reid_api.reveal(_desk(obj), obj.actor, request_id).items():
         click.echo(subject)
         for o in originals:
@@ -317,7 +315,6 @@ def audit() -> None:
 def audit_verify(obj: Context, public_key: str | None, checkpoints: Path | None) -> None:
     """Check the chain, the Merkle root and the last signed checkpoint; exit 1 naming
     the first bad entry."""
-
     store = obj.store()
     store.require_current()
     key = base64.b64decode(public_key) if public_key else None
@@ -352,7 +349,6 @@ def audit_log_cmd(
 @click.pass_obj
 def audit_checkpoint(obj: Context) -> None:
     """Sign the current head (after a crash between a write and its checkpoint)."""
-
     cp = audit_log.write_checkpoint(
         obj.store(), obj.home, audit_log.AuditKeys(obj.keyring().audit_signing_key)
     )
@@ -372,7 +368,6 @@ def audit_checkpoint(obj: Context) -> None:
 def audit_prove(obj: Context, entry: int | None, consistency_from: int | None) -> None:
     """Print an inclusion proof of ENTRY (or a consistency proof) as JSON, for
     `python warden/merkle.py inclusion|consistency FILE`."""
-
     store = obj.store()
     if consistency_from is not None:
         doc = audit_log.prove_consistency(store, obj.home, consistency_from)
@@ -407,7 +402,6 @@ def actions() -> None:
 @click.pass_obj
 def actions_list(obj: Context) -> None:
     """Entries waiting for delivery."""
-
     for key, payload in outbox.pending(_desk(obj, False)):
         click.echo(f"{key}  {payload['action']:10} {payload['subject']}")
 
@@ -444,7 +438,6 @@ def actions_deliver(
     backoff: float,
 ) -> None:
     """Deliver every effective decision not delivered yet, once."""
-
     if (webhook is None) == (jsonl is None):
         raise click.UsageError("give exactly one of --webhook URL or --jsonl FILE")
     desk = _desk(obj)

@@ -167,7 +167,6 @@ def scan(obj: Context, as_json: bool) -> None:
     """Scan every text column of the store for residual PII (e-mails, cards, SSNs,
     IBANs, phone numbers, IP addresses, secrets): counts per table and column, never
     values. Exits 1 if anything is found."""
-
     store = obj.store()
     store.require_current()
     findings = scan_store(store)

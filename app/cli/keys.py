@@ -68,7 +68,6 @@ def rotate(obj: Context) -> None:
 @click.pass_obj
 def key_status(obj: Context) -> None:
     """Show the key versions in the keyring and the one the store is keyed with."""
-
     ring = obj.keyring()
     store = obj.store()
     with store.read() as con:

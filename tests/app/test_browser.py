@@ -123,6 +123,7 @@ def test_claim_decide_and_see_it_audited(server: str, swept_home: Path, tmp_path
             "Phishing template sent from a shared network by several new accounts."
         )
         page.get_by_role("button", name="Record decision").click()
+        page.get_by_role("button", name="Confirm decision").click()
         expect(page.get_by_text(f"recorded on {cid}")).to_be_visible(timeout=20_000)
         page.evaluate("window.scrollTo(0, 0)")
         page.wait_for_timeout(1500)

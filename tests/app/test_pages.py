@@ -197,6 +197,10 @@ def test_decision_flow_writes_decision_and_audit(swept_home: Path, as_user: Any)
     )
     at.button[[b.label for b in at.button].index("Record decision")].click()
     at.run()
+    assert not _rows(swept_home, f"SELECT 1 FROM decisions WHERE case_id = '{cid}'")
+    assert any("Record **warn** under **spam**" in i.value for i in at.info)
+    at.button[labels(at).index("Confirm decision")].click()
+    at.run()
     assert any(f"recorded on {cid}" in s.value for s in at.success), [e.value for e in at.error]
     assert ("alice (dev-user)", cid) in _audit(swept_home, "decision.recorded")
 
@@ -341,6 +345,8 @@ def test_no_policy_is_chosen_for_the_analyst(tmp_path: Path, as_user: Any) -> No
     assert not _rows(home, "SELECT * FROM decisions")
     widget(at, "selectbox", "Policy").set_value("spam")
     at.button[labels(at).index("Record decision")].click()
+    at.run()
+    at.button[labels(at).index("Confirm decision")].click()
     at.run()
     [(rationale,)] = _rows(home, "SELECT rationale FROM decisions")
     assert rationale == "Line one of the statement.\nLine two: the evidence that was reviewed here."

@@ -216,3 +216,18 @@ def test_rationale_keeps_its_lines_and_has_a_cap(desk: Desk) -> None:
     )
     [d] = cases.get_case(desk, cid, now=T0).decisions
     assert d.decision_id == did and d.rationale == f"{WHY}\n\n- point one\n- point two"
+
+
+def test_a_lead_deciding_someone_elses_claim_says_why_and_it_is_audited(desk: Desk) -> None:
+    cid = _open(desk)
+    cases.claim(desk, "alice", cid, now=T0)
+    with pytest.raises(StateError, match="alice has claimed"):
+        decisions.decide(desk, "bob", cid, "warn", "spam", WHY, now=T0)
+    decisions.decide(
+        desk, "bob", cid, "warn", "spam", WHY, now=T0, override="Alice is away; SLA runs out."
+    )
+    with desk.store.read() as con:
+        row = con.execute(
+            "SELECT actor, details FROM audit_log WHERE action = 'case.claim_overridden'"
+        ).fetchone()
+    assert row is not None and row[0] == "bob" and "alice" in row[1]

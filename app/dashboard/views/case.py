@@ -181,36 +181,55 @@ if case.state in ("open", "in_review", "appealed"):
             act("Claim", cases.claim, ctx.desk, ctx.user, case_id)
             st.rerun()
     else:
-        if case.assignee and not holds:
+        override = None
+        if case.assignee and not holds and not case.claim_expired:
             st.warning(
-                f"{escape_md(case.assignee)} has claimed this case. As a lead you may decide it; "
-                "the decision is recorded under your name."
+                f"{escape_md(case.assignee)} has claimed this case. As a lead you may decide it "
+                "instead; say why (it is audited)."
             )
-        with st.form("decide"):
-            st.subheader("Decision")
-            st.caption(
-                f"{' and '.join(a.replace('_', ' ') for a in SEVERE).capitalize()} take effect "
-                "only after a second lead approves; the other actions take effect at once."
+            override = st.text_input(
+                "Why you decide a case someone else has claimed", key=f"override-{case_id}"
             )
-            action = st.selectbox("Action", ACTIONS)
-            policy_ids = [p.id for p in ctx.desk.config.enforcement.policies]
-            suggested = case.policy if case.policy in policy_ids else None
-            policy = st.selectbox(
-                "Policy",
-                policy_ids,
-                index=policy_ids.index(suggested) if suggested else None,
-                placeholder="Choose the policy the decision cites",
+        st.subheader("Decision")
+        st.caption(
+            f"{' and '.join(a.replace('_', ' ') for a in SEVERE).capitalize()} take effect "
+            "only after a second lead approves; the other actions take effect at once."
+        )
+        # Widgets keyed by case: a draft survives reruns; nothing is recorded before the
+        # confirmation (no form, so Ctrl+Enter in the text box submits nothing).
+        action = st.selectbox("Action", ACTIONS, key=f"action-{case_id}")
+        policy_ids = [p.id for p in ctx.desk.config.enforcement.policies]
+        suggested = case.policy if case.policy in policy_ids else None
+        policy = st.selectbox(
+            "Policy",
+            policy_ids,
+            index=policy_ids.index(suggested) if suggested else None,
+            placeholder="Choose the policy the decision cites",
+            key=f"policy-{case_id}",
+        )
+        if suggested:
+            st.caption(f"Suggested from the policy signals: **{suggested}**. Check it.")
+        rationale = st.text_area(
+            "Rationale (required: the statement of reasons)",
+            max_chars=ctx.desk.config.enforcement.max_rationale_chars,
+            key=f"rationale-{case_id}",
+        )
+        confirming = st.session_state.get("confirm") == case_id
+        if not confirming and st.button("Record decision"):
+            if policy is None:
+                flash("error", "Decision: choose the policy the decision cites")
+            else:
+                st.session_state["confirm"] = case_id
+            st.rerun()
+        if confirming:
+            st.info(
+                f"Record **{action}** under **{policy}** on {case_id}"
+                + (" (waits for a second lead)" if action in SEVERE else " (effective now)")
+                + "?"
             )
-            if suggested:
-                st.caption(f"Suggested from the policy signals: **{suggested}**. Check it.")
-            rationale = st.text_area(
-                "Rationale (required: the statement of reasons)",
-                max_chars=ctx.desk.config.enforcement.max_rationale_chars,
-            )
-            if st.form_submit_button("Record decision"):
-                if policy is None:
-                    flash("error", "Decision: choose the policy the decision cites")
-                    st.rerun()
+            c1, c2 = st.columns(2)
+            if c1.button("Confirm decision"):
+                st.session_state.pop("confirm", None)
                 did = act(
                     "Decision",
                     decisions.decide,
@@ -220,8 +239,14 @@ if case.state in ("open", "in_review", "appealed"):
                     action,
                     policy,
                     rationale,
+                    override=override,
                 )
+                for k in (f"action-{case_id}", f"policy-{case_id}", f"rationale-{case_id}"):
+                    st.session_state.pop(k, None)
                 flash("success", f"Decision {did} recorded on {case_id}")
+                st.rerun()
+            if c2.button("Change it"):
+                st.session_state.pop("confirm", None)
                 st.rerun()
 if case.state == "decided":
     with st.expander("Record an appeal"):
