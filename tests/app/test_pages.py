@@ -504,3 +504,18 @@ def test_reidentification_scope_comment_and_expiry_on_screen(tmp_path: Path, as_
     at.run()
     assert not at.table
     assert any(f"**{rid}**" in m.value and "**expired**" in m.value for m in at.markdown)
+
+
+def test_next_case_walks_the_queue(swept_home: Path, as_user: Any) -> None:
+    from enforcement import cases
+    from enforcement.desk import Desk
+    from warden.config import load_config
+
+    queue = [c.case_id for c in cases.list_cases(Desk.open(load_config(swept_home), None))]
+    assert len(queue) >= 2
+    as_user(swept_home, "alice")
+    at = AppTest.from_file(str(APP / "views" / "case.py"), default_timeout=60)
+    at.query_params["case"] = queue[0]
+    at.run()
+    at.button[labels(at).index(f"Next case in the queue ({queue[1]})")].click().run()
+    assert widget(at, "selectbox", "Case").value == queue[1]

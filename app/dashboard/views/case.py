@@ -35,6 +35,12 @@ default = st.query_params.get("case") or st.session_state.get("case_id")
 case_id = st.selectbox("Case", all_ids, index=all_ids.index(default) if default in all_ids else 0)
 st.session_state["case_id"] = case_id
 st.query_params["case"] = case_id
+queue = [c.case_id for c in read_desk(ctx, cases.list_cases)]
+after = [c for c in queue if c != case_id]
+if after and st.button(f"Next case in the queue ({after[0]})", key="next-case"):
+    st.session_state["case_id"] = after[0]
+    st.query_params["case"] = after[0]
+    st.rerun()
 file = cases.get_case(ctx.desk, case_id)
 case = file.case
 members = case.accounts

@@ -90,7 +90,20 @@ table = [
     for r in rows
 ]
 st.caption(f"{len(rows)} cases, highest priority first")
-st.dataframe(table, hide_index=True, width="stretch", height=min(600, 40 + 35 * len(table)))
+picked_row = st.dataframe(
+    table,
+    hide_index=True,
+    width="stretch",
+    height=min(600, 40 + 35 * len(table)),
+    on_select="rerun",
+    selection_mode="single-row",
+    key="queue_table",
+)
+chosen = picked_row.selection.rows if picked_row else []
+if chosen:  # a click on a row opens its case
+    target = rows[chosen[0]].case_id
+    st.session_state["case_id"] = target
+    st.switch_page("views/case.py", query_params={"case": target})
 st.caption(
     "Priority = risk x severity weight x 100, plus half a point per hour waiting. "
     "The suggested policy comes from the policy signals; the decision chooses its own."
