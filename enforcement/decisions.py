@@ -16,7 +16,7 @@ from typing import Any
 
 import duckdb
 
-from enforcement.desk import ACTIONS, DEV_SUFFIX, SEVERE, Desk, next_id, one, utcnow
+from enforcement.desk import ACTIONS, SEVERE, Desk, next_id, one, same_person, utcnow
 from warden.errors import PermissionDenied, StateError
 
 _WORD = re.compile(r"[A-Za-z]{2,}")
@@ -416,5 +416,4 @@ def awaiting_approval(desk: Desk, user: str) -> list[PendingApproval]:
             "ORDER BY d.created_at",
             [list(SEVERE)],
         ).fetchall()
-    me = user.removesuffix(DEV_SUFFIX)
-    return [PendingApproval(*r) for r in rows if r[4].removesuffix(DEV_SUFFIX) != me]
+    return [PendingApproval(*r) for r in rows if not same_person(r[4], user)]

@@ -74,7 +74,7 @@ class Desk:
         """Four eyes: ``approver`` must be a lead and not the person who made ``what``
         (the same person through the dashboard's development login counts as the same)."""
         self.require(approver, "lead")
-        if approver.removesuffix(DEV_SUFFIX) == author.removesuffix(DEV_SUFFIX):
+        if same_person(approver, author):
             raise PermissionDenied(
                 f"four eyes: the person who made {what} cannot approve it; another lead must"
             )
@@ -109,6 +109,12 @@ class Desk:
         now: datetime | None = None,
     ) -> int:
         return record(con, AuditEvent(actor, action, subject, details or {}, private), now)
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two acting users are one person (the dashboard's development login adds a
+    suffix to the name the command line uses)."""
+    return a.removesuffix(DEV_SUFFIX) == b.removesuffix(DEV_SUFFIX)
 
 
 def one(

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from enforcement.desk import DEV_SUFFIX, Desk, next_id, one, utcnow
+from enforcement.desk import Desk, next_id, one, same_person, utcnow
 from warden.errors import PermissionDenied, StateError, VaultError
 from warden.keys.vault import Original, Vault
 
@@ -237,5 +237,4 @@ def awaiting_approval(desk: Desk, user: str) -> list[ReidRequest]:
             "decided_at, expires_at, kinds, approver_note FROM reid_requests "
             "WHERE state = 'pending' ORDER BY created_at"
         ).fetchall()
-    me = user.removesuffix(DEV_SUFFIX)
-    return [_request(r) for r in rows if r[2].removesuffix(DEV_SUFFIX) != me]
+    return [_request(r) for r in rows if not same_person(r[2], user)]

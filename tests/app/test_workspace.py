@@ -85,6 +85,8 @@ def test_decision_from_the_notebook_is_audited_as_its_user(ws: Workspace) -> Non
 
 def test_reveal_only_through_the_gate(ws: Workspace) -> None:
     cid = ws.cases()["case_id"][0]
-    rid = ws.request_reidentification(cid, "Subpoena 2026-77 names this account holder.")
+    rid = ws.request_reidentification(
+        cid, "Subpoena 2026-77 names this account holder.", kinds=("email",)
+    )
     with pytest.raises(StateError, match="pending"):
         ws.reveal(rid)
