@@ -10,7 +10,9 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pytest
@@ -28,12 +30,15 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture
-def server(swept_home: Path) -> object:
+def _need_chromium() -> None:
     if not Path(CHROMIUM).exists():
         if os.environ.get("CI"):
             pytest.fail("chromium is not installed; .ci/run installs Debian's chromium")
         pytest.skip("chromium not installed (apt-get install chromium)")
+
+
+def _start(home: Path, user: str) -> tuple[str, subprocess.Popen[bytes]]:
+    """`warden dashboard --dev-user USER` on a free port; returns its URL once healthy."""
     port = _free_port()
     env = {**os.environ, "WARDEN_PASSPHRASE": PW}
     proc = subprocess.Popen(
@@ -42,12 +47,12 @@ def server(swept_home: Path) -> object:
             "-m",
             "warden",
             "--home",
-            str(swept_home),
+            str(home),
             "dashboard",
             "--port",
             str(port),
             "--dev-user",
-            "alice",
+            user,
         ],
         env=env,
         stdout=subprocess.DEVNULL,
@@ -59,15 +64,14 @@ def server(swept_home: Path) -> object:
         try:
             with urllib.request.urlopen(url + "/_stcore/health", timeout=1) as r:
                 if r.status == 200:
-                    break
+                    return url, proc
         except OSError:
             time.sleep(0.3)
-    else:
-        proc.kill()
-        pytest.fail(
-            "streamlit did not start: " + (proc.stderr.read().decode() if proc.stderr else "")
-        )
-    yield url
+    proc.kill()
+    pytest.fail("streamlit did not start: " + (proc.stderr.read().decode() if proc.stderr else ""))
+
+
+def _stop(proc: subprocess.Popen[bytes]) -> None:
     proc.terminate()
     try:
         proc.wait(10)
@@ -75,6 +79,30 @@ def server(swept_home: Path) -> object:
         proc.kill()
     if proc.stderr:
         proc.stderr.close()
+
+
+def _launch(p: Any) -> Any:
+    return p.chromium.launch(
+        executable_path=CHROMIUM,
+        headless=True,
+        args=[
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ],
+    )
+
+
+@pytest.fixture
+def server(swept_home: Path) -> Iterator[str]:
+    _need_chromium()
+    url, proc = _start(swept_home, "alice")
+    yield url
+    _stop(proc)
 
 
 def test_claim_decide_and_see_it_audited(server: str, swept_home: Path, tmp_path: Path) -> None:
@@ -89,19 +117,7 @@ def test_claim_decide_and_see_it_audited(server: str, swept_home: Path, tmp_path
         ).fetchone()[0]
     shots.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
+        browser = _launch(p)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         page.goto(server + "/")
         expect(page.get_by_text("highest priority first")).to_be_visible(timeout=30_000)
@@ -140,3 +156,107 @@ def test_claim_decide_and_see_it_audited(server: str, swept_home: Path, tmp_path
     with duckdb.connect(str(swept_home / "warden.duckdb"), read_only=True) as con:
         row = con.execute("SELECT actor, action FROM decisions WHERE case_id = ?", [cid]).fetchone()
     assert row == ("alice (dev-user)", "warn")
+
+
+def test_four_eyes_and_reidentification_with_two_users(swept_home: Path) -> None:
+    """Alice (analyst) and Carol (lead) in two browsers on two servers: a ban waits for
+    Carol; Carol sees Alice's justification before approving a re-identification; the
+    revealed e-mail leaves Alice's screen when the grant expires; a reload keeps the case."""
+    import re
+
+    from playwright.sync_api import expect, sync_playwright
+
+    _need_chromium()
+    with duckdb.connect(str(swept_home / "warden.duckdb"), read_only=True) as con:
+        cid, subject = con.execute(
+            "SELECT case_id, subject FROM cases WHERE state = 'open' AND NOT held "
+            "AND assignee IS NULL AND kind = 'account' ORDER BY case_id LIMIT 1"
+        ).fetchone()
+    why = "Subpoena 2026-301 names the e-mail of this account holder."
+    a_url, a_proc = _start(swept_home, "alice")
+    c_url, c_proc = _start(swept_home, "carol")
+    try:
+        with sync_playwright() as p:
+            browser = _launch(p)
+            alice = browser.new_page(viewport={"width": 1400, "height": 1000})
+            carol = browser.new_page(viewport={"width": 1400, "height": 1000})
+            alice.goto(f"{a_url}/case?case={cid}")
+            expect(alice.get_by_text("Why flagged")).to_be_visible(timeout=30_000)
+            alice.reload()  # the case is in the URL: a reload keeps it
+            expect(alice.get_by_text("Why flagged")).to_be_visible(timeout=30_000)
+            expect(alice).to_have_url(re.compile(f"case={cid}"))
+            expect(alice.get_by_text(subject).first).to_be_visible()
+            alice.get_by_role("button", name="Claim this case").click()
+            expect(alice.get_by_role("button", name="Record decision")).to_be_visible(
+                timeout=20_000
+            )
+            for label, value in (("Action", "ban"), ("Policy", "spam")):
+                alice.get_by_label(label, exact=True).click()
+                alice.keyboard.type(value)
+                alice.keyboard.press("Enter")
+            alice.get_by_label("Rationale (required: the statement of reasons)").fill(
+                "Phishing at scale from a ring of new accounts; ban requested."
+            )
+            alice.get_by_role("button", name="Record decision").click()
+            alice.get_by_role("button", name="Confirm decision").click()
+            expect(alice.get_by_text(f"recorded on {cid}")).to_be_visible(timeout=20_000)
+
+            carol.goto(f"{c_url}/case?case={cid}")
+            approve = carol.get_by_role("button", name=re.compile(r"^Approve D\d+$"))
+            expect(approve).to_be_visible(timeout=30_000)
+            approve.click()
+            expect(carol.get_by_text("approved by carol", exact=False).first).to_be_visible(
+                timeout=20_000
+            )
+
+            alice.get_by_text("Request re-identification").click()
+            alice.get_by_label("Identifier kinds needed (only these are revealed)").click()
+            alice.keyboard.type("email")
+            alice.keyboard.press("Enter")
+            alice.keyboard.press("Escape")
+            alice.get_by_label("Justification").fill(why)
+            alice.get_by_role("button", name="Request", exact=True).click()
+            expect(alice.get_by_text("another lead must approve it")).to_be_visible(timeout=20_000)
+
+            carol.reload()
+            expect(carol.get_by_text(f"Justification: {why}")).to_be_visible(timeout=30_000)
+            carol.get_by_label("Your comment (required)").fill("Subpoena checked: e-mail only.")
+            carol.get_by_role("button", name=re.compile(r"^Approve R\d+$")).click()
+            expect(carol.get_by_text("Subpoena checked: e-mail only.").first).to_be_visible(
+                timeout=20_000
+            )
+
+            alice.reload()
+            reveal = alice.get_by_role("button", name=re.compile(r"^Reveal \(R\d+\)$"))
+            expect(reveal).to_be_visible(timeout=30_000)
+            reveal.click()
+            shown = alice.get_by_text("Originals, visible until")
+            expect(shown).to_be_visible(timeout=20_000)
+            with duckdb.connect(str(swept_home / "warden.duckdb")) as con:
+                con.execute(
+                    "UPDATE reid_requests SET expires_at = now() - INTERVAL 1 MINUTE "
+                    "WHERE case_id = ? AND state = 'approved'",
+                    [cid],
+                )
+            # the re-identification part refreshes itself every 15 s
+            expect(shown).to_be_hidden(timeout=40_000)
+            expect(alice.get_by_text("expired").first).to_be_visible()
+            browser.close()
+    finally:
+        _stop(a_proc)
+        _stop(c_proc)
+    with duckdb.connect(str(swept_home / "warden.duckdb"), read_only=True) as con:
+        actions = [
+            r[0]
+            for r in con.execute(
+                "SELECT action FROM audit_log WHERE subject = ? ORDER BY seq", [cid]
+            ).fetchall()
+        ]
+    for step in (
+        "decision.recorded",
+        "decision.approved",
+        "reid.requested",
+        "reid.approved",
+        "reid.revealed",
+    ):
+        assert step in actions, (step, actions)
