@@ -417,3 +417,38 @@ def awaiting_approval(desk: Desk, user: str) -> list[PendingApproval]:
             [list(SEVERE)],
         ).fetchall()
     return [PendingApproval(*r) for r in rows if not same_person(r[4], user)]
+
+
+def templates(desk: Desk) -> dict[str, str]:
+    """The statement-of-reasons templates, per policy id."""
+    with desk.store.read() as con:
+        rows = con.execute("SELECT policy, text FROM rationale_templates ORDER BY 1").fetchall()
+    return {p: t for p, t in rows}
+
+
+def set_template(
+    desk: Desk, user: str, policy: str, text: str, now: datetime | None = None
+) -> None:
+    """A lead sets (or, with empty text, removes) the template of a policy; audited."""
+    desk.require(user, "lead")
+    desk.policy(policy)
+    now = now or utcnow()
+    body = text.strip()
+    if body:
+        body = check_rationale(desk, body)
+    with desk.write() as con:
+        if body:
+            con.execute(
+                "INSERT OR REPLACE INTO rationale_templates VALUES (?, ?, ?, ?)",
+                [policy, body, user, now],
+            )
+        else:
+            con.execute("DELETE FROM rationale_templates WHERE policy = ?", [policy])
+        desk.audit(
+            con,
+            user,
+            "template.updated" if body else "template.removed",
+            None,
+            {"policy": policy, "chars": len(body)},
+            now=now,
+        )

@@ -107,6 +107,19 @@ def cases_inbox(obj: Context) -> None:
         )
 
 
+@cases.command("template")
+@click.argument("policy")
+@click.option("--set", "text", default=None, help="New template text ('' removes it; leads).")
+@click.pass_obj
+def cases_template(obj: Context, policy: str, text: str | None) -> None:
+    """Show or set the statement-of-reasons template of a policy."""
+    if text is None:
+        click.echo(decision_api.templates(_desk(obj, False)).get(policy, ""))
+        return
+    decision_api.set_template(_desk(obj), obj.actor, policy, text)
+    click.echo(f"template of {policy} {'saved' if text.strip() else 'removed'}")
+
+
 @cases.command("show")
 @click.argument("case_id")
 @click.pass_obj

@@ -519,3 +519,34 @@ def test_next_case_walks_the_queue(swept_home: Path, as_user: Any) -> None:
     at.run()
     at.button[labels(at).index(f"Next case in the queue ({queue[1]})")].click().run()
     assert widget(at, "selectbox", "Case").value == queue[1]
+
+
+def test_rationale_templates_kept_by_leads_used_by_analysts(tmp_path: Path, as_user: Any) -> None:
+    from enforcement import cases, decisions
+    from enforcement.desk import Desk
+    from warden.config import load_config
+    from warden.errors import PermissionDenied
+
+    home = make_home(tmp_path / "tpl")
+    desk = Desk.open(load_config(home), None)
+    text = "Sent phishing e-mails impersonating a bank, against the spam policy, section 2."
+    as_user(home, "carol")
+    at = run("admin")
+    widget(at, "selectbox", "Policy").set_value("spam").run()
+    widget(at, "text_area", "Template").input(text).run()
+    at.button[labels(at).index("Save template")].click().run()
+    assert decisions.templates(desk) == {"spam": text}
+    assert _audit(home, "template.updated") == [("carol (dev-user)", None)]
+    with pytest.raises(PermissionDenied):
+        decisions.set_template(desk, "alice", "spam", text)
+    s = "ac_v1_" + "t" * 32
+    cid, _ = cases.open_or_update(
+        desk, kind="account", subject=s, members=[s], risk=0.9, reasons=["r"], policy="spam"
+    )
+    cases.claim(desk, "alice (dev-user)", cid)
+    as_user(home, "alice")
+    at = AppTest.from_file(str(APP / "views" / "case.py"), default_timeout=60)
+    at.query_params["case"] = cid
+    at.run()
+    at.button[labels(at).index("Start from the spam template")].click().run()
+    assert widget(at, "text_area", "Rationale (required: the statement of reasons)").value == text

@@ -30,6 +30,7 @@ SHIPPED = {
     "0004_detection.sql": "5fbf83d914ce3622ab4a9d8dda4d8e440cbce83192d3ef60a123d50881dd2fe3",
     "0005_sweeps.sql": "2c46422c9cda4a78220990d67fc1b4745a8b0d31af8a4ab4ca5cf7470e53f1a9",
     "0006_reid_scope.sql": "f259e1804e18a176b06c1833484a5096f07c8a6dbf24c7347843426c2aded8ec",
+    "0007_rationale_templates.sql": "554b232bfb6f25b0da013c70bc662b0f68e93881f9c975fb803a7a5256950082",
 }
 
 

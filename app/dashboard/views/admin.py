@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app.dashboard.common import act, context, flash
+from app.dashboard.common import act, context, flash, read_desk
 from app.sweep import recent_sweeps
+from enforcement import decisions
 from enforcement.cases import list_cases, release_held
 from redaction.rotation import store_key_version
 
@@ -29,6 +30,18 @@ st.dataframe(
     ],
     hide_index=True,
 )
+st.subheader("Statements of reasons")
+st.caption("A template per policy that analysts can start a rationale from (leads edit; audited).")
+known = read_desk(ctx, decisions.templates)
+which = st.selectbox("Policy", [p.id for p in cfg.enforcement.policies], key="tpl-policy")
+text = st.text_area(
+    "Template", value=known.get(which, ""), key=f"tpl-{which}", disabled=not ctx.can("lead")
+)
+if ctx.can("lead") and st.button("Save template"):
+    act("Template", decisions.set_template, ctx.desk, ctx.user, which, text)
+    flash("success", f"template of {which} {'saved' if text.strip() else 'removed'}")
+    st.rerun()
+
 st.subheader("Sweeps")
 st.dataframe(
     [

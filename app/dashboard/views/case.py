@@ -215,6 +215,10 @@ if case.state in ("open", "in_review", "appealed"):
         )
         if suggested:
             st.caption(f"Suggested from the policy signals: **{suggested}**. Check it.")
+        template = read_desk(ctx, decisions.templates).get(policy or "")
+        if template and st.button(f"Start from the {policy} template", key="use-template"):
+            st.session_state[f"rationale-{case_id}"] = template
+            st.rerun()
         rationale = st.text_area(
             "Rationale (required: the statement of reasons)",
             max_chars=ctx.desk.config.enforcement.max_rationale_chars,
