@@ -253,8 +253,8 @@ def feature_deviation(
 
 
 def activity(store: Store, accounts: list[str], bucket: str | None = None) -> list[ActivityHour]:
-    """Requests and flagged requests of ``accounts`` per hour (``bucket="hour"``) or per
-    day (``"day"``; by default, days when the activity spans more than three days),
+    """Requests and flagged requests of ``accounts`` per hour (``bucket="hour"``), day
+    (``"day"``; by default, days when the activity spans more than three days) or week,
     oldest first, with every empty bucket in between present as zeros (a gap is a gap)."""
     span = _rows(
         store,
@@ -266,8 +266,8 @@ def activity(store: Store, accounts: list[str], bucket: str | None = None) -> li
         return []
     if bucket is None:
         bucket = "day" if (last - first).total_seconds() > 3 * 86400 else "hour"
-    if bucket not in ("hour", "day"):
-        raise ValueError("bucket is hour or day")
+    if bucket not in ("hour", "day", "week"):
+        raise ValueError("bucket is hour, day or week")
     rows = _rows(
         store,
         f"WITH b AS (SELECT date_trunc('{bucket}', ts) AS t, count(*) AS n, "
@@ -389,3 +389,75 @@ def _latest_id(store: Store) -> str | None:
 def _rows(store: Store, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
     with store.read() as con:
         return con.execute(sql, params).fetchall()
+
+
+@dataclass(frozen=True)
+class RunScore:
+    """An account's place in one detection run."""
+
+    run_id: str
+    finished_at: datetime
+    score: float
+    signals: list[str]  # the policy signals that fired
+
+
+@dataclass(frozen=True)
+class AccountHistory:
+    account: str
+    first_seen: datetime | None
+    last_seen: datetime | None
+    requests: int
+    weekly: list[ActivityHour]
+    runs: list[RunScore]  # newest first
+
+
+def account_history(store: Store, account: str, runs: int = 20) -> AccountHistory:
+    """First and last request, volume by week, and the account's score and policy
+    signals in its latest ``runs`` detection runs."""
+    span = _rows(
+        store, "SELECT min(ts), max(ts), count(*) FROM events WHERE account = ?", [account]
+    )
+    first, last, n = span[0] if span else (None, None, 0)
+    scored = _rows(
+        store,
+        "SELECT s.run_id, r.finished_at, s.score, s.signals FROM account_scores s "
+        "JOIN detection_runs r USING (run_id) WHERE s.account = ? "
+        "ORDER BY r.finished_at DESC LIMIT ?",
+        [account, runs],
+    )
+    not_policy = {"group", "anomaly", "anomaly_quantile"}
+    return AccountHistory(
+        account,
+        first,
+        last,
+        int(n or 0),
+        activity(store, [account], bucket="week") if n else [],
+        [
+            RunScore(
+                rid,
+                fin,
+                float(sc),
+                sorted(k for k, v in json.loads(sig or "{}").items() if k not in not_policy and v),
+            )
+            for rid, fin, sc, sig in scored
+        ],
+    )
+
+
+def member_scores(
+    store: Store, members: list[str], run_id: str | None = None
+) -> list[AccountScore]:
+    """The scores of ``members`` in a run (default: the latest), riskiest first."""
+    run_id = run_id or _latest_id(store)
+    if run_id is None:
+        return []
+    rows = _rows(
+        store,
+        "SELECT account, score, cluster, group_id, reasons, signals, x, y FROM account_scores "
+        "WHERE run_id = ? AND account IN (SELECT unnest(?::VARCHAR[])) ORDER BY score DESC",
+        [run_id, members],
+    )
+    return [
+        AccountScore(a, s, c, g, json.loads(r or "[]"), json.loads(sig or "{}"), x, y)
+        for a, s, c, g, r, sig, x, y in rows
+    ]

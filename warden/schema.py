@@ -54,6 +54,7 @@ PSEUDONYM_COLUMNS: list[tuple[str, str]] = [
     ("events", "ip_net"),
     ("events", "user_agent"),
     ("cases", "subject"),
+    ("subject_notes", "subject"),
     ("account_features", "account"),
     ("account_scores", "account"),
 ]

@@ -14,6 +14,12 @@ pages = [
     st.Page(str(here / "case.py"), title="Case", icon=":material/folder_open:", url_path="case"),
     st.Page(str(here / "groups.py"), title="Groups", icon=":material/hub:", url_path="groups"),
     st.Page(
+        str(here / "subject.py"),
+        title="Subject",
+        icon=":material/person_search:",
+        url_path="subject",
+    ),
+    st.Page(
         str(here / "explore.py"),
         title="Explore",
         icon=":material/scatter_plot:",

@@ -550,3 +550,38 @@ def test_rationale_templates_kept_by_leads_used_by_analysts(tmp_path: Path, as_u
     at.run()
     at.button[labels(at).index("Start from the spam template")].click().run()
     assert widget(at, "text_area", "Rationale (required: the statement of reasons)").value == text
+
+
+def test_subject_page_for_an_account_and_a_group_with_notes(swept_home: Path, as_user: Any) -> None:
+    [(account,)] = _rows(
+        swept_home,
+        "SELECT subject FROM cases WHERE kind = 'account' ORDER BY case_id LIMIT 1",
+    )
+    as_user(swept_home, "alice")
+    at = AppTest.from_file(str(APP / "views" / "subject.py"), default_timeout=60)
+    at.query_params["subject"] = account
+    at.run()
+    assert not at.exception
+    assert [m.label for m in at.metric] == ["First seen", "Last seen", "Requests"]
+    [(n,)] = _rows(swept_home, f"SELECT count(*) FROM events WHERE account = '{account}'")
+    assert at.metric[2].value == f"{n:,}"
+    assert any(
+        f"Open {c}" in labels(at)
+        for (c,) in _rows(swept_home, f"SELECT case_id FROM cases WHERE subject = '{account}'")
+    )
+    # a note with personal data is refused, naming what was found, never the value
+    widget(at, "text_area", "New note").input("Called them at jane.doe@example.org").run()
+    at.button[labels(at).index("Add note")].click().run()
+    assert any("personal data (email)" in e.value for e in at.error)
+    assert "jane.doe" not in " ".join(e.value for e in at.error)
+    widget(at, "text_area", "New note").input("Same template as the ring of last week.").run()
+    at.button[labels(at).index("Add note")].click().run()
+    assert any("Same template as the ring of last week." in t.value for t in at.text)
+    assert ("alice (dev-user)", account) in _audit(swept_home, "note.added")
+    [(group, size)] = _rows(
+        swept_home, "SELECT group_id, size FROM account_groups ORDER BY size DESC LIMIT 1"
+    )
+    at = AppTest.from_file(str(APP / "views" / "subject.py"), default_timeout=60)
+    at.query_params["subject"] = group
+    at.run()
+    assert len(_frame(at)) == size and "risk" in _frame(at)

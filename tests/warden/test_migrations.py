@@ -31,6 +31,7 @@ SHIPPED = {
     "0005_sweeps.sql": "2c46422c9cda4a78220990d67fc1b4745a8b0d31af8a4ab4ca5cf7470e53f1a9",
     "0006_reid_scope.sql": "f259e1804e18a176b06c1833484a5096f07c8a6dbf24c7347843426c2aded8ec",
     "0007_rationale_templates.sql": "554b232bfb6f25b0da013c70bc662b0f68e93881f9c975fb803a7a5256950082",
+    "0008_subject_notes.sql": "fba561a0a44f2527b6f9a216abe9d855f71ea0867342519c2b48cc83478f0b49",
 }
 
 

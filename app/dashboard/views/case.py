@@ -54,6 +54,10 @@ st.write(
     f"**{case.kind}** `{case.subject}` · {len(members)} account(s) · opened "
     f"{case.opened_at:%Y-%m-%d %H:%M} UTC · due {case.due_at:%Y-%m-%d %H:%M} UTC"
 )
+if case.kind in ("account", "group") and st.button(
+    "Everything about this subject (history, other cases, notes)", key="to-subject"
+):
+    st.switch_page("views/subject.py", query_params={"subject": case.subject})
 
 st.subheader("Why flagged")
 for ev in file.evidence[-1:]:
