@@ -16,6 +16,7 @@ from typing import Any
 
 import duckdb
 
+from enforcement import cases as case_api
 from enforcement.desk import ACTIONS, SEVERE, Desk, next_id, one, same_person, utcnow
 from warden.errors import PermissionDenied, StateError
 
@@ -452,3 +453,63 @@ def set_template(
             {"policy": policy, "chars": len(body)},
             now=now,
         )
+
+
+@dataclass(frozen=True)
+class BulkResult:
+    decisions: dict[str, str]  # member account -> decision id
+    skipped: dict[str, str]  # member account -> why (claimed by someone else, decided)
+    group_decision: str | None
+
+
+def decide_members(
+    desk: Desk,
+    user: str,
+    case_id: str,
+    action: str,
+    policy: str,
+    rationale: str,
+    now: datetime | None = None,
+) -> BulkResult:
+    """Decide a group case member by member: each member account gets its own case
+    (opened if it has none) and its own decision, audited one by one; then the group case
+    gets the same decision. Members whose case someone else holds, or that cannot take a
+    decision now, are skipped and reported."""
+
+    group = case_api.get_case(desk, case_id, now=now).case
+    if group.kind != "group":
+        raise StateError(f"case {case_id} is an {group.kind} case; decide it directly")
+    check_rationale(desk, rationale)
+    desk.policy(policy)
+    done: dict[str, str] = {}
+    skipped: dict[str, str] = {}
+    for member in group.members:
+        member_case, _ = case_api.open_or_update(
+            desk,
+            kind="account",
+            subject=member,
+            members=[member],
+            risk=group.risk,
+            reasons=[f"member of coordinated group {group.subject} (case {case_id})"],
+            policy=policy,
+            source=f"group:{case_id}",
+            actor=user,
+            now=now,
+        )
+        try:
+            case_api.claim(desk, user, member_case, now=now)
+            done[member] = decide(desk, user, member_case, action, policy, rationale, now=now)
+        except (StateError, PermissionDenied) as exc:
+            skipped[member] = str(exc)
+    case_api.claim(desk, user, case_id, now=now)
+    group_decision = decide(desk, user, case_id, action, policy, rationale, now=now)
+    with desk.write() as con:
+        desk.audit(
+            con,
+            user,
+            "case.bulk_decided",
+            case_id,
+            {"decided": len(done), "skipped": len(skipped), "action": action},
+            now=now,
+        )
+    return BulkResult(done, skipped, group_decision)

@@ -207,6 +207,29 @@ def cases_decide(
     )
 
 
+@cases.command("decide-members")
+@click.argument("case_id")
+@click.option(
+    "--action",
+    required=True,
+    type=click.Choice(["no_action", "warn", "rate_limit", "suspend", "ban"]),
+)
+@click.option("--policy", required=True, help="Policy id from warden.toml.")
+@click.option("--rationale", required=True, help="Why: the statement of reasons.")
+@click.pass_obj
+def cases_decide_members(
+    obj: Context, case_id: str, action: str, policy: str, rationale: str
+) -> None:
+    """Decide a group case member by member (each member's own case and decision), then
+    the group."""
+    result = decision_api.decide_members(_desk(obj), obj.actor, case_id, action, policy, rationale)
+    for member, did in result.decisions.items():
+        click.echo(f"{did} {member}")
+    for member, why in result.skipped.items():
+        click.echo(f"skipped {member}: {why}", err=True)
+    click.echo(f"{result.group_decision} {case_id} (the group)")
+
+
 @cases.command("approve")
 @click.argument("decision_id")
 @click.option("--refuse", is_flag=True, help="Refuse instead of approving.")

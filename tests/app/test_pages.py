@@ -585,3 +585,31 @@ def test_subject_page_for_an_account_and_a_group_with_notes(swept_home: Path, as
     at.query_params["subject"] = group
     at.run()
     assert len(_frame(at)) == size and "risk" in _frame(at)
+
+
+def test_group_case_decided_member_by_member_in_the_ui(tmp_path: Path, as_user: Any) -> None:
+    from enforcement import cases
+    from enforcement.desk import Desk
+    from warden.config import load_config
+
+    home = make_home(tmp_path / "bulk")
+    desk = Desk.open(load_config(home), None)
+    members = [f"ac_v1_b{i:031d}" for i in range(3)]
+    gid, _ = cases.open_or_update(
+        desk, kind="group", subject="Gbulk", members=members, risk=0.9, reasons=["ring"]
+    )
+    as_user(home, "carol")
+    at = AppTest.from_file(str(APP / "views" / "case.py"), default_timeout=60)
+    at.query_params["case"] = gid
+    at.run()
+    at.checkbox[0].check().run()
+    widget(at, "selectbox", "Action").set_value("warn")
+    widget(at, "selectbox", "Policy").set_value("spam")
+    widget(at, "text_area", "Rationale (required: the statement of reasons)").input(
+        "Same phishing template from every member of the ring."
+    )
+    at.button[labels(at).index("Record decision")].click().run()
+    at.button[labels(at).index("Confirm decision")].click().run()
+    assert any("3 members decided, 0 skipped" in s.value for s in at.success), at.error
+    assert len(_rows(home, "SELECT * FROM decisions")) == 4
+    assert _audit(home, "case.bulk_decided") == [("carol (dev-user)", gid)]

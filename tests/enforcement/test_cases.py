@@ -231,3 +231,30 @@ def test_a_lead_deciding_someone_elses_claim_says_why_and_it_is_audited(desk: De
             "SELECT actor, details FROM audit_log WHERE action = 'case.claim_overridden'"
         ).fetchone()
     assert row is not None and row[0] == "bob" and "alice" in row[1]
+
+
+def test_a_group_decided_member_by_member(desk: Desk) -> None:
+    members = [f"ac_v1_g{i:031d}" for i in range(3)]
+    gid, _ = cases.open_or_update(
+        desk, kind="group", subject="Gabc", members=members, risk=0.9, reasons=["ring"], now=T0
+    )
+    # one member already has a case that someone else is reviewing
+    held, _ = cases.open_or_update(
+        desk,
+        kind="account",
+        subject=members[2],
+        members=[members[2]],
+        risk=0.8,
+        reasons=["r"],
+        now=T0,
+    )
+    cases.claim(desk, "erin", held, now=T0)
+    result = decisions.decide_members(desk, "alice", gid, "warn", "spam", WHY, now=T0)
+    assert sorted(result.decisions) == members[:2] and list(result.skipped) == [members[2]]
+    assert "erin" in result.skipped[members[2]]
+    for m, did in result.decisions.items():
+        [file] = [cases.get_case(desk, c, now=T0) for c in cases.cases_of(desk, m) if c != gid]
+        assert [d.decision_id for d in file.decisions] == [did]
+    assert cases.get_case(desk, gid, now=T0).case.state == "decided"
+    with pytest.raises(StateError, match="account case"):
+        decisions.decide_members(desk, "alice", held, "warn", "spam", WHY, now=T0)

@@ -228,6 +228,11 @@ if case.state in ("open", "in_review", "appealed"):
             max_chars=ctx.desk.config.enforcement.max_rationale_chars,
             key=f"rationale-{case_id}",
         )
+        each_member = case.kind == "group" and st.checkbox(
+            f"Decide each of the {len(members)} members separately (each gets its own case "
+            "and decision), then the group",
+            key=f"bulk-{case_id}",
+        )
         confirming = st.session_state.get("confirm") == case_id
         if not confirming and st.button("Record decision"):
             if policy is None:
@@ -244,20 +249,37 @@ if case.state in ("open", "in_review", "appealed"):
             c1, c2 = st.columns(2)
             if c1.button("Confirm decision"):
                 st.session_state.pop("confirm", None)
-                did = act(
-                    "Decision",
-                    decisions.decide,
-                    ctx.desk,
-                    ctx.user,
-                    case_id,
-                    action,
-                    policy,
-                    rationale,
-                    override=override,
-                )
+                if each_member:
+                    bulk = act(
+                        "Decision",
+                        decisions.decide_members,
+                        ctx.desk,
+                        ctx.user,
+                        case_id,
+                        action,
+                        policy,
+                        rationale,
+                    )
+                    flash(
+                        "success",
+                        f"{len(bulk.decisions)} members decided, {len(bulk.skipped)} skipped; "
+                        f"decision {bulk.group_decision} recorded on {case_id}",
+                    )
+                else:
+                    did = act(
+                        "Decision",
+                        decisions.decide,
+                        ctx.desk,
+                        ctx.user,
+                        case_id,
+                        action,
+                        policy,
+                        rationale,
+                        override=override,
+                    )
+                    flash("success", f"Decision {did} recorded on {case_id}")
                 for k in (f"action-{case_id}", f"policy-{case_id}", f"rationale-{case_id}"):
                     st.session_state.pop(k, None)
-                flash("success", f"Decision {did} recorded on {case_id}")
                 st.rerun()
             if c2.button("Change it"):
                 st.session_state.pop("confirm", None)
