@@ -7,7 +7,11 @@ of the workers (each loads its own spaCy model)."""
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import multiprocessing as mp
+import os
+import signal
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -28,8 +32,24 @@ def worker_redactor() -> Redactor:
     return _worker
 
 
-def _init(config: RedactionConfig, keys: dict[int, bytes] | None, version: int) -> None:
+def _die_with_parent(parent: int) -> None:
+    """A worker must not outlive the process that started it: a parent killed with
+    SIGKILL (a crash, the kill tests) would otherwise leave its workers waiting forever.
+    Linux: the kernel sends SIGTERM when the parent dies (PR_SET_PDEATHSIG)."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: the pool's own shutdown has to do
+        return
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+
+def _init(
+    config: RedactionConfig, keys: dict[int, bytes] | None, version: int, parent: int
+) -> None:
     global _worker
+    _die_with_parent(parent)
     pseudo = Pseudonymizer(keys, version) if keys else None
     _worker = Redactor(config, pseudo)
 
@@ -76,6 +96,7 @@ class ParallelRedactor:
                     self.config,
                     self._keys if pseudo else None,
                     pseudo.version if pseudo else 0,
+                    os.getpid(),
                 ),
             )
         return self._pool

@@ -60,6 +60,21 @@ def _snapshot(home: Path) -> tuple[list[tuple[object, ...]], list[tuple[object, 
     return ev, q, int(ledger[0]) if ledger else 0
 
 
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(x) for x in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def _alive(pid: int) -> bool:
+    """Running (a zombie waiting to be reaped counts as gone)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("processes", "n"),
@@ -87,15 +102,24 @@ def test_sigkill_at_several_points_then_rerun(
 
     home = _home(tmp_path / "crash", ref)
     kills = 0
+    workers: list[int] = []
     for share in (0.05, 0.3, 0.45, 0.6, 0.75):
         delay = share * took
         proc = subprocess.Popen(_cmd(home, log, processes), env=env)
         time.sleep(delay)
         if proc.poll() is None:
+            workers += _children(proc.pid)
             proc.send_signal(signal.SIGKILL)
             kills += 1
         proc.wait()
     assert kills >= 3
+    # the redaction workers of a killed ingest do not live on without it
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and any(_alive(p) for p in workers):
+        time.sleep(0.2)
+    assert not [p for p in workers if _alive(p)], "workers outlived their killed parent"
+    if processes > 1:
+        assert workers, "the ingest should have started worker processes"
     subprocess.run(_cmd(home, log, processes), env=env, check=True, timeout=600)
     got = _snapshot(home)
     assert got[0] == want[0]
