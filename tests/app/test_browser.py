@@ -158,7 +158,7 @@ def test_claim_decide_and_see_it_audited(server: str, swept_home: Path, tmp_path
     assert row == ("alice (dev-user)", "warn")
 
 
-def test_four_eyes_and_reidentification_with_two_users(swept_home: Path) -> None:
+def test_four_eyes_and_reidentification_with_two_users(swept_home: Path, tmp_path: Path) -> None:
     """Alice (analyst) and Carol (lead) in two browsers on two servers: a ban waits for
     Carol; Carol sees Alice's justification before approving a re-identification; the
     revealed e-mail leaves Alice's screen when the grant expires; a reload keeps the case."""
@@ -167,6 +167,8 @@ def test_four_eyes_and_reidentification_with_two_users(swept_home: Path) -> None
     from playwright.sync_api import expect, sync_playwright
 
     _need_chromium()
+    # a copy of the swept home: the cases this test decides stay open for the other tests
+    swept_home = Path(shutil.copytree(swept_home, tmp_path / "home"))
     with duckdb.connect(str(swept_home / "warden.duckdb"), read_only=True) as con:
         cid, subject = con.execute(
             "SELECT case_id, subject FROM cases WHERE state = 'open' AND NOT held "
@@ -181,14 +183,14 @@ def test_four_eyes_and_reidentification_with_two_users(swept_home: Path) -> None
             alice = browser.new_page(viewport={"width": 1400, "height": 1000})
             carol = browser.new_page(viewport={"width": 1400, "height": 1000})
             alice.goto(f"{a_url}/case?case={cid}")
-            expect(alice.get_by_text("Why flagged")).to_be_visible(timeout=30_000)
+            expect(alice.get_by_text("Why flagged")).to_be_visible(timeout=60_000)
             alice.reload()  # the case is in the URL: a reload keeps it
-            expect(alice.get_by_text("Why flagged")).to_be_visible(timeout=30_000)
+            expect(alice.get_by_text("Why flagged")).to_be_visible(timeout=60_000)
             expect(alice).to_have_url(re.compile(f"case={cid}"))
             expect(alice.get_by_text(subject).first).to_be_visible()
             alice.get_by_role("button", name="Claim this case").click()
             expect(alice.get_by_role("button", name="Record decision")).to_be_visible(
-                timeout=20_000
+                timeout=60_000
             )
             for label, value in (("Action", "ban"), ("Policy", "spam")):
                 alice.get_by_label(label, exact=True).click()
@@ -199,14 +201,14 @@ def test_four_eyes_and_reidentification_with_two_users(swept_home: Path) -> None
             )
             alice.get_by_role("button", name="Record decision").click()
             alice.get_by_role("button", name="Confirm decision").click()
-            expect(alice.get_by_text(f"recorded on {cid}")).to_be_visible(timeout=20_000)
+            expect(alice.get_by_text(f"recorded on {cid}")).to_be_visible(timeout=60_000)
 
             carol.goto(f"{c_url}/case?case={cid}")
             approve = carol.get_by_role("button", name=re.compile(r"^Approve D\d+$"))
-            expect(approve).to_be_visible(timeout=30_000)
+            expect(approve).to_be_visible(timeout=60_000)
             approve.click()
             expect(carol.get_by_text("approved by carol", exact=False).first).to_be_visible(
-                timeout=20_000
+                timeout=60_000
             )
 
             alice.get_by_text("Request re-identification").click()
@@ -216,22 +218,22 @@ def test_four_eyes_and_reidentification_with_two_users(swept_home: Path) -> None
             alice.keyboard.press("Escape")
             alice.get_by_label("Justification").fill(why)
             alice.get_by_role("button", name="Request", exact=True).click()
-            expect(alice.get_by_text("another lead must approve it")).to_be_visible(timeout=20_000)
+            expect(alice.get_by_text("another lead must approve it")).to_be_visible(timeout=60_000)
 
             carol.reload()
-            expect(carol.get_by_text(f"Justification: {why}")).to_be_visible(timeout=30_000)
+            expect(carol.get_by_text(f"Justification: {why}")).to_be_visible(timeout=60_000)
             carol.get_by_label("Your comment (required)").fill("Subpoena checked: e-mail only.")
             carol.get_by_role("button", name=re.compile(r"^Approve R\d+$")).click()
             expect(carol.get_by_text("Subpoena checked: e-mail only.").first).to_be_visible(
-                timeout=20_000
+                timeout=60_000
             )
 
             alice.reload()
             reveal = alice.get_by_role("button", name=re.compile(r"^Reveal \(R\d+\)$"))
-            expect(reveal).to_be_visible(timeout=30_000)
+            expect(reveal).to_be_visible(timeout=60_000)
             reveal.click()
             shown = alice.get_by_text("Originals, visible until")
-            expect(shown).to_be_visible(timeout=20_000)
+            expect(shown).to_be_visible(timeout=60_000)
             with duckdb.connect(str(swept_home / "warden.duckdb")) as con:
                 con.execute(
                     "UPDATE reid_requests SET expires_at = now() - INTERVAL 1 MINUTE "
@@ -239,7 +241,7 @@ def test_four_eyes_and_reidentification_with_two_users(swept_home: Path) -> None
                     [cid],
                 )
             # the re-identification part refreshes itself every 15 s
-            expect(shown).to_be_hidden(timeout=40_000)
+            expect(shown).to_be_hidden(timeout=60_000)
             expect(alice.get_by_text("expired").first).to_be_visible()
             browser.close()
     finally:
