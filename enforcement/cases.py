@@ -127,6 +127,7 @@ def open_or_update(
                 "risk": round(risk, 4),
                 "severity": severity,
                 "held": held,
+                "policy": policy,
             },
             now=now,
         )

@@ -285,31 +285,43 @@ def test_the_config_file_given_to_the_dashboard_is_honoured(
     assert not any("has no role" in e.value for e in at.error)
 
 
-def _cases_by_policy(home: Path) -> tuple[str | None, str | None]:
-    rows = _rows(
-        home,
-        "SELECT case_id, policy FROM cases WHERE state = 'open' AND NOT held ORDER BY case_id",
+def test_case_in_the_url_and_policy_is_a_marked_suggestion(
+    swept_home: Path, tmp_path: Path, as_user: Any
+) -> None:
+    import shutil
+
+    from enforcement import cases
+    from enforcement.desk import Desk
+    from warden.config import load_config
+
+    # the sweep suggested policies when it opened cases (its audit entries say which)
+    opened = [
+        json.loads(d)
+        for (d,) in _rows(swept_home, "SELECT details FROM audit_log WHERE action = 'case.opened'")
+    ]
+    assert any(d.get("policy") for d in opened), "the sweep should suggest a policy"
+    home = Path(shutil.copytree(swept_home, tmp_path / "home"))
+    s = "ac_v1_" + "p" * 32
+    with_policy, _ = cases.open_or_update(
+        Desk.open(load_config(home), None),
+        kind="account",
+        subject=s,
+        members=[s],
+        risk=0.9,
+        reasons=["r"],
+        policy="jailbreak",
     )
-    with_policy = next((c for c, p in rows if p), None)
-    without = next((c for c, p in rows if not p), None)
-    return with_policy, without
-
-
-def test_case_in_the_url_and_policy_is_a_marked_suggestion(swept_home: Path, as_user: Any) -> None:
-    with_policy, _ = _cases_by_policy(swept_home)
-    assert with_policy, "the sweep should suggest a policy for cases its signals flag"
-    as_user(swept_home, "carol")
+    as_user(home, "carol")
     at = AppTest.from_file(str(APP / "views" / "case.py"), default_timeout=60)
     at.query_params["case"] = with_policy
     at.run()
     assert widget(at, "selectbox", "Case").value == with_policy
-    [suggested] = _rows(swept_home, f"SELECT policy FROM cases WHERE case_id = '{with_policy}'")
-    assert widget(at, "selectbox", "Policy").value == suggested[0]
+    assert widget(at, "selectbox", "Policy").value == "jailbreak"
     assert any("Suggested from the policy signals" in c.value for c in at.caption)
     assert any("second lead approves" in c.value for c in at.caption)
     # leads get the actions that were command-line only
     assert {"Reassign", "Escalate to a lead"} <= set(labels(at))
-    as_user(swept_home, "alice")
+    as_user(home, "alice")
     at = AppTest.from_file(str(APP / "views" / "case.py"), default_timeout=60)
     at.query_params["case"] = with_policy
     at.run()
@@ -506,14 +518,21 @@ def test_reidentification_scope_comment_and_expiry_on_screen(tmp_path: Path, as_
     assert any(f"**{rid}**" in m.value and "**expired**" in m.value for m in at.markdown)
 
 
-def test_next_case_walks_the_queue(swept_home: Path, as_user: Any) -> None:
+def test_next_case_walks_the_queue(swept_home: Path, tmp_path: Path, as_user: Any) -> None:
+    import shutil
+
     from enforcement import cases
     from enforcement.desk import Desk
     from warden.config import load_config
 
-    queue = [c.case_id for c in cases.list_cases(Desk.open(load_config(swept_home), None))]
+    home = Path(shutil.copytree(swept_home, tmp_path / "home"))
+    desk = Desk.open(load_config(home), None)
+    for k in range(2):  # whatever earlier tests decided, the queue holds two more cases
+        s = f"ac_v1_{'n' * 31}{k}"
+        cases.open_or_update(desk, kind="account", subject=s, members=[s], risk=0.5, reasons=["r"])
+    queue = [c.case_id for c in cases.list_cases(desk)]
     assert len(queue) >= 2
-    as_user(swept_home, "alice")
+    as_user(home, "alice")
     at = AppTest.from_file(str(APP / "views" / "case.py"), default_timeout=60)
     at.query_params["case"] = queue[0]
     at.run()

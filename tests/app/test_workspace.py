@@ -4,6 +4,7 @@ identifier in anything it returns."""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import altair as alt
@@ -16,9 +17,10 @@ from warden.errors import StateError
 
 
 @pytest.fixture
-def ws(swept_home: Path, monkeypatch: pytest.MonkeyPatch) -> Workspace:
+def ws(swept_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Workspace:
     monkeypatch.setenv("WARDEN_PASSPHRASE", PW)
-    return Workspace(swept_home, user="bob")
+    # a copy: what one test decides does not use up the open cases of the next
+    return Workspace(shutil.copytree(swept_home, tmp_path / "home"), user="bob")
 
 
 def _raw_values(synth: Path) -> set[str]:
