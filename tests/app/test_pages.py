@@ -516,6 +516,14 @@ def test_reidentification_scope_comment_and_expiry_on_screen(tmp_path: Path, as_
     at.run()
     assert not at.table
     assert any(f"**{rid}**" in m.value and "**expired**" in m.value for m in at.markdown)
+    # a new request from the page: it names its kinds
+    widget(at, "multiselect", "Identifier kinds needed (only these are revealed)").set_value(
+        ["ip", "email"]
+    )
+    widget(at, "text_area", "Justification").input("Second subpoena names the IP as well.")
+    at.button[labels(at).index("Request")].click().run()
+    assert any("another lead must approve it" in x.value for x in at.success), at.error
+    assert reid.requests_for_case(desk, cid)[-1].kinds == ["email", "ip"]
 
 
 def test_next_case_walks_the_queue(swept_home: Path, tmp_path: Path, as_user: Any) -> None:
