@@ -17,7 +17,7 @@ from typing import Any
 
 import click
 
-from warden.config import Config
+from warden.config import Config, load_config
 from warden.errors import WardenError
 from warden.keys.keyring import Keyring
 from warden.session import Session
@@ -51,7 +51,7 @@ class Context:
         """Settings with these dotted overrides (``None`` = flag not given)."""
         if not any(v is not None for v in overrides.values()):
             return self.session.config
-        return Session.open(self.home, config_file=self.config_file, overrides=overrides).config
+        return load_config(self.home, self.config_file, overrides)
 
     def store(self, cfg: Config | None = None) -> Store:
         """The store of the home."""

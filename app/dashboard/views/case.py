@@ -35,7 +35,8 @@ default = st.query_params.get("case") or st.session_state.get("case_id")
 case_id = st.selectbox("Case", all_ids, index=all_ids.index(default) if default in all_ids else 0)
 st.session_state["case_id"] = case_id
 st.query_params["case"] = case_id
-queue = [c.case_id for c in read_desk(ctx, cases.list_cases)]
+# the next case is the first of the queue that is not this one: two rows are enough
+queue = [c.case_id for c in read_desk(ctx, cases.list_cases, limit=2)]
 after = [c for c in queue if c != case_id]
 if after and st.button(f"Next case in the queue ({after[0]})", key="next-case"):
     st.session_state["case_id"] = after[0]
