@@ -63,9 +63,11 @@ class Signal:
 
 
 def _default_signals() -> tuple[Signal, ...]:
-    # Thresholds are policy statements, written before looking at any data set: what
-    # share of an account's traffic makes a pattern its main activity rather than an
-    # accident. Tune them to your own policies; every change gets a new version.
+    # Thresholds are meant as policy statements: what share of an account's traffic
+    # makes a pattern its main activity rather than an accident. The jailbreak refusal
+    # condition and the distillation volume were set after looking at the project's
+    # generator (docs/detection.md). Tune them to your own policies; every change gets a
+    # new version.
     return (
         Signal(
             "jailbreak",
