@@ -37,6 +37,7 @@ from datetime import datetime
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 
 # (name, heavy-tailed, the event columns it needs). Heavy-tailed features (counts, sizes)
 # are log-scaled before clustering (:func:`investigate.cluster.prepare`). A feature whose
@@ -82,6 +83,7 @@ NEEDS = {name: needs for name, _, needs in _SPEC}
 # investigate.anomaly); fewer than MIN_PEERS of them, and it is compared with everyone.
 USAGE = ("chat_share", "embeddings_share", "moderations_share")
 MIN_PEERS = 20
+_DIGITS = 9
 _COLUMNS = sorted({c for needs in NEEDS.values() for c in needs})
 
 _SQL = """
@@ -166,7 +168,16 @@ def compute(con: duckdb.DuckDBPyConnection, start: datetime, end: datetime) -> p
     """One row per account active in [start, end), columns ``account`` + :data:`FEATURES`."""
     sql = _SQL.format(only="")
     table = con.sql(sql, params={"start": start, "end": end}).to_arrow_table()
-    return table.cast(pa.schema([("account", pa.string())] + [(f, pa.float64()) for f in FEATURES]))
+    table = table.cast(
+        pa.schema([("account", pa.string())] + [(f, pa.float64()) for f in FEATURES])
+    )
+    # DuckDB sums in parallel in whatever order its threads finish, so the last bits of a
+    # float aggregate (hour_entropy, gap statistics) can differ between two runs over the
+    # same store; rounding keeps clusters, ranks and reasons reproducible.
+    return pa.table(
+        [table.column("account")] + [pc.round(table.column(f), _DIGITS) for f in FEATURES],
+        names=["account", *FEATURES],
+    )
 
 
 def available(con: duckdb.DuckDBPyConnection, start: datetime, end: datetime) -> tuple[str, ...]:
