@@ -91,9 +91,11 @@ def stock_naive(texts: list[str]) -> float:
     return time.perf_counter() - t0
 
 
-def warden_ingest(log: Path, work: Path, name: str) -> float:
+def warden_ingest(
+    log: Path, work: Path, name: str, overrides: dict[str, Any] | None = None
+) -> float:
     """Seconds for a fresh ingest of ``log`` with the default configuration."""
-    secs, totals = fresh_ingest(log, work / name)
+    secs, totals = fresh_ingest(log, work / name, overrides)
     assert totals["stored"] == sum(1 for _ in log.open()), "not every event stored"
     return secs
 
@@ -119,12 +121,18 @@ def run_kind(kind: str, log_dir: Path, work: Path, args: argparse.Namespace) -> 
     t_full = warden_ingest(full, work, f"{kind}-home")
     t_small = warden_ingest(small, work, f"{kind}-home-small")
     warden = (n - m) / (t_full - t_small)
+    # the engine without the multi-language name model (what ingest was before it)
+    off = {"redaction.multilingual": "off"}
+    t_full_off = warden_ingest(full, work, f"{kind}-home-off", off)
+    t_small_off = warden_ingest(small, work, f"{kind}-home-small-off", off)
+    warden_off = (n - m) / (t_full_off - t_small_off)
     strong = n / stock_strong(texts, args.processes)
     naive_recs = recs[: args.naive_events]
     naive = len(naive_recs) / stock_naive([t for r in naive_recs for t in texts_of(r)])
     print(f"\n{kind}: {n:,} events, {len(texts):,} texts, {unique / len(texts):.0%} distinct")
     print(f"  warden ingest, defaults ({args.processes} processes): {warden:8,.0f} events/s")
     print(f"      with start-up ({t_full:.1f}s for all):         {n / t_full:8,.0f} events/s")
+    print(f"  warden ingest, multilingual = off (as before):  {warden_off:8,.0f} events/s")
     print(
         f"  stock strong ({args.processes} processes, batched, de-duplicated): {strong:8,.0f} events/s"
     )

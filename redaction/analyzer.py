@@ -36,6 +36,12 @@ from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, Sp
 from spacy.language import Language
 from spacy.util import filter_spans
 
+from redaction.multilingual import (
+    language,
+    language_persons,
+    load_person_model,
+    non_ascii_letters,
+)
 from redaction.recognizers import all_recognizers
 from redaction.recognizers.names import dictionaries, is_common
 from warden.config import RedactionConfig
@@ -117,6 +123,24 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each sentence of ``text`` (see ``_SENTENCE_END``)."""
     for line in _LINE.finditer(text):
         yield from _line_sentences(text, line.start(), line.end())
+
+
+# Sentences for the multi-language model: also after 。！？ with no space, any script.
+_ANY_SENTENCE_END = re.compile(r"(?<=[。！？])\s*|(?<=[.!?])\s+")
+
+
+def xx_segments(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence for the multi-language model: every sentence with a
+    letter in it, whatever its case or script."""
+    out = []
+    for line in _LINE.finditer(text):
+        start = line.start()
+        for m in _ANY_SENTENCE_END.finditer(text, line.start(), line.end()):
+            if m.end() > start:
+                out.append((start, m.start() if m.start() > start else m.end()))
+                start = m.end()
+        out.append((start, line.end()))
+    return [(a, b) for a, b in out if _FIRST_LETTER.search(text, a, b)]
 
 
 def ner_segments(text: str) -> list[tuple[int, int]]:
@@ -205,7 +229,9 @@ class Analyzer:
         self.config = config or RedactionConfig()
         self.nlp = load_spacy(self.config.spacy_model)
         self.nlp_engine = _LoadedSpacyEngine(self.nlp)
-        registry = RecognizerRegistry(recognizers=all_recognizers(), supported_languages=["en"])
+        registry = RecognizerRegistry(
+            recognizers=all_recognizers(self.config.profile), supported_languages=["en"]
+        )
         self.engine = AnalyzerEngine(
             registry=registry,
             nlp_engine=self.nlp_engine,
@@ -214,39 +240,71 @@ class Analyzer:
         )
         self._recognizers = registry.recognizers
         self._sentence_cache: OrderedDict[str, list[tuple[int, int, str]]] = OrderedDict()
+        self.xx = None if self.config.multilingual == "off" else load_person_model()
+        self._xx_cache: OrderedDict[str, list[tuple[int, int, str]]] = OrderedDict()
 
-    def _entities(self, texts: Sequence[str]) -> list[list[tuple[int, int, str]]]:
-        """NER entities (start, end, label) of each text, sentence by sentence, on the
-        sentences that may hold a name only, each distinct sentence analysed once."""
+    def _wants_xx(self, text: str) -> bool:
+        """Does the multi-language name model read this text (``redaction.multilingual``)?"""
+        if self.xx is None:
+            return False
+        return self.config.multilingual == "always" or non_ascii_letters(text)
+
+    def _run(
+        self,
+        nlp: Language,
+        cache: OrderedDict[str, list[tuple[int, int, str]]],
+        per_text: list[list[tuple[int, int]]],
+        texts: Sequence[str],
+    ) -> list[list[tuple[int, int, str]]]:
+        """Entities of each text from ``nlp`` over the given (start, end) segments, each
+        distinct segment analysed once (and kept in ``cache`` across calls)."""
         wanted: list[list[tuple[int, str]]] = []  # per text: (offset, sentence)
         todo: dict[str, None] = {}
-        for text in texts:
+        for text, segs in zip(texts, per_text, strict=True):
             mine = []
-            for a, b in ner_segments(text):
+            for a, b in segs:
                 sent = text[a:b]
                 mine.append((a, sent))
-                if sent not in self._sentence_cache:
+                if sent not in cache:
                     todo[sent] = None
             wanted.append(mine)
         batch = list(todo)
         for sent, doc in zip(
-            batch, self.nlp.pipe(batch, batch_size=self.config.batch_size), strict=True
+            batch, nlp.pipe(batch, batch_size=self.config.batch_size), strict=True
         ):
-            self._sentence_cache[sent] = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+            cache[sent] = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
         out = []
         for mine in wanted:
             ents: list[tuple[int, int, str]] = []
             for offset, sent in mine:  # the cache is trimmed only after this loop
-                ents += [(offset + a, offset + b, lab) for a, b, lab in self._sentence_cache[sent]]
+                ents += [(offset + a, offset + b, lab) for a, b, lab in cache[sent]]
             out.append(ents)
-        while len(self._sentence_cache) > _SENTENCE_CACHE:
-            self._sentence_cache.popitem(last=False)
+        while len(cache) > _SENTENCE_CACHE:
+            cache.popitem(last=False)
         return out
+
+    def _entities(self, texts: Sequence[str]) -> list[list[tuple[int, int, str]]]:
+        """NER entities (start, end, label) of each text, sentence by sentence, on the
+        sentences that may hold a name only, each distinct sentence analysed once."""
+        return self._run(self.nlp, self._sentence_cache, [ner_segments(t) for t in texts], texts)
+
+    def _xx_persons(self, texts: Sequence[str]) -> list[list[tuple[int, int, str]]]:
+        """Names the multi-language model finds, in the texts it reads (else none)."""
+        if self.xx is None:
+            return [[] for _ in texts]
+        segs = [xx_segments(t) if self._wants_xx(t) else [] for t in texts]
+        found = self._run(self.xx, self._xx_cache, segs, texts)
+        for text, spans in zip(texts, found, strict=True):
+            if not text.isascii():
+                lang = language(text)
+                spans += [(a, b, "PERSON") for a, b in language_persons(text, lang)]
+        return found
 
     def analyze_many(self, texts: Sequence[str]) -> list[list[RecognizerResult]]:
         """PII spans of each text, in order."""
         out = []
-        for text, ents in zip(texts, self._entities(texts), strict=True):
+        xx = self._xx_persons(texts)
+        for text, ents, names in zip(texts, self._entities(texts), xx, strict=True):
             doc = self.nlp.make_doc(text)
             spans = [doc.char_span(a, b, label=lab, alignment_mode="expand") for a, b, lab in ents]
             doc.ents = filter_spans([sp for sp in spans if sp is not None])
@@ -262,6 +320,11 @@ class Analyzer:
                 language="en",
                 scores=[],
             )
+            # read by the person recognizer; kept off the Doc, whose tokens (English
+            # rules) would stretch a name to a whole run of CJK characters
+            artifacts.xx_persons = [  # type: ignore[attr-defined]
+                (a, b) for a, b, label in names if label == "PERSON"
+            ]
             out.append(
                 self.engine.analyze(
                     text, "en", nlp_artifacts=artifacts, score_threshold=self.config.score_threshold

@@ -28,20 +28,29 @@ from warden.config import RedactionConfig
 
 # Which type wins when spans overlap: the more sensitive one.
 PRIORITY = {
-    "SECRET": 0,
-    "CREDIT_CARD": 1,
-    "IBAN_CODE": 2,
-    "US_SSN": 3,
-    "NATIONAL_ID": 4,
-    "EMAIL_ADDRESS": 5,
-    "PHONE_NUMBER": 6,
-    "IP_ADDRESS": 7,
-    "STREET_ADDRESS": 8,
-    "DATE_OF_BIRTH": 9,
-    "PERSON": 10,
-    "ACCOUNT_ID": 11,
-    "ORG_ID": 12,
-    "API_KEY_ID": 13,
+    t: i
+    for i, t in enumerate(
+        (
+            "SECRET",
+            "CREDIT_CARD",
+            "IBAN_CODE",
+            "US_SSN",
+            "NATIONAL_ID",
+            "EMAIL_ADDRESS",
+            "RECORD_NUMBER",  # a labelled record number is no phone, whatever its digits
+            "PHONE_NUMBER",
+            "IP_ADDRESS",
+            "STREET_ADDRESS",
+            "DATE_OF_BIRTH",
+            "PERSON",
+            "ACCOUNT_ID",
+            "ORG_ID",
+            "API_KEY_ID",
+            "AGE",
+            "DATE",
+            "LOCATION",
+        )
+    )
 }
 PSEUDONYM_KIND = {
     "EMAIL_ADDRESS": "email",

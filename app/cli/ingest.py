@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from app.cli.context import Context
+from app.cli.context import Context, profile_option
 from redaction.ingest import Ingestor
 from redaction.scan import scan_store
 from redaction.spark_engine import ingest_spark
@@ -63,6 +63,7 @@ class _Progress:
     default=None,
     help="Redaction worker processes [default: redaction.processes; 0, one per core].",
 )
+@profile_option
 @click.option("--quiet", is_flag=True, help="No progress, no summary.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
 @click.option(
@@ -92,6 +93,7 @@ def ingest(
     force: bool,
     batch_size: int,
     processes: int | None,
+    profile: str | None,
     quiet: bool,
     as_json: bool,
     fmt: str,
@@ -110,7 +112,7 @@ def ingest(
     docs/input-format.md in the Warden source tree.
     """
 
-    cfg = obj.config(**{"redaction.processes": processes})
+    cfg = obj.config(**{"redaction.processes": processes, "redaction.profile": profile})
     store = obj.store(cfg)
     store.require_current()
     progress = _Progress(quiet or as_json)

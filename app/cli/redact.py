@@ -11,7 +11,7 @@ from typing import BinaryIO
 
 import click
 
-from app.cli.context import Context
+from app.cli.context import Context, profile_option
 from redaction.parallel import ParallelRedactor
 
 BATCH = 1000
@@ -47,9 +47,17 @@ def _batches(stream: BinaryIO) -> Iterator[list[tuple[int, bytes]]]:
     default=None,
     help="Worker processes [default: redaction.processes].",
 )
+@profile_option
 @click.option("--quiet", is_flag=True, help="No summary on stderr.")
 @click.pass_obj
-def redact(obj: Context, file: Path | None, fmt: str, processes: int | None, quiet: bool) -> None:
+def redact(
+    obj: Context,
+    file: Path | None,
+    fmt: str,
+    processes: int | None,
+    profile: str | None,
+    quiet: bool,
+) -> None:
     """Redact personal data and secrets from FILE (or stdin) to stdout, line by line.
 
     Replacements are typed placeholders (<PERSON>, <EMAIL_ADDRESS>, <SECRET>, ...).
@@ -57,7 +65,7 @@ def redact(obj: Context, file: Path | None, fmt: str, processes: int | None, qui
     counts per type and never the values, goes to stderr.
     """
 
-    cfg = obj.config(**{"redaction.processes": processes})
+    cfg = obj.config(**{"redaction.processes": processes, "redaction.profile": profile})
     counts: Counter[str] = Counter()
     lines = bad_utf8 = bad_json = 0
     out = sys.stdout

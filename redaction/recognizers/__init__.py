@@ -33,16 +33,29 @@ from redaction.recognizers.identifiers import (
     WardenAccountIdRecognizer,
     WardenApiKeyIdRecognizer,
     WardenOrgIdRecognizer,
+    WardenRecordNumberRecognizer,
 )
 from redaction.recognizers.ip import WardenIpRecognizer
 from redaction.recognizers.national_id import WardenNationalIdRecognizer, WardenUsSsnRecognizer
 from redaction.recognizers.person import WardenPersonRecognizer
 from redaction.recognizers.phone import WardenPhoneRecognizer
 from redaction.recognizers.secrets import WardenSecretRecognizer
+from redaction.recognizers.strict import (
+    WardenAgeRecognizer,
+    WardenDateRecognizer,
+    WardenLocationRecognizer,
+)
 
 
-def all_recognizers() -> list[EntityRecognizer]:
-    """A fresh instance of every recognizer Warden loads."""
+def all_recognizers(profile: str = "default") -> list[EntityRecognizer]:
+    """A fresh instance of every recognizer Warden loads for a redaction profile
+    (``default`` or ``strict``, see redaction.recognizers.strict)."""
+    strict = profile == "strict"
+    extra: list[EntityRecognizer] = (
+        [WardenLocationRecognizer(), WardenDateRecognizer(), WardenAgeRecognizer()]
+        if strict
+        else []
+    )
     return [
         WardenSecretRecognizer(),
         WardenEmailRecognizer(),
@@ -58,6 +71,8 @@ def all_recognizers() -> list[EntityRecognizer]:
         WardenAccountIdRecognizer(),
         WardenOrgIdRecognizer(),
         WardenApiKeyIdRecognizer(),
+        WardenRecordNumberRecognizer(strict=strict),
+        *extra,
     ]
 
 

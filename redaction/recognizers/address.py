@@ -22,7 +22,7 @@ _SUFFIX = (
 _PREFIX = (
     r"Calle|Avda\.?|Avenida|Av\.|Carrera|Paseo|Plaza|Ronda|Camino|Rua|Travessa|Largo|Rue|"
     r"Boulevard|Bd\.?|Avenue|Chemin|Allée|Impasse|Via|Viale|Piazza|Corso|Vicolo|Strada|"
-    r"Ulica|ul\.|Aleja|Str\.|Straße|Strasse"
+    r"Ulica|ul\.|Aleja|al\.|Plac|pl\.|os\.|Osiedle|Str\.|Straße|Strasse"
 )
 _COMPOUND = (
     r"straße|strasse|str\.|weg|allee|platz|gasse|ring|damm|ufer|steig|laan|straat|gracht|"
@@ -54,15 +54,15 @@ _RULES = (
     Rule(
         "street_first",
         re.compile(
-            rf"(?:\b\d{{1,6}}[ \t]+)?\b(?i:{_PREFIX})(?:[ \t]+{_W}){{1,4}},?[ \t]*\d{{1,5}}[A-Za-z]?\b\.?{_UNIT}"
-            rf"(?:,?[ \t]+\d{{4,5}}[ \t]+{_CAPW})?{_CITY}"
+            rf"(?:\b\d{{1,6}}[ \t]+)?\b(?!via\b)(?i:{_PREFIX})(?:[ \t]+{_W}){{1,4}},?[ \t]*\d{{1,5}}[A-Za-z]?(?:/\d{{1,4}})?\b\.?{_UNIT}"
+            rf"(?:,?[ \t]+(?:\d{{4,5}}|\d{{2}}-\d{{3}})[ \t]+{_CAPW})?{_CITY}"
         ),
         0.75,
     ),
     Rule(
         "number_prefix",
         re.compile(
-            rf"\b\d{{1,6}}[A-Za-z]?,?[ \t]+(?i:{_PREFIX})(?:[ \t]+{_W}){{1,4}}{_UNIT}{_CITY}"
+            rf"\b\d{{1,6}}[A-Za-z]?,?[ \t]+(?!via\b)(?i:{_PREFIX})(?:[ \t]+{_W}){{1,4}}{_UNIT}{_CITY}"
         ),
         0.7,
     ),
@@ -95,15 +95,115 @@ _RULES = (
     ),
     Rule("state_zip", re.compile(r"\b[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?\b"), 0.6),
 )
+# Layouts of scripts other than Latin, and Indian house numbers. CJK text has no spaces
+# and no word boundaries, so these rules use none.
+_KANJI = "\u4e00-\u9fff\u3400-\u4dbf"
+_KANA = "\u3040-\u30ff" + _KANJI
+_SCRIPT_RULES = (
+    # 〒160-0023 東京都新宿区西新宿2-8-1 / 大阪府大阪市北区梅田三丁目1番3号
+    Rule(
+        "ja",
+        re.compile(
+            rf"(?:〒\s?\d{{3}}-?\d{{4}}\s*)?(?:[{_KANJI}]{{1,4}}[都道府県])?[{_KANJI}ヶケ]{{1,6}}[市区町村郡]"
+            rf"[{_KANA}]{{0,12}}?[\d０-９一二三四五六七八九十]{{1,4}}(?:丁目|番地?|号|[-－ー‐][\d０-９]{{1,4}}){{1,3}}"
+            rf"(?:[{_KANA}\w]{{0,12}}?\d{{1,4}}号室)?"
+        ),
+        0.75,
+    ),
+    Rule("ja_postcode", re.compile(r"〒\s?\d{3}-?\d{4}"), 0.8),
+    # 广东省深圳市南山区科技园路88号 / 北京市朝阳区建国路1号院
+    Rule(
+        "zh",
+        re.compile(
+            r"(?:[\u4e00-\u9fff]{2,6}(?:省|自治区))?[\u4e00-\u9fff]{1,6}市[\u4e00-\u9fff]{1,6}[区县]"
+            r"[\u4e00-\u9fff\d]{0,16}?(?:路|街|道|巷|大道|胡同|里)\d{1,5}号(?:院|楼)?(?:\d{1,4}(?:室|单元|号楼))*"
+        ),
+        0.75,
+    ),
+    # 서울특별시 강남구 테헤란로 152 / 부산광역시 해운대구 우동 1411-3
+    Rule(
+        "ko",
+        re.compile(
+            r"(?:[가-힣]{2,6}(?:특별시|광역시|특별자치시|도)\s*)?[가-힣]{1,6}[시군구]\s*(?:[가-힣]{1,6}[구군]\s*)?"
+            r"[가-힣0-9]{1,12}(?:로|길|동|읍|면|리)\s*\d{1,5}(?:-\d{1,5})?(?:\s*번지)?(?:\s*\d{1,4}호)?"
+        ),
+        0.75,
+    ),
+    # ул. Ленина, д. 5, кв. 12 / вул. Хрещатик, буд. 22
+    Rule(
+        "cyrillic",
+        re.compile(
+            r"(?i)(?<!\w)(?:ул\.|улица|пр-т|пр\.|проспект|пер\.|переулок|ш\.|шоссе|б-р|бул\.|бульвар|"
+            r"пл\.|площадь|наб\.|набережная|вул\.|вулиця|просп\.|пров\.)\s*[\w .'’-]{2,30}?,?\s*"
+            r"(?:(?:д\.|дом|буд\.|будинок)\s*)?\d{1,4}[а-яіїє]?(?:[,/]?\s*(?:кв\.|квартира|корп\.|к\.|стр\.|оф\.)\s*\d{1,4})*"
+        ),
+        0.75,
+    ),
+    # רחוב הרצל 12 / شارع الملك فهد 12
+    Rule(
+        "he_ar",
+        re.compile(
+            r"(?<!\w)(?:רחוב|רח'|שדרות|שד'|شارع|طريق|حي)\s+[\u0590-\u05ff\u0600-\u06ff\"' ]{2,30}?\s*\d{1,5}(?!\d)"
+        ),
+        0.7,
+    ),
+    # 123/45 ถนนสุขุมวิท แขวงคลองเตย เขตคลองเตย กรุงเทพฯ 10110
+    Rule(
+        "th",
+        re.compile(
+            r"\d{1,5}(?:/\d{1,4})?\s*(?:หมู่(?:ที่)?\s*\d{1,3}\s*)?(?:ซอย|ซ\.|ถนน|ถ\.|ตำบล|ต\.|แขวง)"
+            r"[\u0e00-\u0e7f0-9 ./]{2,80}?(?:\d{5}|(?=[\s,.]*$)|(?=\n))"
+        ),
+        0.7,
+    ),
+    # οδός Ερμού 25 / Λεωφ. Κηφισίας 44, 115 26 Αθήνα
+    Rule(
+        "el",
+        re.compile(
+            r"(?i)(?<!\w)(?:οδός|οδ\.|λεωφόρος|λεωφ\.|πλατεία|πλ\.)\s+[\u0370-\u03ff\u1f00-\u1fff]{2,20}"
+            r"(?:\s+[\u0370-\u03ff\u1f00-\u1fff]{2,20})?\s+\d{1,4}(?:,\s*\d{3}\s?\d{2})?"
+        ),
+        0.75,
+    ),
+    # Atatürk Caddesi No: 12, Kadıköy / Gül Sokak No. 4/2
+    Rule(
+        "tr",
+        re.compile(
+            rf"(?:{_CAPW}[ \t]+)?{_CAPW}[ \t]+(?:Caddesi|Cad\.|Sokak|Sokağı|Sk\.|Bulvarı|Blv\.|"
+            r"Mahallesi|Mah\.)[ \t,]*(?:No[:.]?[ \t]*\d{1,5}[A-Za-z]?(?:/\d{1,4})?)"
+            rf"(?:,[ \t]*{_CAPW}(?:/{_CAPW})?)?"
+        ),
+        0.75,
+    ),
+    # 123 Đường Lê Lợi, Phường Bến Nghé, Quận 1
+    Rule(
+        "vi",
+        re.compile(
+            r"\d{1,5}[A-Za-z]?(?:/\d{1,4})?[ \t]+(?i:đường|phố|ngõ|hẻm)(?:[ \t]+[^\W\d_]+){1,4}"
+            r"(?:,[ \t]*(?i:phường|p\.|quận|q\.|huyện|xã|thành phố|tp\.)[ \t]*[^\W_]+(?:[ \t]+[^\W\d_]+){0,3}){0,3}"
+        ),
+        0.75,
+    ),
+    # H.No. 8-2-293/82, Road No. 14, Banjara Hills, Hyderabad 500034
+    Rule(
+        "in",
+        re.compile(
+            r"(?i)\b(?:H\.?\s?No|House\s+No|Flat\s+No|Plot\s+No|Door\s+No|D\.?\s?No)\.?\s*[:-]?\s*"
+            r"[\w/-]{1,14}(?:,\s*[^,\n]{2,40}){0,4}"
+        ),
+        0.7,
+    ),
+)
 _HOUSE_NUMBER_BEFORE = re.compile(r"\d{1,6}[A-Za-z]?[ \t]+$")
 _POSTCODE_AFTER = re.compile(r"^,?[ \t]+\d{4,6}\b")
 
 
 class WardenStreetAddressRecognizer(RuleRecognizer):
-    """Street addresses in the common Western formats (see the module doc)."""
+    """Street addresses in the common Western formats and the layouts of CJK, Korean,
+    Cyrillic, Hebrew, Arabic, Thai, Greek and Indian addresses (see the module doc)."""
 
     ENTITY = "STREET_ADDRESS"
-    RULES = _RULES
+    RULES = _RULES + _SCRIPT_RULES
 
     def prefilter(self, text: str) -> bool:
         return any(c.isdigit() for c in text)

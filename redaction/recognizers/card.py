@@ -42,7 +42,7 @@ class WardenCreditCardRecognizer(RuleRecognizer):
             1.0,
             check=luhn_ok,
         ),
-        Rule("plain", re.compile(r"(?<![\d.-])\d{13,19}(?![\d.-])"), 0.9, check=luhn_ok),
+        Rule("plain", re.compile(r"(?<![\d.-])\d{13,19}(?![\d-]|\.\d)"), 0.9, check=luhn_ok),
         # After a cue word, any 12-19 digit number is taken as a card (Maestro and
         # private-label cards fail the issuer check).
         Rule(

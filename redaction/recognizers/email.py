@@ -21,15 +21,15 @@ def _valid_domain(address: str) -> bool:
 
 
 class WardenEmailRecognizer(RuleRecognizer):
-    """E-mail addresses, including ones with Unicode letters in the local part."""
+    """E-mail addresses, with Unicode letters in the local part or the domain."""
 
     ENTITY = "EMAIL_ADDRESS"
     RULES = (
         Rule(
             "email",
             re.compile(
-                r"(?<![\w.+-])[\w.+%-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?"
-                r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)+"
+                r"(?<![\w.+-])[\w.+%-]{1,64}@[^\W_](?:[\w-]{0,62}[^\W_])?"
+                r"(?:\.[^\W_](?:[\w-]{0,62}[^\W_])?)+"
             ),
             1.0,
             check=_valid_domain,

@@ -1,69 +1,38 @@
 """IBANs, with or without spaces, accepted only with a valid ISO 13616 checksum and
-the length registered for the country."""
+the length registered for the country (every registry country, from ``schwifty``)."""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from presidio_analyzer import RecognizerResult
 
 from redaction.recognizers.base import RuleRecognizer
 
-# ISO 13616 lengths of the countries most seen in payments (SWIFT registry).
-LENGTHS = {
-    "AD": 24,
-    "AE": 23,
-    "AT": 20,
-    "BE": 16,
-    "BG": 22,
-    "BH": 22,
-    "BR": 29,
-    "CH": 21,
-    "CY": 28,
-    "CZ": 24,
-    "DE": 22,
-    "DK": 18,
-    "EE": 20,
-    "ES": 24,
-    "FI": 18,
-    "FR": 27,
-    "GB": 22,
-    "GR": 27,
-    "HR": 21,
-    "HU": 28,
-    "IE": 22,
-    "IL": 23,
-    "IS": 26,
-    "IT": 27,
-    "KW": 30,
-    "KZ": 20,
-    "LB": 28,
-    "LI": 21,
-    "LT": 20,
-    "LU": 20,
-    "LV": 21,
-    "MC": 27,
-    "MT": 31,
-    "NL": 18,
-    "NO": 15,
-    "PL": 28,
-    "PT": 25,
-    "QA": 29,
-    "RO": 24,
-    "SA": 24,
-    "SE": 24,
-    "SI": 19,
-    "SK": 24,
-    "SM": 27,
-    "TR": 26,
-    "UA": 29,
-}
+
+@lru_cache(maxsize=1)
+def lengths() -> dict[str, int]:
+    """IBAN length of every country in the SWIFT IBAN registry, as ``schwifty`` ships it
+    (experimental registrations included: an IBAN leaks a person's account either way)."""
+    import pycountry
+    from schwifty import registry
+
+    out = {}
+    for code in [c.alpha_2 for c in pycountry.countries] + ["XK"]:
+        try:
+            out[code] = registry.get_iban_spec(code).iban_length
+        except Exception:  # no IBAN in that country
+            continue
+    return out
+
+
 _CANDIDATE = re.compile(r"\b([A-Z]{2})(\d{2})((?:[ ]?[A-Z0-9]){10,30})")
 
 
 def iban_ok(compact: str) -> bool:
-    if LENGTHS.get(compact[:2]) != len(compact):
+    if lengths().get(compact[:2]) != len(compact):
         return False
     moved = compact[4:] + compact[:4]
     return int("".join(str(int(c, 36)) for c in moved)) % 97 == 1
@@ -81,7 +50,7 @@ class WardenIbanRecognizer(RuleRecognizer):
         out = []
         for m in _CANDIDATE.finditer(text):
             country = m.group(1)
-            want = LENGTHS.get(country)
+            want = lengths().get(country)
             if want is None:
                 continue
             compact, end = "", m.start()

@@ -27,3 +27,46 @@ class WardenApiKeyIdRecognizer(RuleRecognizer):
 
     ENTITY = "API_KEY_ID"
     RULES = (Rule("key", re.compile(r"\bkey_[A-Za-z0-9]{6,40}\b"), 1.0, needs="key_"),)
+
+
+def _labelled(labels: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?i)\b(?:{labels})(?:\s+(?:id|no\.?|number|num|nr\.?|#))?\s*(?:is\s+|[:#=]\s*)?"
+        r"(?<![\w-])((?:[A-Z]{1,3}[-\s]?)?\d[\d-]{3,18}\d)(?![\w-])"
+    )
+
+
+def _five_digits(value: str) -> bool:
+    return sum(c.isdigit() for c in value) >= 5
+
+
+class WardenRecordNumberRecognizer(RuleRecognizer):
+    """Numbers that identify a person's records, after their label (``MRN: 40718823``,
+    ``member ID 88213409``): the label stays, the number goes. The ``strict`` profile
+    adds account, policy, claim, case and record numbers of any kind."""
+
+    ENTITY = "RECORD_NUMBER"
+    PERSONAL = Rule(
+        "personal",
+        _labelled(
+            r"mrn|medical\s+record|patient|member|subscriber|beneficiary|health\s+plan|"
+            r"insurance|chart|encounter|admission"
+        ),
+        0.7,
+        group=1,
+        check=_five_digits,
+    )
+    ANY = Rule(
+        "any",
+        _labelled(r"account|acct|policy|claim|case|record|file|customer|order|invoice"),
+        0.6,
+        group=1,
+        check=_five_digits,
+    )
+
+    def __init__(self, strict: bool = False) -> None:
+        super().__init__()
+        self.RULES = (self.PERSONAL, self.ANY) if strict else (self.PERSONAL,)
+
+    def prefilter(self, text: str) -> bool:
+        return sum(c.isdigit() for c in text) >= 5

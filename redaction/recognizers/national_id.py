@@ -15,7 +15,13 @@ def _ssn_ok(value: str) -> bool:
     if len(digits) != 9:
         return False
     area, group, serial = digits[:3], digits[3:5], digits[5:]
-    if area in ("000", "666") or area[0] == "9" or group == "00" or serial == "0000":
+    if area[0] == "9":
+        # an ITIN (a taxpayer number for people without an SSN): 9xx with these groups
+        g = int(group)
+        return (50 <= g <= 65 or 70 <= g <= 88 or 90 <= g <= 92 or 94 <= g <= 99) and (
+            serial != "0000"
+        )
+    if area in ("000", "666") or group == "00" or serial == "0000":
         return False
     return len(set(digits)) > 2
 
@@ -27,8 +33,8 @@ def _dni_ok(value: str) -> bool:
 
 
 class WardenUsSsnRecognizer(RuleRecognizer):
-    """US Social Security numbers: ``123-45-6789`` anywhere, nine plain digits only
-    after a cue (SSN, social security)."""
+    """US Social Security numbers and ITINs (9xx-7x-xxxx): ``123-45-6789`` anywhere,
+    nine plain digits only after a cue (SSN, ITIN, social security)."""
 
     ENTITY = "US_SSN"
     RULES = (
@@ -41,7 +47,7 @@ class WardenUsSsnRecognizer(RuleRecognizer):
         Rule(
             "cued",
             re.compile(
-                r"(?i)\b(?:ssn|social\s+security(?:\s+(?:number|no\.?|#))?)\s*[:#]?\s*(\d{9})\b"
+                r"(?i)\b(?:ssn|itin|social\s+security(?:\s+(?:number|no\.?|#))?)\s*[:#]?\s*(\d{9})\b"
             ),
             0.9,
             group=1,

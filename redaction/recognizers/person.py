@@ -10,7 +10,9 @@ A name is found when any of these holds:
 - capitalised words right after a cue ("Dear", "Mr", "my name is", "Name:",
   "patient", "signed by", ...);
 - the value of a JSON key or CSV column called like a name (``name``,
-  ``full_name``, ``customer``, ...).
+  ``full_name``, ``customer``, ...);
+- a social-media @handle inside a sentence;
+- Warden's multi-language model tags it (``redaction.multilingual``).
 
 Every part of a name found once is then redacted wherever else it appears in the
 same text ("Dear Ana" after "Ana Ruiz").
@@ -24,7 +26,9 @@ from typing import Any
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
+from wordfreq import zipf_frequency
 
+from redaction.multilingual import KO_SURNAMES, language
 from redaction.recognizers.names import common_words, dictionaries, is_common, zipf
 
 _TOKEN = r"[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:['’-][^\W\d_]+)*"
@@ -50,7 +54,7 @@ _WORD = re.compile(r"[\w'’-]+")
 _CUE2 = re.compile(
     r"(?i:call me|last name\??|first name\??|maiden name(?: is)?|follow up with|speak (?:to|with)|"
     r"talk (?:to|with)|heard|married|meet|met|ask|thank|shouted at|said to|founders:|had given|"
-    r"named (?:him|her)|call (?:him|her)|my name is|name is|mr\.?|mrs\.?|ms\.?|dear|"
+    r"named (?:him|her)|call (?:him|her)|my name is|name is|mr\.?|mrs\.?|ms\.?|dr\.?|prof\.?|dear|"
     r"my (?:kid|son|daughter|wife|husband|child|brother|sister|mother|father|partner))[\s:,]+"
     rf"({_TOKEN}|[a-zà-ÿ][^\W\d_]+)(?![\w@])"
 )
@@ -86,6 +90,197 @@ _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
 _LOWER_PAIR = re.compile(
     r"(?<![\w@.])([a-zà-ÿ]{2,}(?:-[a-zà-ÿ]+)?)((?:[ \t]+[a-z]\.?)?[ \t]+[a-zà-ÿžšřčćłńśźżőűāēīū]{2,}(?:-[a-zà-ÿ]+)?)(?![\w@])"
 )
+
+
+# A social-media handle inside a sentence (not a decorator opening a line of code, not
+# part of an e-mail address): "thanks @maria_lopez".
+_HANDLE = re.compile(
+    r"(?m)(?:(?<=[^\s\w@.])|(?<=\S )|^(?=@[a-z0-9_]+[ ,:]+[a-z]))@[A-Za-z0-9_]{2,30}\b(?![@.(]\w)"
+)
+# at-rules and doc tags that open a line like a handle: "@media screen", "@param name"
+_NOT_HANDLES = frozenset(
+    [
+        "media",
+        "import",
+        "font",
+        "keyframes",
+        "supports",
+        "charset",
+        "page",
+        "layer",
+        "tailwind",
+        "apply",
+        "include",
+        "mixin",
+        "extend",
+        "use",
+        "forward",
+        "param",
+        "return",
+        "returns",
+        "throws",
+        "see",
+        "since",
+        "deprecated",
+        "author",
+        "type",
+        "var",
+        "property",
+        "override",
+        "todo",
+        "note",
+    ]
+)
+
+
+# Names in other scripts, by the honorific or title written with them.
+_KANJI = "\u4e00-\u9fff\u3400-\u4dbf々"
+_JA_HONORIFIC = re.compile(
+    rf"([{_KANJI}]{{2,5}}|[ァ-ヶー]{{2,10}})[ \u3000]?"
+    r"(?=さん|様|さま|氏|先生|君|くん|ちゃん|殿|教授|部長|課長|社長|選手|容疑者|被告)"
+)
+_ZH_TITLE = re.compile(
+    rf"([{_KANJI}]{{2,3}})(?=先生|女士|小姐|老师|教授|医生|经理|总裁|主任|书记|同志|同学|律师|院士)"
+    rf"|(?:名叫|叫做|姓名[:：]\s?|联系人[:：]\s?|收件人[:：]?\s?)([{_KANJI}]{{2,3}})"
+)
+_KO_HONORIFIC = re.compile(
+    r"(?<![가-힣])([가-힣]{2,4})\s?(?=씨|님|선생님|교수님|사장님|부장님|과장님|대리님|팀장님|군(?![가-힣])|양(?![가-힣]))"
+)
+_KO_NOT_NAMES = frozenset(
+    [
+        "고객",
+        "선생",
+        "교수",
+        "사장",
+        "부장",
+        "과장",
+        "대리",
+        "팀장",
+        "회장",
+        "의사",
+        "기사",
+        "사모",
+        "형",
+        "누나",
+        "언니",
+        "오빠",
+        "어머",
+        "아버",
+        "할머",
+        "할아버",
+        "여러분",
+        "손",
+        "환자",
+        "학생",
+        "부모",
+        "따님",
+        "아드님",
+        "작가",
+        "감독",
+        "대표",
+        "원장",
+        "실장",
+        "이사",
+        "상무",
+        "전무",
+        "담당자",
+        "사용자",
+        "회원",
+        "주인",
+        "선배",
+        "후배",
+        "형님",
+        "고모",
+        "이모",
+        "삼촌",
+    ]
+)
+_THAI_TITLE = re.compile(
+    r"(?:คุณ|นางสาว|นาย|นาง|ดร\.|ด\.ช\.|ด\.ญ\.|พ\.ต\.ท\.|อาจารย์)\s?([\u0e00-\u0e7f]{2,25})(?:\s([\u0e00-\u0e7f]{2,25}))?"
+)
+_CYR_GREEK_CAP = r"[А-ЯЁІЇЄҐΑ-ΩΆΈΉΊΌΎΏ][а-яёіїєґʼ'’α-ωάέήίόύώϊϋΐΰς-]+"
+_TITLE_OTHER = re.compile(
+    r"(?i:господин|госпожа|г-н|г-жа|гражданин|гражданка|товарищ|доктор|профессор|пан|пані|"
+    r"пан[іа]?|лікар|κ\.|κος|κα|κύριος|κυρία|δρ\.|καθηγητ[ήςά]+)\s+"
+    rf"({_CYR_GREEK_CAP}(?:\s+{_CYR_GREEK_CAP}){{0,2}})"
+    r"|(?<![\u0600-\u06ff])(?:السيد|السيدة|الدكتور|الدكتورة|د\.|الأستاذ|الأستاذة|الشيخ|المهندس)\s+([\u0600-\u06ff]+(?:\s+[\u0600-\u06ff]+)?)"
+    r"|(?<![\u0590-\u05ff])(?:מר|גב'|גברת|ד\"ר|פרופ'|עו\"ד)\s+([\u0590-\u05ff'\"]+(?:\s+[\u0590-\u05ff'\"]+)?)"
+)
+_KANA = re.compile(r"[\u3040-\u30ff]")
+# Latin-script languages whose word frequencies wordfreq ships
+_WORDFREQ = frozenset(
+    [
+        "de",
+        "fr",
+        "es",
+        "pt",
+        "it",
+        "nl",
+        "pl",
+        "tr",
+        "cs",
+        "da",
+        "fi",
+        "hu",
+        "id",
+        "ms",
+        "nb",
+        "ro",
+        "sk",
+        "sl",
+        "sv",
+        "vi",
+        "ca",
+    ]
+)
+_THAI = re.compile(r"[\u0e00-\u0e7f]")
+_UNSPACED_PART = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
+
+
+# Vietnamese: family name first, and a handful of family names cover most people.
+_VI_NAME = re.compile(
+    r"(?<![\w])(?:Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Đinh|"
+    r"Trịnh|Mai|Đoàn|Lâm|Tạ|Cao|Lương|Trương|Quách|Hà)(?:[ \t]+[A-ZÀ-ỸĐ][^\W\d_]*){1,3}"
+)
+
+
+# A label that says a name follows, in the languages of the development sets: "recipient",
+# "name", "attention of", "contact person".
+_CAP_ANY = r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-ΩΆ-Ώ][^\W\d_]+"
+_NAME_LABEL = re.compile(
+    r"(?i:odbiorca|adresat|destinatario|destinataire|empfänger|alıcı|người nhận|nombre|"
+    r"imię i nazwisko|ad soyad|z\. ?hd\.|zu händen|à l'attention de|aos cuidados de|a nombre de|"
+    r"a la atención de|all'attenzione di|получатель|отримувач|адресат|фио|піб|ansprechpartner|"
+    r"contacto|persona de contacto|kontakt|contatto|interlocuteur)[\s:,]+"
+    rf"({_CAP_ANY}(?:[ \t]+{_CAP_ANY}){{0,2}})"
+    r"|(?:받는 ?사람|수령인|수취인|성명|담당자)[\s:]*([가-힣]{2,4})(?![가-힣])"
+    r"|(?:ผู้รับ|ชื่อ-นามสกุล|ชื่อผู้ติดต่อ)[\s:]*([\u0e00-\u0e7f]{2,25}(?: [\u0e00-\u0e7f]{2,25})?)"
+)
+
+
+def _other_scripts(text: str) -> list[tuple[int, int, float]]:
+    """Names in other scripts, found by the honorific or title written with them."""
+    out: list[tuple[int, int, float]] = []
+    if _KANA.search(text):  # Japanese: Chinese text has no kana
+        for m in _JA_HONORIFIC.finditer(text):
+            out.append((m.start(1), m.end(1), 0.6))
+    for m in _ZH_TITLE.finditer(text):
+        g = 1 if m.group(1) else 2
+        out.append((m.start(g), m.end(g), 0.6))
+    for m in _KO_HONORIFIC.finditer(text):
+        word = m.group(1)
+        if word in _KO_NOT_NAMES or (len(word) >= 3 and word[0] not in KO_SURNAMES):
+            continue
+        out.append((m.start(1), m.end(1), 0.6))
+    for m in _THAI_TITLE.finditer(text):
+        out.append((m.start(1), m.end(2) if m.group(2) else m.end(1), 0.6))
+    for m in _NAME_LABEL.finditer(text):
+        g = next(i for i in (1, 2, 3) if m.group(i))
+        out.append((m.start(g), m.end(g), 0.6))
+    for m in _TITLE_OTHER.finditer(text):
+        g = next(i for i in (1, 2, 3) if m.group(i))
+        out.append((m.start(g), m.end(g), 0.6))
+    return out
 
 
 def _cap(tok: str) -> bool:
@@ -172,6 +367,7 @@ class WardenPersonRecognizer(EntityRecognizer):
         spans: list[tuple[int, int, float]] = []
         other_ents: list[tuple[int, int]] = []
         # 1. NER
+        xx = list(getattr(nlp_artifacts, "xx_persons", ()))
         doc = getattr(nlp_artifacts, "tokens", None)
         if doc is not None:
             for ent in doc.ents:
@@ -199,9 +395,156 @@ class WardenPersonRecognizer(EntityRecognizer):
                 caps = [w for w in words if _cap(w)]
                 if all(is_common(w) for w in caps):
                     continue
+                if len(words) == 1 and words[0].isupper() and len(words[0]) <= 5:
+                    continue  # a field label or section header: MRN, NPI, RESP, NEURO
+                if language(text) != "en" and not (
+                    any(a < ent.end_char and ent.start_char < b for a, b in xx)
+                    or any(self._in_dict(w) for w in caps)
+                ):
+                    continue  # the English model on another language: nouns look like names
                 spans.append((ent.start_char, ent.end_char, 0.85))
-        # 1b. lone known names; rare capitalised words in a person's place (before
-        # "said", after "says", a dialogue speaker); lower-case "first last" pairs
+        # 1a. the multi-language model (redaction.multilingual): trusted as it is, except
+        # a span of digits or one made only of very common English words
+        for a, b in xx:
+            value = text[a:b]
+            if _THAI.search(value) and value.count(" ") > 1:
+                # Thai runs words together; a name is given name and family name, each
+                # closed by a space: a span running past the second space took words too
+                b = a + len(" ".join(value.split(" ")[:2]))
+                value = text[a:b]
+            words = _WORD.findall(value)
+            if not words or any(c.isdigit() for c in value):
+                continue
+            if all(w.isascii() and zipf(w.casefold()) >= 5.0 for w in words):
+                continue
+            if value.lower() == value and value.upper() != value and language(text) != "en":
+                continue  # lower case in a cased script: a name in English chat, a word elsewhere
+            spans.append((a, b, 0.8))
+        if not text.isascii():
+            spans += _other_scripts(text)
+            if language(text) == "vi":
+                spans += [(m.start(), m.end(), 0.7) for m in _VI_NAME.finditer(text)]
+        for m in _HANDLE.finditer(text):
+            if m.group(0)[1:].lower() not in _NOT_HANDLES:
+                spans.append((m.start(), m.end(), 0.6))
+        lang = language(text)
+        english = lang == "en"
+        # 1b. (English text only: these read English grammar and word frequencies)
+        if english:
+            spans += self._english(text, other_ents)
+        elif lang in _WORDFREQ:
+            spans += self._known_first_names(text, lang)
+        # 2. dictionary pairs
+        for m in _SEQ.finditer(text):
+            toks = [
+                (t.start() + m.start(), t.end() + m.start(), t.group(0))
+                for t in _WORD.finditer(m.group(0))
+                if _cap(t.group(0))
+            ]
+            if len(toks) >= 2 and self._known_pair(toks[0][2], toks[-1][2]):
+                spans.append((toks[0][0], toks[-1][1], 0.8))
+                continue
+            for a, b in itertools.pairwise(toks):
+                if self._known_pair(a[2], b[2]):
+                    spans.append((a[0], toks[-1][1], 0.8))
+                    break
+            else:
+                # two rare capitalised words mid-sentence: "asking Deepika MacLeod to"
+                before = text[max(0, m.start() - 20) : m.start()].rstrip(" \t'\"“‘(")
+                words = [t[2] for t in toks]
+                if (
+                    english
+                    and len(words) >= 2
+                    and before[-1:].isalpha()
+                    and before[-1:].islower()
+                    and all(not is_common(w) and zipf(w.casefold()) < 3.5 for w in words)
+                ):
+                    spans.append((toks[0][0], toks[-1][1], 0.5))
+        # 3. cues
+        for m in _CUE.finditer(text):
+            words = [w for w in _WORD.findall(m.group(1))]
+            if words and self._plausible(words):
+                spans.append((m.start(1), m.end(1), 0.7))
+        # 4. structure: labels, JSON keys, CSV name columns
+        for rx in (_LABEL, _JSON_KEY):
+            for m in rx.finditer(text):
+                if any(c.isalpha() for c in m.group(1)) and "@" not in m.group(1):
+                    spans.append((m.start(1), m.end(1), 0.85))
+        if "," in text and "\n" in text:
+            spans += self._csv(text)
+        # 5. lists of names: "A, B, C and D" where two items are names already
+        if spans and english:
+            found_spans = [(s, e) for s, e, _ in spans]
+            for m in _LIST.finditer(text):
+                items = [(i.start(), i.end()) for i in re.finditer(_TOKEN, m.group(0))]
+                items = [
+                    (m.start() + a, m.start() + b) for a, b in items if m.group(0)[a:b] != "and"
+                ]
+                found = sum(any(s <= a < e for s, e in found_spans) for a, _ in items)
+                known = sum(
+                    any(s <= a < e for s, e in found_spans)
+                    or (text[a:b].casefold() in self.first and not is_common(text[a:b]))
+                    for a, b in items
+                )
+                if (len(items) == 2 and found >= 1) or (len(items) >= 3 and known >= 2):
+                    spans += [(a, b, 0.5) for a, b in items if not is_common(text[a:b])]
+        for m in _LOWER_LIST.finditer(text) if english else ():
+            items = [
+                (m.start() + i.start(), m.start() + i.end())
+                for i in re.finditer(r"[a-zà-ÿ]{3,}", m.group(0))
+                if i.group(0) != "and"
+            ]
+            flags = [text[a:b] in self.first and not is_common(text[a:b]) for a, b in items]
+            if sum(flags) >= 2 and sum(flags) * 2 >= len(items):
+                spans += [
+                    (a, b, 0.5)
+                    for (a, b), k in zip(items, flags, strict=True)
+                    if k or not is_common(text[a:b])
+                ]
+        # 6. every part of a found name, wherever else it appears
+        parts = set()
+        for s, e, _ in spans:
+            for w in _WORD.findall(text[s:e]):
+                if len(w) >= 3 and w.casefold() not in self.common:
+                    parts.add(w)
+        if parts:
+            rx = re.compile(
+                r"(?<![\w@.])(?:"
+                + "|".join(map(re.escape, sorted(parts, key=len, reverse=True)))
+                + r")(?![\w@])"
+            )
+            spans += [(m.start(), m.end(), 0.6) for m in rx.finditer(text)]
+        # in scripts without spaces a name has no word boundary: "佐々木さんと佐々木の"
+        unspaced = {
+            text[s:e] for s, e, _ in spans if e - s >= 2 and _UNSPACED_PART.search(text[s:e])
+        }
+        for part in unspaced:
+            spans += [(m.start(), m.end(), 0.6) for m in re.finditer(re.escape(part), text)]
+        return [RecognizerResult(self.ENTITY, s, e, score) for s, e, score in spans]
+
+    def _known_first_names(self, text: str, lang: str) -> list[tuple[int, int, float]]:
+        """In another language written in Latin letters: a capitalised known first name
+        or family name, not opening a sentence, that is not a common word of that
+        language (wordfreq's frequencies for it)."""
+        out = []
+        for m in _LONE.finditer(text):
+            word = m.group(0)
+            f = word.casefold()
+            if (f not in self.first and f not in self.last) or len(word) < 3 or word.isupper():
+                continue
+            before = text[max(0, m.start() - 3) : m.start()].rstrip()
+            if not before or before[-1] in '.!?:"«»“(\n':
+                continue
+            if zipf_frequency(f, lang) < (4.5 if f in self.first else 3.5):
+                out.append((m.start(), m.end(), 0.5))
+        return out
+
+    def _english(
+        self, text: str, other_ents: list[tuple[int, int]]
+    ) -> list[tuple[int, int, float]]:
+        """Rules that read English: lone known names, rare words in a person's place,
+        speakers, initials, vocatives, pairs and kin, lower-case names."""
+        spans: list[tuple[int, int, float]] = []
         for m in _LONE.finditer(text):
             word = m.group(0)
             if self._lone_name(text, m, other_ents):
@@ -223,7 +566,7 @@ class WardenPersonRecognizer(EntityRecognizer):
                 spans.append((m.start(), m.end(), 0.5))  # "Scott lives on ..."
         for m in _SPEAKER.finditer(text):
             w = m.group(1)
-            if len(w) >= 3 and (not is_common(w) or self._name_word(w)):
+            if len(w) >= 3 and not w.isupper() and (not is_common(w) or self._name_word(w)):
                 spans.append((m.start(1), m.end(1), 0.5))
         # a middle initial: "Sari J. Paavolainen", "benjamin a seiler"
         for m in _INITIAL.finditer(text):
@@ -278,86 +621,7 @@ class WardenPersonRecognizer(EntityRecognizer):
             f, lst = m.group(1), m.group(2).split()[-1]
             if f in self.first and f not in self.common and not is_common(lst):
                 spans.append((m.start(), m.end(), 0.6))
-        # 2. dictionary pairs
-        for m in _SEQ.finditer(text):
-            toks = [
-                (t.start() + m.start(), t.end() + m.start(), t.group(0))
-                for t in _WORD.finditer(m.group(0))
-                if _cap(t.group(0))
-            ]
-            if len(toks) >= 2 and self._known_pair(toks[0][2], toks[-1][2]):
-                spans.append((toks[0][0], toks[-1][1], 0.8))
-                continue
-            for a, b in itertools.pairwise(toks):
-                if self._known_pair(a[2], b[2]):
-                    spans.append((a[0], toks[-1][1], 0.8))
-                    break
-            else:
-                # two rare capitalised words mid-sentence: "asking Deepika MacLeod to"
-                before = text[max(0, m.start() - 20) : m.start()].rstrip(" \t'\"“‘(")
-                words = [t[2] for t in toks]
-                if (
-                    len(words) >= 2
-                    and before[-1:].isalpha()
-                    and before[-1:].islower()
-                    and all(not is_common(w) and zipf(w.casefold()) < 3.5 for w in words)
-                ):
-                    spans.append((toks[0][0], toks[-1][1], 0.5))
-        # 3. cues
-        for m in _CUE.finditer(text):
-            words = [w for w in _WORD.findall(m.group(1))]
-            if words and self._plausible(words):
-                spans.append((m.start(1), m.end(1), 0.7))
-        # 4. structure: labels, JSON keys, CSV name columns
-        for rx in (_LABEL, _JSON_KEY):
-            for m in rx.finditer(text):
-                if any(c.isalpha() for c in m.group(1)) and "@" not in m.group(1):
-                    spans.append((m.start(1), m.end(1), 0.85))
-        if "," in text and "\n" in text:
-            spans += self._csv(text)
-        # 5. lists of names: "A, B, C and D" where two items are names already
-        if spans:
-            found_spans = [(s, e) for s, e, _ in spans]
-            for m in _LIST.finditer(text):
-                items = [(i.start(), i.end()) for i in re.finditer(_TOKEN, m.group(0))]
-                items = [
-                    (m.start() + a, m.start() + b) for a, b in items if m.group(0)[a:b] != "and"
-                ]
-                found = sum(any(s <= a < e for s, e in found_spans) for a, _ in items)
-                known = sum(
-                    any(s <= a < e for s, e in found_spans)
-                    or (text[a:b].casefold() in self.first and not is_common(text[a:b]))
-                    for a, b in items
-                )
-                if (len(items) == 2 and found >= 1) or (len(items) >= 3 and known >= 2):
-                    spans += [(a, b, 0.5) for a, b in items if not is_common(text[a:b])]
-        for m in _LOWER_LIST.finditer(text):
-            items = [
-                (m.start() + i.start(), m.start() + i.end())
-                for i in re.finditer(r"[a-zà-ÿ]{3,}", m.group(0))
-                if i.group(0) != "and"
-            ]
-            flags = [text[a:b] in self.first and not is_common(text[a:b]) for a, b in items]
-            if sum(flags) >= 2 and sum(flags) * 2 >= len(items):
-                spans += [
-                    (a, b, 0.5)
-                    for (a, b), k in zip(items, flags, strict=True)
-                    if k or not is_common(text[a:b])
-                ]
-        # 6. every part of a found name, wherever else it appears
-        parts = set()
-        for s, e, _ in spans:
-            for w in _WORD.findall(text[s:e]):
-                if len(w) >= 3 and w.casefold() not in self.common:
-                    parts.add(w)
-        if parts:
-            rx = re.compile(
-                r"(?<![\w@.])(?:"
-                + "|".join(map(re.escape, sorted(parts, key=len, reverse=True)))
-                + r")(?![\w@])"
-            )
-            spans += [(m.start(), m.end(), 0.6) for m in rx.finditer(text)]
-        return [RecognizerResult(self.ENTITY, s, e, score) for s, e, score in spans]
+        return spans
 
     @staticmethod
     def _csv(text: str) -> list[tuple[int, int, float]]:

@@ -34,23 +34,55 @@ REGIONS = (
     "ZA",
     "AR",
     "TR",
+    "RU",
+    "UA",
+    "GR",
+    "IL",
+    "SA",
+    "AE",
+    "EG",
+    "TH",
+    "VN",
+    "ID",
+    "PH",
+    "PK",
+    "TW",
+    "HK",
+    "PT",
+    "CH",
+    "AT",
+    "BE",
 )
 _DIGITS = re.compile(r"\d")
-_CANDIDATE = re.compile(r"(?<![\w+.-])(?:\+|\(\+?)?\d[\d \t().-]{5,22}\d(?![\w-]|\.\d)")
+# A letter of a script written without spaces may touch a number ("電話は090-..."): the
+# borders below reject Latin letters and digits only.
+_CANDIDATE = re.compile(
+    r"(?<![A-Za-z0-9_+.-])(?:\+|\(\+?)?\d[\d \t().\-－‐]{5,22}\d(?![A-Za-z0-9_-]|\.\d)"
+)
 # A date or a version is not a phone number even when libphonenumber accepts it.
 _NOT_PHONE = re.compile(
     r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}(?:[ T]\d{1,2}(?::\d\d)?)?$|^\d{1,3}\.\d{1,3}\.\d{1,3}(?:\.\d{1,3})?$"
 )
 # Digits grouped like a phone number: at least two separators, 7-15 digits.
 _GROUPED = re.compile(
-    r"(?<![\w.+-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{1,5}(?:[\s.-]\d{2,5}){1,5}(?:\s?(?:x|ext\.?)\s?\d{1,5})?(?!\w|-\d)"
+    r"(?<![A-Za-z0-9_.+-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{1,5}(?:[\s.\-－‐]\d{2,5}){1,5}(?:\s?(?:x|ext\.?)\s?\d{1,5})?(?![A-Za-z0-9_]|-\d)"
 )
 _CUE = re.compile(
     r"(?i)\b(?:phone|tel|telephone|mobile|cell|fax|desk|office|call(?:\s+me)?(?:\s+on)?|"
     r"reach\s+me(?:\s+on|\s+at)?|whats\s?app|sms|text\s+me|answering\s+at|contact|registered)\b[^\d+(]{0,14}$"
+    r"|(?:電話|携帯|連絡先|电话|手机|联系|전화|연락처|휴대폰|โทร|тел|звоните|телефон|τηλ|טלפון|هاتف|اتصل)[^\d+(]{0,14}$"
 )
 _CUE_AFTER = re.compile(r"(?i)^[\s-]{0,3}(?:office|fax|mobile|cell|home|work|desk|tel|phone)\b")
-_PLUS = re.compile(r"(?<![\d+])\+\d{10,15}(?!\d)")
+_PLUS = re.compile(r"(?<![\d+])\+\d(?:[ .-]?\d){9,14}(?!\d)")
+# After a phone cue, digits reach a person whether or not the number is valid (a digit
+# short, an unassigned range, an internal extension, a pager): 5-15 digits in any grouping.
+_PAGER_CUE = re.compile(
+    r"(?i)\b(?:pager|beeper|bleep|ext\.?|extension|handy|mobil|telefon|tél\.?|móvil|celular|"
+    r"тел\.?|телефон)\b[^\d+(]{0,14}$"
+)
+_CUED_DIGITS = re.compile(
+    r"(?<![A-Za-z0-9_+.-])\+?\(?\d[\d \t()./\-－‐]{3,22}\d(?![A-Za-z0-9_-]|\.\d)"
+)
 
 
 class WardenPhoneRecognizer(RuleRecognizer):
@@ -66,7 +98,7 @@ class WardenPhoneRecognizer(RuleRecognizer):
     def analyze(
         self, text: str, entities: list[str] | None = None, nlp_artifacts: Any = None
     ) -> list[RecognizerResult]:
-        if len(_DIGITS.findall(text)) < 7:
+        if len(_DIGITS.findall(text)) < 5:
             return []
         found: dict[tuple[int, int], RecognizerResult] = {}
         # Candidates first (one regex), then libphonenumber validation per region:
@@ -90,6 +122,15 @@ class WardenPhoneRecognizer(RuleRecognizer):
                 or _CUE_AFTER.match(text[m.end() : m.end() + 12])
             )
             if cued or (seps >= 2 and (raw.startswith(("+", "(")) or seps >= 3)):
+                found.setdefault(
+                    (m.start(), m.end()), RecognizerResult(self.ENTITY, m.start(), m.end(), 0.6)
+                )
+        for m in _CUED_DIGITS.finditer(text):
+            raw = m.group(0)
+            digits = sum(c.isdigit() for c in raw)
+            before = text[max(0, m.start() - 30) : m.start()]
+            cued = bool((digits >= 7 and _CUE.search(before)) or _PAGER_CUE.search(before))
+            if 5 <= digits <= 15 and cued and not _NOT_PHONE.match(raw):
                 found.setdefault(
                     (m.start(), m.end()), RecognizerResult(self.ENTITY, m.start(), m.end(), 0.6)
                 )

@@ -7,9 +7,14 @@ Every rule is anchored on a vendor prefix or on a key word (``api_key=``, ``Bear
 
 from __future__ import annotations
 
+import math
 import re
+import tomllib
+from collections import Counter
+from pathlib import Path
 
 from redaction.recognizers.base import Rule, RuleRecognizer
+from redaction.recognizers.names import zipf
 
 _T = r"A-Za-z0-9_\-"
 
@@ -21,6 +26,40 @@ def _not_placeholder(value: str) -> bool:
     return not any(
         w in v for w in ("your_", "your-", "<", "example", "placeholder", "changeme", "redacted")
     )
+
+
+def _entropy(value: str) -> float:
+    """Shannon entropy of the characters, bits per character."""
+    counts = Counter(value)
+    return -sum(c / len(value) * math.log2(c / len(value)) for c in counts.values())
+
+
+def _random_looking(value: str) -> bool:
+    """A password or key, not a word: no placeholder, not an English word, and either
+    two kinds of character (letters and digits or symbols) or 3 bits of entropy a char."""
+    v = value.strip("'\"")
+    if not _not_placeholder(v) or (v.isalpha() and zipf(v.lower()) > 2.5):
+        return False
+    kinds = sum(
+        (
+            any(c.islower() for c in v),
+            any(c.isupper() for c in v),
+            any(c.isdigit() for c in v),
+            any(not c.isalnum() for c in v),
+        )
+    )
+    return kinds >= 2 or _entropy(v) >= 3.0
+
+
+def vendor_rules(path: Path | None = None) -> tuple[Rule, ...]:
+    """The vendor token rules of ``secret_rules.toml`` (its header says where they come from)."""
+    path = path or Path(__file__).with_name("secret_rules.toml")
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    out = []
+    for r in data["rule"]:
+        rx = re.compile(r["pattern"])
+        out.append(Rule(r["vendor"], rx, 0.95, group=1 if rx.groups else 0, needs=r.get("needs")))
+    return tuple(out)
 
 
 class WardenSecretRecognizer(RuleRecognizer):
@@ -106,4 +145,29 @@ class WardenSecretRecognizer(RuleRecognizer):
             group=1,
             check=_not_placeholder,
         ),
+        # passwords given on a command line: mysql -p, sshpass -p, --password
+        Rule(
+            "cli_password",
+            re.compile(
+                r"(?:\b(?:mysql\w*|psql|sshpass|mongo\w*|redis-cli|smbclient|curl|wget|"
+                r"rdesktop|xfreerdp|sqlcmd)\b[^\n|;&]*?\s(?:-p|-a|-P|--pass(?:word)?[= ]|-u\s+\S+:)"
+                r"|--password[= ])\s?['\"]?([^\s'\"]{4,})"
+            ),
+            0.85,
+            group=1,
+            check=_random_looking,
+        ),
+        # connection strings and configs: Password=...; Pwd=...; license_key: ...
+        Rule(
+            "keyword_short",
+            re.compile(
+                r"(?i)\b(?:password|passwd|pwd|pass|licen[cs]e[_ -]?key|product[_ -]?key|"
+                r"serial[_ -]?key|client[_ -]?secret|shared[_ -]?key|private[_ -]?key|signing[_ -]?key)"
+                r"[\"']?\s*(?:=|:|=>|\s+is\s+)\s*[\"']?([^\s\"',;<>]{4,})"
+            ),
+            0.8,
+            group=1,
+            check=_random_looking,
+        ),
+        *vendor_rules(),
     )

@@ -30,3 +30,15 @@ def test_redact_jsonl_file_with_bad_lines(tmp_path: Path) -> None:
     assert lines[2]["id"] == 3 and "Whitfield" not in lines[2]["text"]
     assert "1 lines were not valid UTF-8" in result.stderr
     assert "1 lines were not JSON objects" in result.stderr
+
+
+def test_redact_profile_flag(tmp_path: Path) -> None:
+    text = "Seen in Springfield on March 3, 2024, aged 94.\n"
+    default = CliRunner().invoke(cli, ["--home", str(tmp_path), "redact"], input=text)
+    strict = CliRunner().invoke(
+        cli, ["--home", str(tmp_path), "redact", "--profile", "strict"], input=text
+    )
+    assert default.exit_code == 0 and strict.exit_code == 0, strict.output
+    assert "Springfield" in default.stdout and "March 3" in default.stdout
+    assert "Springfield" not in strict.stdout and "March 3" not in strict.stdout
+    assert "2024" in strict.stdout and "<AGE>" in strict.stdout

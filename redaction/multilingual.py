@@ -1,0 +1,389 @@
+"""Names in every language: a small NER model that Warden trains and ships
+(``redaction/models/person-xx``), and the script of a text, which says whether it needs it.
+
+The shipped model is a spaCy pipeline for the multi-language class ``xx`` with one
+component (``ner``, label ``PERSON``). Scripts written without spaces between words
+(Chinese, Japanese, Korean syllables, Thai, Lao, Khmer, Myanmar) are cut into one token
+per character, so that a name inside a run of characters ("김철수는", "田中さん") can be
+tagged; every other script is cut at spaces and punctuation as spaCy does for ``xx``.
+How it is trained, on what, and under which licences: ``training/person_model.py`` and
+``redaction/models/DATA.md``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+from warden.errors import ConfigError
+
+MODEL_DIR = Path(__file__).parent / "models" / "person-xx"
+
+# Letters of scripts written without spaces between words: CJK ideographs, kana,
+# Hangul syllables and jamo, Thai, Lao, Khmer, Myanmar.
+UNSPACED = (
+    "\u0e00-\u0e7f\u0e80-\u0eff\u1000-\u109f\u1780-\u17ff\u1100-\u11ff\u3040-\u30ff"
+    "\u3131-\u318e\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+    "\uff66-\uff9f"
+)
+_ONE = f"[{UNSPACED}]"
+# A letter that is not Latin: any letter outside Basic Latin, Latin-1 and Latin Extended.
+_NON_LATIN = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+_NON_ASCII_LETTER = re.compile(r"[^\W\d_A-Za-z]")
+_FIRST_LETTER = re.compile(r"[^\W\d_]")
+
+
+def non_latin(text: str) -> bool:
+    """Does the text hold a letter of a script other than Latin?"""
+    return _NON_LATIN.search(text) is not None
+
+
+def non_ascii_letters(text: str) -> bool:
+    """Does the text hold a letter outside A-Z (ä, ł, ş, or another script)?"""
+    return _NON_ASCII_LETTER.search(text) is not None
+
+
+def customize_tokenizer(nlp: Language) -> None:
+    """One token per character of the scripts in :data:`UNSPACED` (saved with the model)."""
+    defaults = nlp.Defaults
+    tokenizer: Any = nlp.tokenizer
+    tokenizer.prefix_search = compile_prefix_regex([_ONE, *(defaults.prefixes or ())]).search
+    tokenizer.suffix_search = compile_suffix_regex([_ONE, *(defaults.suffixes or ())]).search
+    tokenizer.infix_finditer = compile_infix_regex([_ONE, *(defaults.infixes or ())]).finditer
+
+
+@lru_cache(maxsize=1)
+def load_person_model(path: str | None = None) -> Language:
+    """The shipped multi-language PERSON model, loaded from the repository; never downloads."""
+    where = Path(path) if path else MODEL_DIR
+    if not (where / "meta.json").is_file():
+        raise ConfigError(
+            f"the multi-language name model is missing at {where}; it ships with Warden "
+            "(rebuild it with `python training/person_model.py`)."
+        )
+    return spacy.load(where)
+
+
+# What the shipped model learned from (development sets in ../shared/data/ner, see its
+# README): for each file, the share of its lines, from the top, used for training. The
+# rest of a file is held out and is what benchmarks/bench_redaction.py measures on;
+# files not named here were never trained on (their licences forbid it or are unclear).
+TRAINED_ON: dict[str, float] = {
+    "ar.all": 0.7,  # CC BY-SA 3.0
+    "de.dev": 0.7,  # CC BY 4.0
+    "en.train": 1.0,  # CC BY 4.0 (en.dev, the same corpus's dev split, is held out whole)
+    "ja.train": 0.7,  # CC BY-SA 4.0
+    "ru.dev": 0.7,  # MIT
+    "th.train": 0.7,  # CC BY 3.0
+    "tr.train": 0.7,  # CC BY-SA 4.0
+}
+
+
+def held_out_from(stem: str, n_lines: int) -> int:
+    """The first line of a development file that training did not see (0: none seen)."""
+    share = TRAINED_ON.get(stem)
+    return 0 if share is None else round(n_lines * share)
+
+
+# The languages language() chooses among: those our users write most, and every language
+# of the development sets.
+LANGUAGES = [
+    "en",
+    "fr",
+    "de",
+    "es",
+    "pt",
+    "it",
+    "nl",
+    "pl",
+    "tr",
+    "vi",
+    "ru",
+    "uk",
+    "el",
+    "he",
+    "ar",
+    "ja",
+    "zh",
+    "ko",
+    "th",
+    "hi",
+    "id",
+    "sv",
+    "da",
+    "no",
+    "fi",
+    "cs",
+    "ro",
+    "hu",
+]
+
+
+_SURE = 0.9
+
+
+@lru_cache(maxsize=1)
+def _identifier() -> Any:
+    """py3langid's model, decompressed in memory (its own loader writes a temporary file,
+    which fails on a full disk)."""
+    import io
+    import lzma
+
+    import numpy as np
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+    from py3langid.modelio import _to_array
+
+    with lzma.open(Path(MODEL_DIR) / MODEL_FILE) as src:
+        buffer = io.BytesIO(src.read())
+    with np.load(buffer, allow_pickle=False) as data:
+        ident = LanguageIdentifier(
+            np.asarray(data["ptc"]),
+            np.asarray(data["pc"]),
+            data["classes"].tolist(),
+            _to_array(data["nextmove"]),
+            data["out_feat"].tolist(),
+            tk_row=_to_array(data["nextmove_row"]),
+            norm_probs=True,
+        )
+    ident.set_languages(list(LANGUAGES))
+    return ident
+
+
+@lru_cache(maxsize=65_536)
+def language(text: str) -> str:
+    """The language of a text (ISO 639-1), by py3langid's model shipped in its package;
+    "en" for text with no letters, or for Latin text the model is not sure of (a short
+    address or a list of names in an English prompt is not Finnish for holding
+    "Lappeenranta")."""
+    if not _FIRST_LETTER.search(text):
+        return "en"
+    lang, prob = _identifier().classify(text[:2000])
+    # another script says enough by itself: short Russian is still Russian to natasha
+    return str(lang) if prob >= _SURE or non_latin(text) else "en"
+
+
+# Engines a package ships for one language, run on the texts of that language:
+# Russian, Ukrainian and Belarusian by natasha (slovnet NER, MIT), Chinese by jieba's
+# part-of-speech tags (nr*: person names, MIT), Japanese by GiNZA's NER (ja_ginza, MIT),
+# Korean by kiwipiepy's proper nouns (Apache-2.0) with a family name or a title.
+
+
+@lru_cache(maxsize=1)
+def _natasha() -> tuple[Any, Any]:
+    from natasha import NewsEmbedding, NewsNERTagger, Segmenter
+
+    return Segmenter(), NewsNERTagger(NewsEmbedding())
+
+
+@lru_cache(maxsize=1)
+def _ginza() -> Language:
+    # NER only (it has its own tok2vec); Sudachi still splits the words
+    return spacy.load(
+        "ja_ginza",
+        exclude=[
+            "parser",
+            "attribute_ruler",
+            "morphologizer",
+            "compound_splitter",
+            "bunsetu_recognizer",
+        ],
+    )
+
+
+@lru_cache(maxsize=1)
+def _kiwi() -> Any:
+    from kiwipiepy import Kiwi
+
+    return Kiwi()
+
+
+# Korean: a proper noun (kiwipiepy's NNP tag) is taken for a name when it has three
+# syllables and starts with a common family name, or a title follows it.
+KO_SURNAMES = frozenset(
+    [
+        "김",
+        "이",
+        "박",
+        "최",
+        "정",
+        "강",
+        "조",
+        "윤",
+        "장",
+        "임",
+        "한",
+        "오",
+        "서",
+        "신",
+        "권",
+        "황",
+        "안",
+        "송",
+        "류",
+        "유",
+        "홍",
+        "전",
+        "고",
+        "문",
+        "양",
+        "손",
+        "배",
+        "백",
+        "허",
+        "남",
+        "심",
+        "노",
+        "하",
+        "곽",
+        "성",
+        "차",
+        "주",
+        "우",
+        "구",
+        "나",
+        "민",
+        "진",
+        "지",
+        "엄",
+        "채",
+        "원",
+        "천",
+        "방",
+        "공",
+        "현",
+        "함",
+        "변",
+        "염",
+        "여",
+        "추",
+        "도",
+        "소",
+        "석",
+        "선",
+        "설",
+        "마",
+        "길",
+        "연",
+        "위",
+        "표",
+        "명",
+        "기",
+        "반",
+        "왕",
+        "금",
+        "옥",
+        "육",
+        "인",
+        "맹",
+        "제",
+        "모",
+        "탁",
+        "국",
+        "어",
+        "은",
+        "편",
+        "용",
+        "예",
+        "경",
+        "봉",
+        "사",
+        "부",
+        "가",
+        "복",
+        "태",
+        "목",
+        "형",
+        "계",
+        "피",
+        "두",
+        "감",
+        "음",
+        "빈",
+        "동",
+        "온",
+        "호",
+        "범",
+        "좌",
+        "팽",
+        "승",
+        "간",
+        "상",
+        "시",
+        "갈",
+    ]
+)
+KO_TITLES = tuple(
+    [
+        "씨",
+        "님",
+        "선수",
+        "대통령",
+        "교수",
+        "의원",
+        "장관",
+        "감독",
+        "회장",
+        "사장",
+        "기자",
+        "박사",
+        "총리",
+        "위원장",
+        "대표",
+        "시장",
+        "지사",
+        "씨는",
+        "씨가",
+        "씨를",
+        "씨의",
+    ]
+)
+
+
+@lru_cache(maxsize=1)
+def _jieba() -> Any:
+    import logging
+
+    import jieba
+    import jieba.posseg
+
+    # jieba caches its dictionary in the temporary folder and logs a traceback when it
+    # cannot (a full disk): the cache only saves start-up time
+    jieba.setLogLevel(logging.CRITICAL)
+    return jieba.posseg
+
+
+def language_persons(text: str, lang: str) -> list[tuple[int, int]]:
+    """(start, end) of the names a language's own engine finds (none for other languages)."""
+    if lang in ("ru", "uk", "be"):
+        from natasha import Doc
+
+        segmenter, tagger = _natasha()
+        doc = Doc(text)
+        doc.segment(segmenter)
+        doc.tag_ner(tagger)
+        return [(sp.start, sp.stop) for sp in doc.spans if sp.type == "PER"]
+    if lang == "ja":
+        return [(e.start_char, e.end_char) for e in _ginza()(text).ents if e.label_ == "Person"]
+    if lang == "ko":
+        out = []
+        for tok in _kiwi().tokenize(text):
+            if tok.tag != "NNP" or not 2 <= tok.len <= 4:
+                continue
+            after = text[tok.start + tok.len : tok.start + tok.len + 4].lstrip()
+            if (tok.len == 3 and tok.form[0] in KO_SURNAMES) or after.startswith(KO_TITLES):
+                out.append((tok.start, tok.start + tok.len))
+        return out
+    if lang == "zh":
+        out, pos = [], 0
+        for word, flag in _jieba().cut(text):
+            if flag.startswith("nr") and len(word) >= 2:
+                out.append((pos, pos + len(word)))
+            pos += len(word)
+        return out
+    return []

@@ -1,0 +1,157 @@
+"""Train the multi-language PERSON model that Warden ships (redaction/models/person-xx).
+
+    .venv/bin/python training/person_model.py [--data ../shared/data/ner] [--epochs 12]
+
+Reproducible: fixed seed, fixed split (``redaction.multilingual.TRAINED_ON``: the top
+share of each file whose licence allows training; the rest is held out for
+benchmarks/bench_redaction.py). CPU only, about 40 minutes on one core.
+
+Augmentation, so that names are found the way people write them in prompts and chats:
+a copy of some English sentences in lower case, of some sentences in capitals, and some
+with a name as an @handle. PERSON, places and organisations are learned; Warden uses
+PERSON only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from pathlib import Path
+
+import spacy
+from spacy.training import Example
+from spacy.util import compounding, fix_random_seed, minibatch
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from redaction.multilingual import (  # noqa: E402
+    MODEL_DIR,
+    TRAINED_ON,
+    customize_tokenizer,
+    held_out_from,
+)
+
+SEED = 20261129
+# Places and organisations are learned too (they teach the model what is not a person);
+# only PERSON is used at run time.
+LABELS = {"PERSON": "PERSON", "LOCATION": "LOC", "ORGANIZATION": "ORG"}
+NER = {
+    "@architectures": "spacy.TransitionBasedParser.v2",
+    "state_type": "ner",
+    "extra_state_tokens": False,
+    "hidden_width": 64,
+    "maxout_pieces": 2,
+    "use_upper": True,
+    "nO": None,
+    "tok2vec": {
+        "@architectures": "spacy.HashEmbedCNN.v2",
+        "pretrained_vectors": None,
+        "width": 96,
+        "depth": 4,
+        "embed_size": 4000,
+        "window_size": 1,
+        "maxout_pieces": 3,
+        "subword_features": True,
+    },
+}
+
+
+def load(data: Path) -> list[tuple[str, list[tuple[int, int]]]]:
+    out = []
+    for stem in sorted(TRAINED_ON):
+        lines = (data / f"{stem}.jsonl").read_text(encoding="utf-8").splitlines()
+        cut = held_out_from(stem, len(lines)) if TRAINED_ON[stem] < 1 else len(lines)
+        for line in lines[:cut]:
+            it = json.loads(line)
+            spans = [
+                (s["start"], s["end"], LABELS[s["label"]])
+                for s in it["spans"]
+                if s["label"] in LABELS
+            ]
+            out.append((it["text"], spans, stem[:2]))
+        print(f"{stem}: {cut} of {len(lines)} sentences", flush=True)
+    return out
+
+
+def augment(items: list, rng: random.Random) -> list:
+    """Lower case and capitals for English sentences (chat writes names that way; in
+    other languages a lower-case word is rarely a name), and @handles."""
+    extra = []
+    for text, spans, lang in items:
+        people = [sp for sp in spans if sp[2] == "PERSON"]
+        if not people:
+            continue
+        r = rng.random()
+        if lang == "en" and r < 0.25:
+            extra.append((text.lower(), spans, lang))
+        elif r < 0.35 and len(text.upper()) == len(text):
+            extra.append((text.upper(), spans, lang))
+        elif r < 0.40:
+            # a name as an @handle: "@maria_lopez"
+            s, e, _ = people[0]
+            handle = "@" + text[s:e].replace(" ", "_").lower()
+            new = text[:s] + handle + text[e:]
+            shift = len(handle) - (e - s)
+            moved = [(a + shift, b + shift, t) if a >= e else (a, b, t) for a, b, t in spans]
+            moved = [sp for sp in moved if sp[0] != s]
+            extra.append((new, [(s, s + len(handle), "PERSON"), *moved], lang))
+    return extra
+
+
+def examples(nlp: spacy.Language, items: list) -> list[Example]:
+    out = []
+    for text, spans, _ in items:
+        doc = nlp.make_doc(text)
+        ents = [doc.char_span(a, b, label=lab, alignment_mode="expand") for a, b, lab in spans]
+        ents = spacy.util.filter_spans([e for e in ents if e is not None])
+        ref = nlp.make_doc(text)
+        ref.ents = ents
+        out.append(Example(doc, ref))
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "ner")
+    ap.add_argument("--epochs", type=int, default=16)
+    ap.add_argument("--out", type=Path, default=MODEL_DIR)
+    args = ap.parse_args()
+    if not args.data.is_dir():
+        sys.exit(f"no training data at {args.data} (see ../shared/data/ner/README.md)")
+    fix_random_seed(SEED)
+    rng = random.Random(SEED)
+    nlp = spacy.blank("xx")
+    customize_tokenizer(nlp)
+    nlp.add_pipe("ner", config={"model": NER})
+    items = load(args.data)
+    items += augment(items, rng)
+    train = examples(nlp, items)
+    print(f"{len(train)} examples", flush=True)
+    nlp.initialize(lambda: train, sgd=None)
+    optimizer = nlp.create_optimizer()
+    for epoch in range(args.epochs):
+        t = time.time()
+        rng.shuffle(train)
+        losses: dict[str, float] = {}
+        for batch in minibatch(train, size=compounding(4.0, 32.0, 1.001)):
+            nlp.update(batch, sgd=optimizer, drop=0.2, losses=losses)
+        print(f"epoch {epoch + 1}: loss {losses['ner']:.0f} ({time.time() - t:.0f} s)", flush=True)
+    nlp.meta.update(
+        {
+            "name": "person_xx",
+            "version": "0.1.0",
+            "description": "Warden's multi-language PERSON model (see redaction/models/DATA.md)",
+            "license": "CC BY-SA 4.0 (trained on CC BY-SA data; see redaction/models/DATA.md)",
+        }
+    )
+    with nlp.use_params(optimizer.averages):
+        nlp.to_disk(args.out)
+    print(f"saved to {args.out}")
+
+
+if __name__ == "__main__":
+    main()
