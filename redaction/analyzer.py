@@ -41,6 +41,7 @@ from redaction.multilingual import (
     language_persons,
     load_person_model,
     non_ascii_letters,
+    non_latin,
 )
 from redaction.recognizers import all_recognizers
 from redaction.recognizers.names import dictionaries, is_common
@@ -247,7 +248,10 @@ class Analyzer:
         """Does the multi-language name model read this text (``redaction.multilingual``)?"""
         if self.xx is None:
             return False
-        return self.config.multilingual == "always" or non_ascii_letters(text)
+        if self.config.multilingual == "always":
+            return True
+        # an English prompt that names "José" is left to the English rules (they see it)
+        return non_ascii_letters(text) and (non_latin(text) or language(text) != "en")
 
     def _run(
         self,

