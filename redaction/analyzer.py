@@ -37,6 +37,7 @@ from spacy.language import Language
 from spacy.util import filter_spans
 
 from redaction.multilingual import (
+    ENGINE_LANGUAGES,
     language,
     language_persons,
     load_person_model,
@@ -126,6 +127,8 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
         yield from _line_sentences(text, line.start(), line.end())
 
 
+# Characters a language engine reads at a time (a long line without a full stop)
+_ENGINE_PIECE = 4000
 # Sentences for the multi-language model: also after 。！？ with no space, any script.
 _ANY_SENTENCE_END = re.compile(r"(?<=[。！？])\s*|(?<=[.!?])\s+")
 
@@ -296,12 +299,30 @@ class Analyzer:
         """Names the multi-language model finds, in the texts it reads (else none)."""
         if self.xx is None:
             return [[] for _ in texts]
-        segs = [xx_segments(t) if self._wants_xx(t) else [] for t in texts]
-        found = self._run(self.xx, self._xx_cache, segs, texts)
-        for text, spans in zip(texts, found, strict=True):
-            if not text.isascii():
-                lang = language(text)
-                spans += [(a, b, "PERSON") for a, b in language_persons(text, lang)]
+        wants = [self._wants_xx(t) for t in texts]
+        # the sentences of every text that is not plain ASCII (the language engines read
+        # them too), and of the plain ones the model is told to read ("always")
+        segs = [
+            xx_segments(t) if w or not t.isascii() else []
+            for t, w in zip(texts, wants, strict=True)
+        ]
+        found = self._run(
+            self.xx,
+            self._xx_cache,
+            [s if w else [] for s, w in zip(segs, wants, strict=True)],
+            texts,
+        )
+        for text, spans, mine in zip(texts, found, segs, strict=True):
+            lang = "en" if text.isascii() else language(text)
+            if lang not in ENGINE_LANGUAGES:
+                continue
+            # sentence by sentence, in pieces: GiNZA's Sudachi refuses input over 49,149 bytes
+            for a, b in mine:
+                for start in range(a, b, _ENGINE_PIECE):
+                    piece = text[start : min(b, start + _ENGINE_PIECE)]
+                    spans += [
+                        (start + x, start + y, "PERSON") for x, y in language_persons(piece, lang)
+                    ]
         return found
 
     def analyze_many(self, texts: Sequence[str]) -> list[list[RecognizerResult]]:

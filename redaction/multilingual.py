@@ -155,17 +155,21 @@ def _identifier() -> Any:
     return ident
 
 
-@lru_cache(maxsize=65_536)
 def language(text: str) -> str:
-    """The language of a text (ISO 639-1), by py3langid's model shipped in its package;
-    "en" for text with no letters, or for Latin text the model is not sure of (a short
-    address or a list of names in an English prompt is not Finnish for holding
-    "Lappeenranta")."""
-    if not _FIRST_LETTER.search(text):
+    """The language of a text (ISO 639-1), by py3langid's model shipped in its package,
+    read from its first 2,000 characters; "en" for text with no letters, or for Latin
+    text the model is not sure of (a short address or a list of names in an English
+    prompt is not Finnish for holding "Lappeenranta")."""
+    return _language(text[:2000])
+
+
+@lru_cache(maxsize=65_536)
+def _language(head: str) -> str:
+    if not _FIRST_LETTER.search(head):
         return "en"
-    lang, prob = _identifier().classify(text[:2000])
+    lang, prob = _identifier().classify(head)
     # another script says enough by itself: short Russian is still Russian to natasha
-    return str(lang) if prob >= _SURE or non_latin(text) else "en"
+    return str(lang) if prob >= _SURE or non_latin(head) else "en"
 
 
 # Engines a package ships for one language, run on the texts of that language:
@@ -206,118 +210,10 @@ def _kiwi() -> Any:
 # Korean: a proper noun (kiwipiepy's NNP tag) is taken for a name when it has three
 # syllables and starts with a common family name, or a title follows it.
 KO_SURNAMES = frozenset(
-    [
-        "김",
-        "이",
-        "박",
-        "최",
-        "정",
-        "강",
-        "조",
-        "윤",
-        "장",
-        "임",
-        "한",
-        "오",
-        "서",
-        "신",
-        "권",
-        "황",
-        "안",
-        "송",
-        "류",
-        "유",
-        "홍",
-        "전",
-        "고",
-        "문",
-        "양",
-        "손",
-        "배",
-        "백",
-        "허",
-        "남",
-        "심",
-        "노",
-        "하",
-        "곽",
-        "성",
-        "차",
-        "주",
-        "우",
-        "구",
-        "나",
-        "민",
-        "진",
-        "지",
-        "엄",
-        "채",
-        "원",
-        "천",
-        "방",
-        "공",
-        "현",
-        "함",
-        "변",
-        "염",
-        "여",
-        "추",
-        "도",
-        "소",
-        "석",
-        "선",
-        "설",
-        "마",
-        "길",
-        "연",
-        "위",
-        "표",
-        "명",
-        "기",
-        "반",
-        "왕",
-        "금",
-        "옥",
-        "육",
-        "인",
-        "맹",
-        "제",
-        "모",
-        "탁",
-        "국",
-        "어",
-        "은",
-        "편",
-        "용",
-        "예",
-        "경",
-        "봉",
-        "사",
-        "부",
-        "가",
-        "복",
-        "태",
-        "목",
-        "형",
-        "계",
-        "피",
-        "두",
-        "감",
-        "음",
-        "빈",
-        "동",
-        "온",
-        "호",
-        "범",
-        "좌",
-        "팽",
-        "승",
-        "간",
-        "상",
-        "시",
-        "갈",
-    ]
-)
+    "김이박최정강조윤장임한오서신권황안송류유홍전고문양손배백허남심노하곽성차주우구나민진지엄"
+    "채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부가"
+    "복태목형계피두감음빈동온호범좌팽승간상시갈"
+)  # one syllable each
 KO_TITLES = tuple(
     [
         "씨",
@@ -356,6 +252,9 @@ def _jieba() -> Any:
     # cannot (a full disk): the cache only saves start-up time
     jieba.setLogLevel(logging.CRITICAL)
     return jieba.posseg
+
+
+ENGINE_LANGUAGES = frozenset({"ru", "uk", "be", "ja", "ko", "zh"})
 
 
 def language_persons(text: str, lang: str) -> list[tuple[int, int]]:

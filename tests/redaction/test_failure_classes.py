@@ -148,3 +148,10 @@ def test_an_unknown_profile_is_refused(tmp_path: Path) -> None:
     (tmp_path / "warden.toml").write_text('[redaction]\nprofile = "paranoid"\n')
     with pytest.raises(ConfigError, match="default or strict"):
         load_config(tmp_path)
+
+
+def test_a_long_japanese_text_is_read_in_pieces(redactor: Redactor) -> None:
+    # GiNZA's Sudachi refuses more than 49,149 bytes at once; one long line is 60,000 here
+    text = "昨日、佐々木健太さんに電話した。" + "東京に住んでいます" * 2000 + "。"
+    out = redactor.redact(text).text
+    assert "佐々木" not in out and "東京に住んでいます" in out
