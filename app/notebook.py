@@ -23,11 +23,12 @@ from typing import Any
 import altair as alt
 import polars as pl
 
+from app import flywheel
 from enforcement import cases as case_api
 from enforcement import decisions as decision_api
 from enforcement import reid as reid_api
 from enforcement.desk import Desk
-from investigate import evidence
+from investigate import evidence, learn
 from warden import audit
 from warden.errors import StateError
 from warden.keys.keyring import Unlock
@@ -205,6 +206,42 @@ class Workspace:
     def reveal(self, request_id: str) -> dict[str, list[Original]]:
         """Originals of an approved request's case, while the grant lasts (audited)."""
         return reid_api.reveal(self.desk, self.user, request_id)
+
+    # -- learning from decisions (docs/learning.md) -------------------------------
+    def models(self) -> pl.DataFrame:
+        """The model registry, newest first: version, state, metrics on newer decisions."""
+        return pl.DataFrame(
+            [
+                {
+                    "version": m.version,
+                    "state": m.state,
+                    "trained_by": m.trained_by,
+                    "n_train": m.n_train,
+                    "n_test": m.n_test,
+                    "model_ap": m.metrics.get("model_ap"),
+                    "unsupervised_ap": m.metrics.get("unsupervised_ap"),
+                    "reason": m.reason,
+                }
+                for m in flywheel.status(Desk.open(self.config, None)).versions
+            ]
+        )
+
+    def train_model(self) -> learn.ModelVersion:
+        """Train and register a model from the final decisions (leads; audited)."""
+        return flywheel.train_model(self.desk, self.user)
+
+    def request_promotion(self, version: int) -> None:
+        flywheel.request_promotion(self.desk, self.user, version)
+
+    def approve_promotion(self, version: int, note: str = "") -> None:
+        flywheel.decide_promotion(self.desk, self.user, version, True, note)
+
+    def rollback_model(self, reason: str) -> tuple[int, int | None]:
+        return flywheel.rollback(self.desk, self.user, reason)
+
+    def export_training_set(self, out: str | Path, reason: str) -> dict[str, Any]:
+        """Write the redacted training set (leads; audited): see `warden export`."""
+        return flywheel.export_training_set(self.desk, self.user, Path(out), reason).to_dict()
 
     # -- plots ------------------------------------------------------------------
     def timeline(self, accounts: str | list[str]) -> Any:

@@ -38,8 +38,9 @@ from pathlib import Path
 from typing import Any
 
 from enforcement import cases
+from enforcement.decisions import final_labels
 from enforcement.desk import Desk
-from investigate import detect
+from investigate import detect, learn
 from redaction.ingest import Ingestor, file_hash
 from redaction.readers import SUFFIXES
 from redaction.scan import scan_store
@@ -372,6 +373,8 @@ def _run(
                     "policy": s.policy,
                 }
             )
+    if run.params.get("model") is not None:
+        to_open += _exploration(desk, config, run, to_open, result.sweep_id)
     with store.read() as con:
         open_subjects = {
             r[0]
@@ -415,3 +418,51 @@ def _run(
                 "they are held: review the detection before releasing them"
             ],
         )
+
+
+def _exploration(
+    desk: Desk, config: Config, run: detect.RunResult, to_open: list[dict[str, Any]], seed: str
+) -> list[dict[str, Any]]:
+    """While a model is live, cases from outside its ranking (``learning.explore_*``):
+    the unsupervised ranking's top and a random draw, none already open or decided."""
+    chosen = {m for c in to_open for m in c["members"]}
+    with desk.store.read() as con:
+        busy = {
+            m
+            for (members,) in con.execute(
+                "SELECT members FROM cases WHERE state IN "
+                "('open', 'in_review', 'pending_approval', 'appealed')"
+            ).fetchall()
+            for m in json.loads(members)
+        }
+    exclude = busy | {lb.account for lb in final_labels(desk)}
+    ranked = [(s.account, float(s.signals.get("unsupervised", s.score))) for s in run.scores]
+    picked = learn.explore(ranked, chosen, exclude, config.learning, seed)
+    by_account = {s.account: s for s in run.scores}
+    out = []
+    for why, accounts in (
+        (
+            "exploration: ranked high by the unsupervised score ({u:.2f}) though the learned "
+            "model does not pick it (learning.explore_unsupervised)",
+            picked.unsupervised,
+        ),
+        (
+            "exploration: drawn at random so that the learned ranking keeps seeing what it "
+            "would not pick; decide it like any other (learning.explore_random)",
+            picked.random,
+        ),
+    ):
+        for a in accounts:
+            s = by_account[a]
+            u = float(s.signals.get("unsupervised", s.score))
+            out.append(
+                {
+                    "kind": "account",
+                    "subject": a,
+                    "members": [a],
+                    "risk": s.score,
+                    "reasons": [why.format(u=u), *s.reasons][:5],
+                    "policy": s.policy,
+                }
+            )
+    return out

@@ -19,6 +19,7 @@ import duckdb
 from enforcement import cases as case_api
 from enforcement.desk import ACTIONS, SEVERE, Desk, next_id, one, same_person, utcnow
 from warden.errors import PermissionDenied, StateError
+from warden.labels import Label
 
 _WORD = re.compile(r"[A-Za-z]{2,}")
 
@@ -513,3 +514,34 @@ def decide_members(
             now=now,
         )
     return BulkResult(done, skipped, group_decision)
+
+
+def final_labels(desk: Desk) -> list[Label]:
+    """Every account with a final decision, as a :class:`~warden.labels.Label`, oldest
+    decision first. An account's label is the latest decision in force on its own cases,
+    else on the group cases it belongs to. A severe decision counts only once approved;
+    a refused or pending one, an appeal not yet decided, an alert case and an account
+    nobody decided give no label: an undecided account is never a negative."""
+    with desk.store.read() as con:
+        rows = con.execute(
+            "SELECT c.kind, c.subject, c.members, d.decision_id, d.action, d.policy, "
+            "d.created_at FROM decisions d JOIN cases c USING (case_id) "
+            "LEFT JOIN approvals a USING (decision_id) "
+            "WHERE c.kind IN ('account', 'group') "
+            "AND (d.action NOT IN (SELECT unnest(?::VARCHAR[])) OR a.approved) "
+            "QUALIFY row_number() OVER (PARTITION BY d.case_id "
+            "ORDER BY d.created_at DESC, d.decision_id DESC) = 1",
+            [list(SEVERE)],
+        ).fetchall()
+    own: dict[str, Label] = {}
+    via_group: dict[str, Label] = {}
+    for kind, subject, members, decision_id, action, policy, at in rows:
+        accounts = [subject] if kind == "account" else json.loads(members)
+        target = own if kind == "account" else via_group
+        for account in accounts:
+            label = Label(account, action != "no_action", action, policy, decision_id, at)
+            known = target.get(account)
+            if known is None or (at, decision_id) > (known.decided_at, known.decision_id):
+                target[account] = label
+    merged = via_group | own
+    return sorted(merged.values(), key=lambda lb: (lb.decided_at, lb.account))

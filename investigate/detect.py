@@ -36,6 +36,7 @@ import pyarrow as pa
 
 from investigate import anomaly as anomaly_mod
 from investigate import cluster as clustering
+from investigate import learn
 from investigate import signals as signal_mod
 from investigate.features import FEATURES, available, compute
 from investigate.groups import Group, find_groups
@@ -150,6 +151,9 @@ def run(
                 policy=fired[i][0].signal.policy if fired[i] else None,
             )
         )
+    model = learn.live(store)
+    if model is not None:
+        _with_model(scores, model, config.learning.weight, raw, names)
     scores.sort(key=lambda s: (-s.score, s.account))
     run_id = f"run-{started:%Y%m%dT%H%M%S}-{secrets.token_hex(3)}"
     result = RunResult(
@@ -163,10 +167,30 @@ def run(
         absent,
         an.peers,
         tuple(f"{s.name}@v{s.version}" for s in usable),
+        {"model": model.version if model else None},
     )
     if persist:
         _persist(store, config, result, table, cl, started)
     return result
+
+
+def _with_model(
+    scores: list[ScoredAccount],
+    model: learn.ModelVersion,
+    weight: float,
+    raw: np.ndarray,
+    names: list[str],
+) -> None:
+    """Live risk with a promoted model: the unsupervised risk and the model's probability
+    blended, both kept in the signals and explained first among the reasons."""
+    unsupervised = np.array([s.score for s in scores])
+    parts = np.array([[s.score, s.signals["group"], s.signals["anomaly"]] for s in scores])
+    x = np.column_stack([raw, parts])
+    risk, prob, why = learn.combine(model, weight, x, [*names, *learn.RANKING], unsupervised)
+    for i, s in enumerate(scores):
+        s.signals |= {"unsupervised": round(s.score, 6), "model": round(float(prob[i]), 4)}
+        s.score = round(float(risk[i]), 6)
+        s.reasons = [why[i], *s.reasons][:5]
 
 
 def _reasons(
@@ -217,6 +241,7 @@ def _persist(
         "absent": list(r.absent),
         "peers": r.peers,
         "signals": list(r.signals),
+        "model": r.params.get("model"),
         **cl.params,
     }
     versions = {

@@ -183,6 +183,31 @@ class SweepConfig:
 
 
 @dataclass(frozen=True)
+class LearningConfig:
+    """Learning from analysts' decisions and the training-set export (docs/learning.md)."""
+
+    # accounts with a final decision needed before a model is trained
+    min_decisions: int = 100
+    # of each kind (actioned, cleared), in the training part and in the test part
+    min_per_class: int = 5
+    # newest share of the decided accounts the model is measured on (never trained on)
+    test_share: float = 0.3
+    # how much higher the model's average precision must be than the unsupervised
+    # ranking's on the newest decisions before it may be promoted
+    min_gain: float = 0.01
+    # live risk = (1 - weight) * unsupervised risk + weight * model
+    weight: float = 0.5
+    # shares of each sweep's new cases drawn from outside the live ranking while a
+    # model is live: the unsupervised ranking's top, and uniformly at random
+    explore_unsupervised: float = 0.1
+    explore_random: float = 0.05
+    # training-set export: share of accounts in test.parquet; texts whose word-trigram
+    # Jaccard similarity reaches near_duplicate count as one
+    export_test_share: float = 0.2
+    near_duplicate: float = 0.8
+
+
+@dataclass(frozen=True)
 class OtlpConfig:
     """Which attributes of an OpenTelemetry GenAI span (then of its resource) name the
     caller: the first one present wins. See docs/input-format.md."""
@@ -217,6 +242,7 @@ class Config:
     sweep: SweepConfig = field(default_factory=SweepConfig)
     store: StoreConfig = field(default_factory=StoreConfig)
     otlp: OtlpConfig = field(default_factory=OtlpConfig)
+    learning: LearningConfig = field(default_factory=LearningConfig)
 
     @property
     def db_path(self) -> Path:
@@ -342,6 +368,24 @@ def _validate(cfg: Config) -> None:
         raise ConfigError(
             f"redaction.profile must be default or strict, not {cfg.redaction.profile!r}"
         )
+    ln = cfg.learning
+    for name in ("test_share", "export_test_share"):
+        if not 0.0 < getattr(ln, name) < 1.0:
+            raise ConfigError(f"learning.{name} must lie between 0 and 1, e.g. 0.3")
+    for name in ("weight", "near_duplicate"):
+        if not 0.0 < getattr(ln, name) <= 1.0:
+            raise ConfigError(f"learning.{name} must lie above 0 and at most 1")
+    if ln.explore_unsupervised < 0 or ln.explore_random < 0:
+        raise ConfigError("learning.explore_unsupervised and explore_random cannot be negative")
+    if ln.explore_unsupervised + ln.explore_random >= 0.5:
+        raise ConfigError(
+            "learning.explore_unsupervised + explore_random must stay below 0.5: exploration "
+            "is a share of the queue, not most of it"
+        )
+    if ln.min_decisions < 2 * ln.min_per_class or ln.min_per_class < 2:
+        raise ConfigError(
+            "learning.min_per_class must be at least 2 and min_decisions at least twice it"
+        )
     if cfg.redaction.processes < 0:
         raise ConfigError("redaction.processes must be 0 (one per core) or a number of processes")
 
@@ -435,6 +479,25 @@ lock_timeout = 30
 # inbox = "/var/lib/warden/inbox"
 settle_seconds = 60
 flood_limit = 200
+
+[learning]
+# a model learned from analysts' decisions (docs/learning.md): trained once this many
+# accounts have a final decision, measured on the newest test_share of them, promoted
+# only when it beats the unsupervised ranking by min_gain (and a second lead agrees)
+min_decisions = 100
+min_per_class = 5
+test_share = 0.3
+min_gain = 0.01
+# live risk = (1 - weight) * unsupervised + weight * model
+weight = 0.5
+# while a model is live, these shares of new cases come from the unsupervised ranking
+# and from a random draw, so that the model keeps seeing what it would not pick
+explore_unsupervised = 0.1
+explore_random = 0.05
+# `warden export training-set`: share of accounts in the test split; near-duplicate
+# texts (word-trigram Jaccard at least this) are kept once
+export_test_share = 0.2
+near_duplicate = 0.8
 
 [otlp]
 # OpenTelemetry GenAI traces: which span (then resource) attributes name the caller.

@@ -37,6 +37,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "app.cli.keys:erase",
         "Erase a subject: destroy its data key so its originals can never be recovered.",
     ),
+    "export": ("app.cli.learn:export", "Sensitive exports (audited): the redacted training set."),
     "groups": (
         "app.cli.detect:groups",
         "Coordinated groups of the latest run, riskiest first (the dashboard's Groups...",
@@ -50,6 +51,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "Create the home directory, its warden.toml and the store; migrate an old store.",
     ),
     "keys": ("app.cli.keys:keys", "Manage the keyring's pseudonym keys."),
+    "model": (
+        "app.cli.learn:model",
+        "The ranking learned from analysts' decisions: train, evaluate, promote, roll...",
+    ),
     "policies": (
         "app.cli.detect:policies",
         "The policy signals detection evaluates, with their versions and thresholds.",

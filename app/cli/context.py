@@ -13,7 +13,7 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -22,6 +22,9 @@ from warden.errors import WardenError
 from warden.keys.keyring import Keyring
 from warden.session import Session
 from warden.store import Store
+
+if TYPE_CHECKING:
+    from enforcement.desk import Desk
 
 # The redaction profile, for every command that redacts.
 profile_option = click.option(
@@ -71,6 +74,15 @@ class Context:
         """The unlocked keyring of the home ($WARDEN_KEY_FILE, $WARDEN_PASSPHRASE, or a
         prompt on a terminal)."""
         return self.session.keyring()
+
+    def desk(self, need_keys: bool = True) -> Desk:
+        """The enforcement desk of the home (the store must be at the current schema);
+        with the keyring unlocked when the command writes audited entries."""
+        from enforcement.desk import Desk  # `warden --help` imports no domain
+
+        cfg = self.config()
+        Desk.open(cfg, None).store.require_current()
+        return Desk.open(cfg, self.keyring() if need_keys else None)
 
     @property
     def actor(self) -> str:

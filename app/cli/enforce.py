@@ -26,9 +26,7 @@ from warden.errors import WardenError
 
 
 def _desk(obj: Context, need_keys: bool = True) -> Desk:
-    cfg = obj.config()
-    Desk.open(cfg, None).store.require_current()
-    return Desk.open(cfg, obj.keyring() if need_keys else None)
+    return obj.desk(need_keys)
 
 
 def _when(dt: datetime | None) -> str:

@@ -26,6 +26,9 @@ pages = [
         url_path="explore",
     ),
     st.Page(
+        str(here / "model.py"), title="Model", icon=":material/model_training:", url_path="model"
+    ),
+    st.Page(
         str(here / "audit.py"), title="Audit", icon=":material/receipt_long:", url_path="audit"
     ),
     st.Page(str(here / "admin.py"), title="Admin", icon=":material/settings:", url_path="admin"),

@@ -15,7 +15,7 @@ from app.cli import cli
 
 from .conftest import APP, make_home
 
-PAGES = ["queue", "case", "groups", "explore", "audit", "admin"]
+PAGES = ["queue", "case", "groups", "explore", "audit", "admin", "model"]
 
 
 def run(page: str) -> AppTest:
@@ -98,11 +98,23 @@ def _check_admin(at: AppTest, home: Path) -> None:
     assert len(_frame(at, 2)) == len(_rows(home, "SELECT sweep_id FROM sweep_runs"))
 
 
+def _check_model(at: AppTest, home: Path) -> None:
+    decided = _rows(
+        home,
+        "SELECT count(DISTINCT c.subject) FROM decisions d JOIN cases c USING (case_id) "
+        "WHERE c.kind = 'account' AND d.action NOT IN ('suspend', 'ban')",
+    )[0][0]
+    metrics = {m.label: m.value for m in at.metric}
+    assert int(metrics["Decided accounts"]) >= decided
+    assert metrics["Live model"] == "none"
+
+
 EMPTY = {
     "queue": "No cases match",
     "case": "No cases yet",
     "groups": "No coordinated group",
     "explore": "No detection run yet",
+    "model": "decided accounts needed before a model is trained",
 }
 CHECKS = {
     "queue": _check_queue,
@@ -111,6 +123,7 @@ CHECKS = {
     "explore": _check_explore,
     "audit": _check_audit,
     "admin": _check_admin,
+    "model": _check_model,
 }
 
 
