@@ -23,7 +23,7 @@ from typing import Any
 import altair as alt
 import polars as pl
 
-from app import flywheel
+from app import flywheel, rules
 from enforcement import cases as case_api
 from enforcement import decisions as decision_api
 from enforcement import reid as reid_api
@@ -242,6 +242,35 @@ class Workspace:
     def export_training_set(self, out: str | Path, reason: str) -> dict[str, Any]:
         """Write the redacted training set (leads; audited): see `warden export`."""
         return flywheel.export_training_set(self.desk, self.user, Path(out), reason).to_dict()
+
+    # -- patterns and policies (docs/policies.md) ---------------------------------
+    def patterns(self, window_days: int = 7) -> pl.DataFrame:
+        """Find the window's content patterns (kept, audited), the most urgent first."""
+        _, run = rules.find_patterns(self.desk, self.user, window_days)
+        return pl.DataFrame(
+            [{**p.to_dict(), "members": len(p.members)} for p in run.patterns],
+            schema_overrides={"terms": pl.List(pl.String), "examples": pl.List(pl.String)},
+        )
+
+    def mark_pattern(self, pattern: str, name: str, label: str) -> None:
+        rules.mark_pattern(self.desk, self.user, pattern, name, label)
+
+    def draft_policy(self, pattern: str, name: str, policy: str) -> str:
+        """Write policies/NAME.toml from a pattern (a draft); returns its rule."""
+        return rules.draft_from_pattern(self.desk, self.user, pattern, name, policy).describe()
+
+    def sync_policies(self) -> list[dict[str, Any]]:
+        return [asdict(c) for c in rules.sync(self.desk, self.user)]
+
+    def policies(self) -> pl.DataFrame:
+        """The built-in signals and the recorded policies, with versions and states."""
+        return pl.DataFrame([r.to_dict() for r in rules.listing(self.desk, self.config)])
+
+    def backtest(self, name: str, days: int = 90) -> dict[str, Any]:
+        return rules.backtest(self.desk, name, days).to_dict()
+
+    def approve_policy(self, name: str, note: str = "") -> None:
+        rules.settle(self.desk, self.user, name, True, note)
 
     # -- plots ------------------------------------------------------------------
     def timeline(self, accounts: str | list[str]) -> Any:

@@ -39,8 +39,9 @@ from typing import Any
 
 from enforcement import cases
 from enforcement.decisions import final_labels
-from enforcement.desk import Desk
+from enforcement.desk import Desk, utcnow
 from investigate import detect, learn
+from investigate import policies as policy_api
 from redaction.ingest import Ingestor, file_hash
 from redaction.readers import SUFFIXES
 from redaction.scan import scan_store
@@ -71,6 +72,7 @@ class SweepResult:
     quarantined: int = 0
     accounts_scored: int = 0
     groups: int = 0
+    policy_hits: dict[str, int] = field(default_factory=dict)  # shadow and live policies
     cases_opened: int = 0
     cases_updated: int = 0
     cases_held: int = 0
@@ -375,6 +377,8 @@ def _run(
             )
     if run.params.get("model") is not None:
         to_open += _exploration(desk, config, run, to_open, result.sweep_id)
+    if run.run_id:
+        to_open += _policy_cases(desk, run, result)
     with store.read() as con:
         open_subjects = {
             r[0]
@@ -463,6 +467,43 @@ def _exploration(
                     "risk": s.score,
                     "reasons": [why.format(u=u), *s.reasons][:5],
                     "policy": s.policy,
+                }
+            )
+    return out
+
+
+def _policy_cases(desk: Desk, run: detect.RunResult, result: SweepResult) -> list[dict[str, Any]]:
+    """Run the shadow and live policies (policies as code) over the run's window, record
+    what each flags, and return cases for what the live ones flag."""
+    from app import rules  # the orchestration of patterns and policies
+
+    live = rules.run_policies(desk, run.run_id, run.window_start, run.window_end, utcnow())
+    with desk.store.read() as con:
+        for v in policy_api.current_in(con):
+            row = con.execute(
+                "SELECT count(*) FROM policy_hits WHERE run_id = ? AND name = ?",
+                [run.run_id, v.name],
+            ).fetchone()
+            if v.state in ("shadow", "live"):
+                result.policy_hits[f"{v.name}@v{v.version} ({v.state})"] = int(row[0]) if row else 0
+    by_account = {s.account: s for s in run.scores}
+    out = []
+    for v, found in live:
+        d = v.definition
+        for account, n in sorted(found.items()):
+            s = by_account.get(account)
+            out.append(
+                {
+                    "kind": "account",
+                    "subject": account,
+                    "members": [account],
+                    "risk": max(s.score if s else 0.0, 0.5),
+                    "reasons": [
+                        f"policy {d.name} v{v.version} ({d.describe()}): "
+                        + (f"{n} prompts match" if not d.where else "its features match"),
+                        *(s.reasons if s else []),
+                    ][:5],
+                    "policy": d.policy,
                 }
             )
     return out

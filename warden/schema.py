@@ -57,6 +57,7 @@ PSEUDONYM_COLUMNS: list[tuple[str, str]] = [
     ("subject_notes", "subject"),
     ("account_features", "account"),
     ("account_scores", "account"),
+    ("policy_hits", "account"),
 ]
 
 # Text and JSON columns that may hold pseudonyms inside them, with each table's key:
@@ -67,4 +68,5 @@ TEXT_COLUMNS: list[tuple[str, str, str]] = [
     ("events", "request_id", "completion"),
     ("cases", "case_id", "members"),
     ("account_groups", "group_id", "members"),
+    ("patterns", "entry", "body"),
 ]

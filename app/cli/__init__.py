@@ -55,8 +55,12 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "app.cli.learn:model",
         "The ranking learned from analysts' decisions: train, evaluate, promote, roll...",
     ),
+    "patterns": (
+        "app.cli.rules:patterns",
+        "Emerging content patterns across accounts, the most urgent first.",
+    ),
     "policies": (
-        "app.cli.detect:policies",
+        "app.cli.rules:policies",
         "The policy signals detection evaluates, with their versions and thresholds.",
     ),
     "pseudonym": (

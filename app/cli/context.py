@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +35,16 @@ profile_option = click.option(
     help="Redaction profile [default: redaction.profile]: strict also removes places, "
     "dates but the year, ages over 89 and account numbers (docs/privacy.md).",
 )
+
+
+def days(value: str | None) -> int | None:
+    """A number of days as a flag gives it: ``30d`` or ``30``."""
+    if value is None:
+        return None
+    m = re.fullmatch(r"(\d+)d?", value.strip())
+    if not m or int(m.group(1)) < 1:
+        raise click.BadParameter(f"{value!r}: give a number of days such as 30d")
+    return int(m.group(1))
 
 
 def _prompt(confirm: bool) -> str:

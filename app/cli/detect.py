@@ -13,7 +13,6 @@ from app.cli.context import Context
 from investigate import evidence
 from investigate.detect import run
 from investigate.evidence import require_run
-from investigate.signals import check as signal_check
 
 
 def _cell(value: object) -> object:
@@ -117,28 +116,3 @@ def groups(obj: Context, group_id: str | None, as_json: bool) -> None:
         click.echo(
             f"{g.group_id}  {g.size:4d} accounts  risk {g.risk:.2f}  {json.dumps(g.evidence)}"
         )
-
-
-@click.command()
-@click.option("--json", "as_json", is_flag=True)
-@click.pass_obj
-def policies(obj: Context, as_json: bool) -> None:
-    """The policy signals detection evaluates, with their versions and thresholds."""
-    det = obj.config().detection
-    signal_check(det.signals)
-    active = {s.name for s in det.active_signals()}
-    rows = [{**asdict(s), "enabled": s.name in active} for s in det.signals]
-    if as_json:
-        click.echo(json.dumps(rows, indent=1))
-        return
-    for r in rows:
-        state = "on " if r["enabled"] else "off"
-        limits = ", ".join(f"{f} >= {t:g}" for f, t in r["at_least"].items())
-        click.echo(
-            f"{state} {r['name']} v{r['version']} -> policy {r['policy']}: {limits} "
-            f"(at least {r['min_events']} requests)\n      {r['description']}"
-        )
-    click.echo(
-        "\nRisk = 1 - (1 - strongest signal) x (1 - group) x (1 - anomaly); a signal is 0.5 "
-        "at its thresholds and 0.95 at twice them. docs/detection.md explains each part."
-    )

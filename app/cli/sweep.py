@@ -3,25 +3,15 @@
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import asdict
 from pathlib import Path
 
 import click
 
-from app.cli.context import Context
+from app.cli.context import Context, days
 from app.sweep import EXIT_SKIP, SweepLocked, recent_sweeps
 from app.sweep import sweep as run_sweep
 from warden.errors import WardenError
-
-
-def _days(value: str | None) -> int | None:
-    if value is None:
-        return None
-    m = re.fullmatch(r"(\d+)d?", value.strip())
-    if not m or int(m.group(1)) < 1:
-        raise click.BadParameter(f"{value!r}: give a number of days such as 30d")
-    return int(m.group(1))
 
 
 @click.command()
@@ -50,7 +40,7 @@ def sweep(obj: Context, inbox: Path | None, window: str | None, as_json: bool) -
     do, or another sweep holds the lock (Airflow's skip code).
     """
 
-    cfg = obj.config(**{"detection.window_days": _days(window)})
+    cfg = obj.config(**{"detection.window_days": days(window)})
     store = obj.store(cfg)
     store.require_current()
     try:

@@ -26,6 +26,15 @@ pages = [
         url_path="explore",
     ),
     st.Page(
+        str(here / "patterns.py"),
+        title="Patterns",
+        icon=":material/bubble_chart:",
+        url_path="patterns",
+    ),
+    st.Page(
+        str(here / "policies.py"), title="Policies", icon=":material/rule:", url_path="policies"
+    ),
+    st.Page(
         str(here / "model.py"), title="Model", icon=":material/model_training:", url_path="model"
     ),
     st.Page(

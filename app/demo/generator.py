@@ -73,6 +73,7 @@ _DROPS: dict[str, tuple[str, ...]] = {
     ),
     "wide": (),
     "timing": (),
+    "emerging": (),
 }
 VARIANTS = tuple(_DROPS)
 # archetypes whose accounts are scripts, not people (for benchmarks of the anomaly score)
@@ -107,6 +108,9 @@ ARCHETYPES = (
 # In the "timing" variant: a script that asks what people ask, from one network and
 # client like a person, at a steady pace around the clock.
 TIMING_SCRIPT = Archetype("timing_script", True, 0.03, (150, 500))
+# In the "emerging" variant: a new campaign in the last week only, from many new accounts,
+# with prompts no policy signal knows (pools.EMERGING_TEMPLATES).
+EMERGING = Archetype("emerging_campaign", True, 0.05, (12, 30))
 
 
 @dataclass
@@ -518,6 +522,20 @@ def _events_for(g: _Gen, a: Account) -> Iterator[tuple[dict[str, Any], dict[str,
                 ),
                 mod=(w.get("mod", 0.1), ("illicit",)),
             )
+    elif name == "emerging_campaign":
+        for ts in g.diurnal(a, n):
+            bank = r.choice(pools.BANKS)
+            u = Text(
+                r.choice(pools.EMERGING_TEMPLATES).format(bank=bank, code=r.randrange(100, 999))
+            )
+            yield g.record(
+                a,
+                ts,
+                "/v1/chat/completions",
+                u,
+                completion=Text("Caller: Good afternoon, this is the card security team ..."),
+                model="gpt-4o-mini",
+            )
     elif name == "low_slow_prober":
         for ts in g.periodic(a, n):
             if "jailbreak" in w and r.random() > w["jailbreak"]:
@@ -556,6 +574,7 @@ def _make_accounts(g: _Gen, n: int) -> list[Account]:
     accounts: list[Account] = []
     ring_no = 0
     kinds = ARCHETYPES + ((TIMING_SCRIPT,) if g.variant == "timing" else ())
+    kinds += (EMERGING,) if g.variant == "emerging" else ()
     for arch in kinds:
         count = max(1 if arch.abusive else 0, round(n * arch.share))
         made = 0
@@ -630,6 +649,8 @@ def _customise(
         a.start = END - timedelta(days=r.uniform(2, 12))
     elif name == "timing_script":
         a.extra["periodic"] = r.random() < 0.5
+    elif name == "emerging_campaign":
+        a.start = END - timedelta(days=r.uniform(1, 6.5))  # the last week only
     if g.wide:
         a.extra["wide"] = _wide_rates(r, a)
 

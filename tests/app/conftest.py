@@ -25,6 +25,12 @@ def make_home(root: Path) -> Path:
     return root
 
 
+def settled(path: Path, data: bytes) -> None:
+    """Write an inbox file as one the sweep takes now (changed ten minutes ago)."""
+    path.write_bytes(data)
+    os.utime(path, (time.time() - 600, time.time() - 600))
+
+
 @pytest.fixture(scope="session")
 def swept_home(tmp_path_factory: pytest.TempPathFactory, synth_small: Path) -> Path:
     root = tmp_path_factory.mktemp("app") / "home"

@@ -27,7 +27,7 @@ from enforcement.desk import Desk, utcnow
 from investigate import learn
 from redaction.leakcheck import leaked
 from redaction.scan import scan_text
-from tests.app.conftest import PW, make_home
+from tests.app.conftest import PW, make_home, settled
 from warden.config import LearningConfig, load_config
 from warden.errors import StateError
 from warden.keys.keyring import Keyring, Unlock
@@ -49,14 +49,6 @@ class Learned:
         return Desk.open(load_config(self.home), self.ring)
 
 
-def _drop(path: Path, data: bytes) -> None:
-    import os
-    import time
-
-    path.write_bytes(data)
-    os.utime(path, (time.time() - 600, time.time() - 600))
-
-
 @pytest.fixture(scope="module")
 def learned(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Learned]:
     root = tmp_path_factory.mktemp("learn")
@@ -68,7 +60,7 @@ def learned(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Learned]:
     inbox.mkdir()
     lines = (logs / "usage.jsonl").read_bytes().splitlines(keepends=True)
     cut = len(lines) * 4 // 5
-    _drop(inbox / "day1.jsonl", b"".join(lines[:cut]))
+    settled(inbox / "day1.jsonl", b"".join(lines[:cut]))
     sweep(load_config(home), ring, inbox=inbox)
     desk = Desk.open(load_config(home), ring)
     truth = analyst.truth_by_pseudonym(logs / "truth", ring)
@@ -79,6 +71,19 @@ def learned(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Learned]:
 def _cli(home: Path, user: str, *args: str) -> Any:
     env = {"WARDEN_HOME": str(home), "WARDEN_PASSPHRASE": PW, "WARDEN_USER": user}
     return CliRunner().invoke(cli, list(args), env=env)
+
+
+def _export(home: Path, user: str, out: Path) -> Any:
+    return _cli(
+        home,
+        user,
+        "export",
+        "training-set",
+        "--out",
+        str(out),
+        "--reason",
+        "retrain the moderation classifier",
+    )
 
 
 def _audit(home: Path, action: str) -> list[dict[str, Any]]:
@@ -120,7 +125,7 @@ def test_model_beats_the_unsupervised_ranking_goes_live_with_four_eyes_and_rolls
     assert ok.exit_code == 0, ok.output
     assert learn.live(desk.store) is not None
     # the next sweep ranks with it, explains both parts, and explores
-    _drop(learned.inbox / "day2.jsonl", learned.later)
+    settled(learned.inbox / "day2.jsonl", learned.later)
     result = sweep(load_config(learned.home), learned.ring, inbox=learned.inbox)
     with desk.store.read() as con:
         run_id, params = con.execute(
@@ -235,27 +240,9 @@ def _words(text: str) -> set[str]:
 
 def test_training_set_export(learned: Learned, tmp_path: Path) -> None:
     out = tmp_path / "ts"
-    res = _cli(
-        learned.home,
-        "alice",
-        "export",
-        "training-set",
-        "--out",
-        str(out),
-        "--reason",
-        "retrain the moderation classifier",
-    )
+    res = _export(learned.home, "alice", out)
     assert res.exit_code == 1 and "lead" in res.output and not out.exists()
-    res = _cli(
-        learned.home,
-        "bob",
-        "export",
-        "training-set",
-        "--out",
-        str(out),
-        "--reason",
-        "retrain the moderation classifier",
-    )
+    res = _export(learned.home, "bob", out)
     assert res.exit_code == 0, res.output
     train, test = (pq.read_table(out / f"{s}.parquet").to_pylist() for s in ("train", "test"))
     assert train and test
@@ -319,16 +306,7 @@ def test_training_set_export(learned: Learned, tmp_path: Path) -> None:
     (entry,) = _audit(learned.home, "export.training_set")
     assert entry["actor"] == "bob" and entry["rows"]["train"] == len(train)
     # an export never lands over earlier files
-    again = _cli(
-        learned.home,
-        "bob",
-        "export",
-        "training-set",
-        "--out",
-        str(out),
-        "--reason",
-        "retrain the moderation classifier",
-    )
+    again = _export(learned.home, "bob", out)
     assert again.exit_code == 1 and "empty directory" in again.output
 
 
@@ -347,16 +325,7 @@ def test_export_refuses_residual_pii_and_writes_nothing(learned: Learned, tmp_pa
         )
     try:
         out = tmp_path / "refused"
-        res = _cli(
-            learned.home,
-            "bob",
-            "export",
-            "training-set",
-            "--out",
-            str(out),
-            "--reason",
-            "retrain the moderation classifier",
-        )
+        res = _export(learned.home, "bob", out)
         assert res.exit_code == 1 and "1 card" in res.output and "4111" not in res.output
         assert not out.exists() or not any(out.iterdir())
         (entry,) = _audit(learned.home, "export.training_set_refused")
@@ -368,16 +337,7 @@ def test_export_refuses_residual_pii_and_writes_nothing(learned: Learned, tmp_pa
 
 def test_export_contract_without_decisions(tmp_path: Path) -> None:
     home = make_home(tmp_path / "empty")
-    res = _cli(
-        home,
-        "bob",
-        "export",
-        "training-set",
-        "--out",
-        str(tmp_path / "o"),
-        "--reason",
-        "retrain the moderation classifier",
-    )
+    res = _export(home, "bob", tmp_path / "o")
     assert res.exit_code == 1
     assert "no account has a final decision" in res.output
     st = _cli(home, "bob", "model", "status")
@@ -391,7 +351,7 @@ def test_labels_name() -> None:
 
 
 def test_model_page_trains_promotes_with_a_second_lead_and_exports(
-    learned: Learned, as_user: Any, tmp_path: Path
+    learned: Learned, as_user: Any
 ) -> None:
     from streamlit.testing.v1 import AppTest
 
@@ -429,10 +389,14 @@ def test_model_page_trains_promotes_with_a_second_lead_and_exports(
     weights = at.dataframe[0].value
     assert list(weights.columns) == ["feature", "weight"] and len(weights) == 12
     # the export as an audited action
-    at.text_input(key="export-out").input(str(tmp_path / "from-page"))
+    at.text_input(key="export-name").input("../../outside")  # only under <home>/exports
     at.text_input(key="export-why").input("evaluate the classifier on new data")
     press(at, "Export the training set")
-    assert (tmp_path / "from-page" / "DATASHEET.md").exists(), [e.value for e in at.error]
+    assert any("name it with letters" in e.value for e in at.error)
+    at.text_input(key="export-name").input("from-page")
+    press(at, "Export the training set")
+    made = learned.home / "exports" / "from-page" / "DATASHEET.md"
+    assert made.exists(), [e.value for e in at.error]
     assert any(
         e["actor"] == "carol (dev-user)" for e in _audit(learned.home, "export.training_set")
     )

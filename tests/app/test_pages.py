@@ -15,7 +15,7 @@ from app.cli import cli
 
 from .conftest import APP, make_home
 
-PAGES = ["queue", "case", "groups", "explore", "audit", "admin", "model"]
+PAGES = ["queue", "case", "groups", "explore", "audit", "admin", "model", "patterns", "policies"]
 
 
 def run(page: str) -> AppTest:
@@ -109,12 +109,29 @@ def _check_model(at: AppTest, home: Path) -> None:
     assert metrics["Live model"] == "none"
 
 
+def _check_patterns(at: AppTest, home: Path) -> None:
+    (n,) = _rows(home, "SELECT count(*) FROM patterns")[0]
+    if n == 0:
+        assert any("No patterns found yet" in i.value for i in at.info)
+    else:
+        assert len(_frame(at)) > 0
+
+
+def _check_policies(at: AppTest, home: Path) -> None:
+    from warden.config import load_config
+
+    signals = load_config(home).detection.signals
+    listed = _frame(at)
+    assert set(listed["policy"]) >= {s.name for s in signals}
+
+
 EMPTY = {
     "queue": "No cases match",
     "case": "No cases yet",
     "groups": "No coordinated group",
     "explore": "No detection run yet",
     "model": "decided accounts needed before a model is trained",
+    "patterns": "No patterns found yet",
 }
 CHECKS = {
     "queue": _check_queue,
@@ -124,6 +141,8 @@ CHECKS = {
     "audit": _check_audit,
     "admin": _check_admin,
     "model": _check_model,
+    "patterns": _check_patterns,
+    "policies": _check_policies,
 }
 
 

@@ -33,6 +33,7 @@ SHIPPED = {
     "0007_rationale_templates.sql": "554b232bfb6f25b0da013c70bc662b0f68e93881f9c975fb803a7a5256950082",
     "0008_subject_notes.sql": "fba561a0a44f2527b6f9a216abe9d855f71ea0867342519c2b48cc83478f0b49",
     "0009_models.sql": "410399e0b63fa1773709c91aafe3ad0b9348421295419ba1fbb671950dc74ae4",
+    "0010_patterns_policies.sql": "f0a8b4527bbe599165c9d047c3f678409169ef649caf52945dca796c970b3432",
 }
 
 

@@ -4,6 +4,7 @@ and the training-set export (leads; audited)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import streamlit as st
@@ -110,10 +111,15 @@ st.caption(
     "datasheet. Audited as a sensitive export; leads only."
 )
 if lead:
-    out = st.text_input("Directory on the server (new or empty)", key="export-out")
+    exports = Path(ctx.desk.config.home) / "exports"
+    name = st.text_input(f"Name of the export (a new folder under {exports})", key="export-name")
     reason = st.text_input("Why it is exported", key="export-why")
     if st.button("Export the training set", key="export"):
-        res = act("Export", flywheel.export_training_set, ctx.desk, ctx.user, Path(out), reason)
+        if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}", name.strip()):
+            flash("error", "Export: name it with letters, digits, '.', '_' or '-' (up to 64)")
+            st.rerun()
+        out = exports / name.strip()
+        res = act("Export", flywheel.export_training_set, ctx.desk, ctx.user, out, reason)
         flash(
             "success",
             f"{out}: train {res.rows['train']} texts, test {res.rows['test']}; see DATASHEET.md",
