@@ -5,8 +5,8 @@ approve), ``live`` and ``retired``.
 
 A policy matches accounts one of two ways:
 
-- ``terms``: a prompt matches when it holds at least ``min_terms`` of the terms (case
-  folded); an account is flagged when at least ``min_hits`` of its prompts in the window
+- ``terms``: a prompt matches when it holds at least ``min_terms`` of the terms as whole
+  words (case and punctuation folded); an account is flagged when at least ``min_hits`` of its prompts in the window
   match;
 - ``where``: a predicate over the detection features (``docs/detection.md`` lists them),
   such as ``jailbreak_rate >= 0.3 AND n_events >= 20``: only feature names, numbers,
@@ -312,6 +312,13 @@ def settle(
 # -- evaluation -----------------------------------------------------------------------
 
 _PROMPT = "coalesce(json_extract_string(messages, '$[-1].content'), input_text)"
+# a prompt as terms are matched in it: lower case, every run of non-word characters one
+# space, a space at each end, so that a term matches whole words only ("call" not "recall")
+_WORDS = f"' ' || regexp_replace(lower({_PROMPT}), '[^\\pL\\pN_]+', ' ', 'g') || ' '"
+
+
+def _padded(terms: tuple[str, ...]) -> list[str]:
+    return [" " + " ".join(re.sub(r"[^\w]+", " ", t.lower()).split()) + " " for t in terms]
 
 
 def matches(
@@ -333,10 +340,10 @@ def matches(
         return {a: int(n) for a, n in rows}
     hits = " + ".join("CAST(contains(t, ?) AS INTEGER)" for _ in d.terms)
     rows = con.execute(
-        f"SELECT account, count(*) FROM (SELECT account, lower({_PROMPT}) AS t FROM events "
+        f"SELECT account, count(*) FROM (SELECT account, {_WORDS} AS t FROM events "
         "WHERE ts >= ? AND ts < ?) WHERE t IS NOT NULL "
         f"AND ({hits}) >= ? GROUP BY account HAVING count(*) >= ?",
-        [start, end, *d.terms, d.min_terms, d.min_hits],
+        [start, end, *_padded(d.terms), d.min_terms, d.min_hits],
     ).fetchall()
     return {a: int(n) for a, n in rows}
 
@@ -397,10 +404,10 @@ def backtest(
         else:
             hits = " + ".join("CAST(contains(t, ?) AS INTEGER)" for _ in d.terms)
             rows = con.execute(
-                f"SELECT account, ts::DATE, count(*) FROM (SELECT account, ts, lower({_PROMPT}) "
+                f"SELECT account, ts::DATE, count(*) FROM (SELECT account, ts, {_WORDS} "
                 "AS t FROM events WHERE ts >= ? AND ts < ?) WHERE t IS NOT NULL "
                 f"AND ({hits}) >= ? GROUP BY ALL ORDER BY 2",
-                [start, until, *d.terms, d.min_terms],
+                [start, until, *_padded(d.terms), d.min_terms],
             ).fetchall()
             running: dict[str, int] = defaultdict(int)
             for account, day, n in rows:

@@ -272,3 +272,44 @@ def test_the_notebook_calls_the_same_functions(planted: Planted) -> None:
     bt = ws.backtest("vishing", 90)
     assert len(set(bt["flagged"]) & planted.campaign) >= 9
     assert ("alice", None) in [(a, None) for a, _ in _audit(planted.home, "patterns.found")]
+
+
+def test_terms_match_whole_words_in_any_script(tmp_path: Path) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from warden.store import Store
+
+    cfg = load_config(make_home(tmp_path / "h"))
+    store = Store(cfg.db_path)
+    t0 = datetime(2026, 10, 1, tzinfo=UTC)
+    texts = {
+        "a": ["Write the caller's phone-call SCRIPT", "caller script, call now", "call script"],
+        "b": ["recall the scripts of callers"] * 3,  # parts of words: no match
+        "c": ["Напиши скрипт звонка", "скрипт звонка банка", "звонка скрипт"],
+    }
+    with store.write() as con:
+        for account, prompts in texts.items():
+            for i, text in enumerate(prompts):
+                con.execute(
+                    "INSERT INTO events (request_id, ts, account, endpoint, input_text, "
+                    "key_version, source_hash, ingested_at) VALUES (?, ?, ?, '/v1/chat', ?, 1, "
+                    "'t', ?)",
+                    [f"{account}{i}", t0 + timedelta(hours=i), account, text, t0],
+                )
+    body = {
+        "name": "calls",
+        "version": 1,
+        "owner": "bob",
+        "severity": "low",
+        "action": "warn",
+        "policy": "other",
+        "state": "draft",
+        "rationale": "whole words in any script",
+        "terms": ["call", "Script", "скрипт", "звонка"],
+        "min_terms": 2,
+        "min_hits": 3,
+    }
+    d = policy_api.parse(body, "calls.toml", cfg)
+    with store.read() as con:
+        found = policy_api.matches(con, d, t0, t0 + timedelta(days=1))
+    assert found == {"a": 3, "c": 3}
