@@ -144,7 +144,11 @@ def test_claim_decide_and_see_it_audited(server: str, swept_home: Path, tmp_path
         page.evaluate("window.scrollTo(0, 0)")
         page.wait_for_timeout(1500)
         page.screenshot(path=str(shots / "case.png"), full_page=True)
-        for name in ("groups", "explore", "admin"):
+        page.goto(f"{server}/patterns")
+        page.get_by_role("button", name="Find patterns now").click()
+        expect(page.get_by_text("Distinctive words:")).to_be_visible(timeout=60_000)
+        page.screenshot(path=str(shots / "patterns.png"), full_page=True)
+        for name in ("groups", "explore", "policies", "model", "admin"):
             page.goto(f"{server}/{name}")
             page.wait_for_timeout(2500)
             page.screenshot(path=str(shots / f"{name}.png"), full_page=True)
