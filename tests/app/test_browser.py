@@ -265,3 +265,29 @@ def test_four_eyes_and_reidentification_with_two_users(swept_home: Path, tmp_pat
         "reid.revealed",
     ):
         assert step in actions, (step, actions)
+
+
+def test_a_click_on_a_queue_row_opens_its_case(server: str, swept_home: Path) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    from enforcement import cases
+    from enforcement.desk import Desk
+    from warden.config import load_config
+
+    desk = Desk.open(load_config(swept_home), None)
+    first = cases.list_cases(desk, states=cases.UNFINISHED)[0].case_id
+    with sync_playwright() as p:
+        browser = _launch(p)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(server + "/")
+        expect(page.get_by_text("highest priority first")).to_be_visible(timeout=30_000)
+        grid = page.locator('[data-testid="stDataFrame"]').first
+        expect(grid).to_be_visible(timeout=30_000)
+        page.wait_for_timeout(1500)  # the grid draws on a canvas after it appears
+        box = grid.bounding_box()
+        assert box is not None
+        # the row marker (selection) column at the left of the first data row
+        page.mouse.click(box["x"] + 12, box["y"] + 35 + 17)
+        expect(page.get_by_text("Why flagged")).to_be_visible(timeout=30_000)
+        assert f"case={first}" in page.url, page.url
+        browser.close()
