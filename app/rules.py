@@ -248,8 +248,8 @@ def run_policies(
     desk: Desk, run_id: str, start: datetime, end: datetime, now: datetime
 ) -> list[tuple[policy_api.PolicyVersion, dict[str, int]]]:
     """Evaluate every shadow and live policy over a detection run's window and record
-    their hits; returns the live ones' hits (the sweep opens cases for those)."""
-    live = []
+    their hits; returns each with what it flagged (the sweep opens cases for the live)."""
+    ran = []
     with desk.write() as con:
         for v in policy_api.current_in(con):
             if v.state not in ("shadow", "live"):
@@ -260,6 +260,5 @@ def run_policies(
                     "INSERT INTO policy_hits VALUES (?, ?, ?, ?, ?, ?, ?)",
                     [run_id, v.name, v.version, v.state, account, n, now],
                 )
-            if v.state == "live":
-                live.append((v, found))
-    return live
+            ran.append((v, found))
+    return ran

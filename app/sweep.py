@@ -41,7 +41,6 @@ from enforcement import cases
 from enforcement.decisions import final_labels
 from enforcement.desk import Desk, utcnow
 from investigate import detect, learn
-from investigate import policies as policy_api
 from redaction.ingest import Ingestor, file_hash
 from redaction.readers import SUFFIXES
 from redaction.scan import scan_store
@@ -477,15 +476,10 @@ def _policy_cases(desk: Desk, run: detect.RunResult, result: SweepResult) -> lis
     what each flags, and return cases for what the live ones flag."""
     from app import rules  # the orchestration of patterns and policies
 
-    live = rules.run_policies(desk, run.run_id, run.window_start, run.window_end, utcnow())
-    with desk.store.read() as con:
-        for v in policy_api.current_in(con):
-            row = con.execute(
-                "SELECT count(*) FROM policy_hits WHERE run_id = ? AND name = ?",
-                [run.run_id, v.name],
-            ).fetchone()
-            if v.state in ("shadow", "live"):
-                result.policy_hits[f"{v.name}@v{v.version} ({v.state})"] = int(row[0]) if row else 0
+    ran = rules.run_policies(desk, run.run_id, run.window_start, run.window_end, utcnow())
+    for v, found in ran:
+        result.policy_hits[f"{v.name}@v{v.version} ({v.state})"] = len(found)
+    live = [(v, found) for v, found in ran if v.state == "live"]
     by_account = {s.account: s for s in run.scores}
     out = []
     for v, found in live:

@@ -20,6 +20,7 @@ from enforcement import cases as case_api
 from enforcement.desk import ACTIONS, SEVERE, Desk, next_id, one, same_person, utcnow
 from warden.errors import PermissionDenied, StateError
 from warden.labels import Label
+from warden.schema import PROMPT_SQL
 
 _WORD = re.compile(r"[A-Za-z]{2,}")
 
@@ -72,8 +73,7 @@ def snapshot(con: duckdb.DuckDBPyConnection, case_id: str, limit: int = 20) -> d
             "user_text": ut,
         }
         for rid, ts, acc, ep, fl, ut in con.execute(
-            "SELECT request_id, ts, account, endpoint, flagged, "
-            "coalesce(json_extract_string(messages, '$[-1].content'), input_text) "
+            f"SELECT request_id, ts, account, endpoint, flagged, {PROMPT_SQL} "
             "FROM events WHERE account IN (SELECT unnest(?::VARCHAR[])) "
             "ORDER BY ts DESC LIMIT ?",
             [members, limit],

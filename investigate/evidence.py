@@ -17,6 +17,7 @@ import pyarrow as pa
 
 from investigate.features import FEATURES, MIN_PEERS
 from warden.errors import StateError
+from warden.schema import PROMPT_SQL
 from warden.store import Store
 
 # A ratio of an account's feature to the population median is computed with this
@@ -284,8 +285,7 @@ def activity(store: Store, accounts: list[str], bucket: str | None = None) -> li
 _EVENT_COLS = (
     "request_id, ts, account, org, api_key, ip_net, client, country, endpoint, model, "
     "status_code, prompt_tokens, completion_tokens, flagged, refusal, jailbreak_hits, "
-    "template_hash, coalesce(json_extract_string(messages, '$[-1].content'), input_text) "
-    "AS prompt, completion"
+    f"template_hash, {PROMPT_SQL} AS prompt, completion"
 )
 
 
@@ -312,10 +312,7 @@ def _events_sql(
             where.append(cond)
             args.append(val)
     if search:
-        where.append(
-            "(coalesce(json_extract_string(messages, '$[-1].content'), input_text) "
-            "ILIKE ? ESCAPE '\\' OR completion ILIKE ? ESCAPE '\\')"
-        )
+        where.append(f"({PROMPT_SQL} ILIKE ? ESCAPE '\\' OR completion ILIKE ? ESCAPE '\\')")
         pattern = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         args += [pattern, pattern]
     sql = f"SELECT {_EVENT_COLS} FROM events WHERE {' AND '.join(where)} ORDER BY ts DESC"

@@ -37,10 +37,12 @@ from typing import Any
 import duckdb
 import numpy as np
 
+from warden.errors import StateError
+from warden.schema import PROMPT_SQL
 from warden.store import Store
 
 TRENDS = ("new", "growing", "steady", "fading")
-_PLACEHOLDER = re.compile(r"<[A-Z_]+>")
+_PLACEHOLDER = re.compile(r"<[A-Z_]+>|\b(?:ac|or|ak|em|ip|nw|ua)_v\d+_[0-9a-f]{32}\b")
 _DIGITS = re.compile(r"\d+")
 _NON_WORD = re.compile(r"[^\w]+")
 _TERM = re.compile(r"(?u)\b[^\W\d_]{3,}\b")
@@ -160,7 +162,7 @@ class PatternRun:
 
 def fold(text: str) -> str:
     """The text as patterns compare it."""
-    t = _PLACEHOLDER.sub(" ", text.lower())
+    t = _PLACEHOLDER.sub(" ", text).lower()
     t = _DIGITS.sub("0", t)
     return " ".join(_NON_WORD.sub(" ", t).split())
 
@@ -177,10 +179,9 @@ def _trend(now: int, before: int) -> str:
 
 def _read(con: duckdb.DuckDBPyConnection, start: datetime, end: datetime) -> list[tuple[Any, ...]]:
     return con.execute(
-        "SELECT coalesce(json_extract_string(messages, '$[-1].content'), input_text) AS text, "
-        "account, ts >= ? AS now, coalesce(flagged, false), refusal FROM events "
-        "WHERE ts >= ? AND ts < ? AND endpoint <> '/v1/embeddings' "
-        "AND coalesce(json_extract_string(messages, '$[-1].content'), input_text) IS NOT NULL",
+        f"SELECT {PROMPT_SQL} AS text, account, ts >= ? AS now, coalesce(flagged, false), "
+        "refusal FROM events WHERE ts >= ? AND ts < ? AND endpoint <> '/v1/embeddings' "
+        f"AND {PROMPT_SQL} IS NOT NULL",
         [start + (end - start) / 2, start, end],
     ).fetchall()
 
@@ -441,8 +442,6 @@ def latest(store: Store) -> tuple[str | None, list[Pattern]]:
 
 def get(store: Store, pattern: str) -> Pattern:
     """A pattern as the latest run that found it saw it."""
-    from warden.errors import StateError
-
     with store.read() as con:
         row = con.execute(
             "SELECT p.body, m.name, m.mark FROM patterns p LEFT JOIN pattern_marks m "
@@ -463,8 +462,6 @@ def mark(
     con: duckdb.DuckDBPyConnection, pattern: str, name: str, label: str, actor: str, now: datetime
 ) -> None:
     """Name a pattern and mark it benign, abusive or unclear (the caller audits)."""
-    from warden.errors import StateError
-
     if label not in MARKS:
         raise StateError(f"mark a pattern {', '.join(MARKS)}, not {label!r}")
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]{1,47}", name):

@@ -35,6 +35,7 @@ import duckdb
 from investigate.features import FEATURES
 from warden.config import Config
 from warden.errors import ConfigError, StateError
+from warden.schema import PROMPT_SQL
 from warden.store import Store
 
 FILE_STATES = ("draft", "shadow", "live", "retired")
@@ -311,10 +312,9 @@ def settle(
 
 # -- evaluation -----------------------------------------------------------------------
 
-_PROMPT = "coalesce(json_extract_string(messages, '$[-1].content'), input_text)"
 # a prompt as terms are matched in it: lower case, every run of non-word characters one
 # space, a space at each end, so that a term matches whole words only ("call" not "recall")
-_WORDS = f"' ' || regexp_replace(lower({_PROMPT}), '[^\\pL\\pN_]+', ' ', 'g') || ' '"
+_WORDS = f"' ' || regexp_replace(lower({PROMPT_SQL}), '[^\\pL\\pN_]+', ' ', 'g') || ' '"
 
 
 def _padded(terms: tuple[str, ...]) -> list[str]:

@@ -39,6 +39,7 @@ from redaction.derive import normalise
 from redaction.scan import CHECKS, scan_text
 from warden.errors import InputError, StateError
 from warden.labels import Label
+from warden.schema import PROMPT_SQL
 from warden.store import Store
 
 COLUMNS = ("account", "text", "label", "source", "policy", "action", "decision_id", "date")
@@ -100,8 +101,7 @@ def _texts(store: Store, labels: Sequence[Label]) -> list[_Text]:
     with store.read() as con:
         con.register("_labels", table)
         rows = con.execute(
-            "SELECT e.account, e.ts, e.request_id, "
-            "coalesce(json_extract_string(e.messages, '$[-1].content'), e.input_text), "
+            f"SELECT e.account, e.ts, e.request_id, {PROMPT_SQL}, "
             "e.completion FROM events e JOIN _labels l ON l.account = e.account "
             "WHERE e.ts <= l.decided_at ORDER BY e.ts, e.request_id"
         ).fetchall()

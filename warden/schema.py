@@ -44,6 +44,11 @@ def load_migrations() -> list[Migration]:
 MIGRATIONS: list[Migration] = load_migrations()
 LATEST: int = MIGRATIONS[-1].number
 
+# The prompt of an event, as SQL over ``events``: the last message of a chat request, else
+# its input. Every part that reads prompts (evidence, patterns, policies, the training-set
+# export, decision snapshots) reads them this way.
+PROMPT_SQL = "coalesce(json_extract_string(messages, '$[-1].content'), input_text)"
+
 # Columns that hold pseudonyms of identifiers: key rotation rewrites them.
 PSEUDONYM_COLUMNS: list[tuple[str, str]] = [
     ("events", "account"),

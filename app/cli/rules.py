@@ -77,8 +77,8 @@ def policies(ctx: click.Context, as_json: bool, fmt: str) -> None:
     desk = obj.desk(False) if Store(cfg.db_path).path.exists() else None
     rows = rules.listing(desk, cfg)
     active = {s.name for s in cfg.detection.active_signals()}
+    signals = {s.name: s for s in cfg.detection.signals}
     if as_json or fmt == "json":
-        signals = {s.name: s for s in cfg.detection.signals}
         out = []
         for r in rows:
             d = r.to_dict()
@@ -89,7 +89,7 @@ def policies(ctx: click.Context, as_json: bool, fmt: str) -> None:
         return
     for r in rows:
         if r.kind == "signal":
-            s = next(x for x in cfg.detection.signals if x.name == r.name)
+            s = signals[r.name]
             state = "on " if r.name in active else "off"
             click.echo(
                 f"{state} {r.name} v{r.version} -> policy {r.policy}: {r.rule} "
