@@ -153,8 +153,10 @@ def test_claim_decide_and_see_it_audited(server: str, swept_home: Path, tmp_path
             page.wait_for_timeout(2500)
             page.screenshot(path=str(shots / f"{name}.png"), full_page=True)
         page.goto(server + "/audit")
-        expect(page.get_by_text("decision.recorded").first).to_be_visible(timeout=30_000)
-        expect(page.get_by_text("OK:").first).to_be_visible()
+        expect(page.get_by_text("decision.recorded").filter(visible=True).first).to_be_visible(
+            timeout=30_000
+        )
+        expect(page.get_by_text("OK:").filter(visible=True).first).to_be_visible()
         page.screenshot(path=str(shots / "audit.png"), full_page=True)
         browser.close()
     with duckdb.connect(str(swept_home / "warden.duckdb"), read_only=True) as con:
@@ -195,7 +197,7 @@ def test_four_eyes_and_reidentification_with_two_users(swept_home: Path, tmp_pat
             alice.reload()  # the case is in the URL: a reload keeps it
             expect(alice.get_by_text("Why flagged")).to_be_visible(timeout=60_000)
             expect(alice).to_have_url(re.compile(f"case={cid}"))
-            expect(alice.get_by_text(subject).first).to_be_visible()
+            expect(alice.get_by_text(subject).filter(visible=True).first).to_be_visible()
             alice.get_by_role("button", name="Claim this case").click()
             expect(alice.get_by_role("button", name="Record decision")).to_be_visible(
                 timeout=60_000
@@ -215,9 +217,9 @@ def test_four_eyes_and_reidentification_with_two_users(swept_home: Path, tmp_pat
             approve = carol.get_by_role("button", name=re.compile(r"^Approve D\d+$"))
             expect(approve).to_be_visible(timeout=60_000)
             approve.click()
-            expect(carol.get_by_text("approved by carol", exact=False).first).to_be_visible(
-                timeout=60_000
-            )
+            expect(
+                carol.get_by_text("approved by carol", exact=False).filter(visible=True).first
+            ).to_be_visible(timeout=60_000)
 
             # Alice's request (the request form itself is covered by the page tests)
             desk = Desk.open(load_config(swept_home), None)
@@ -227,9 +229,9 @@ def test_four_eyes_and_reidentification_with_two_users(swept_home: Path, tmp_pat
             expect(carol.get_by_text(f"Justification: {why}")).to_be_visible(timeout=60_000)
             carol.get_by_label("Your comment (required)").fill("Subpoena checked: e-mail only.")
             carol.get_by_role("button", name=re.compile(r"^Approve R\d+$")).click()
-            expect(carol.get_by_text("Subpoena checked: e-mail only.").first).to_be_visible(
-                timeout=60_000
-            )
+            expect(
+                carol.get_by_text("Subpoena checked: e-mail only.").filter(visible=True).first
+            ).to_be_visible(timeout=60_000)
 
             alice.reload()
             reveal = alice.get_by_role("button", name=re.compile(r"^Reveal \(R\d+\)$"))
@@ -245,7 +247,7 @@ def test_four_eyes_and_reidentification_with_two_users(swept_home: Path, tmp_pat
                 )
             # the re-identification part refreshes itself every 15 s
             expect(shown).to_be_hidden(timeout=60_000)
-            expect(alice.get_by_text("expired").first).to_be_visible()
+            expect(alice.get_by_text("expired").filter(visible=True).first).to_be_visible()
             browser.close()
     finally:
         _stop(a_proc)
