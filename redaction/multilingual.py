@@ -175,7 +175,10 @@ def _language(head: str) -> str:
 # Engines a package ships for one language, run on the texts of that language:
 # Russian, Ukrainian and Belarusian by natasha (slovnet NER, MIT), Chinese by jieba's
 # part-of-speech tags (nr*: person names, MIT), Japanese by GiNZA's NER (ja_ginza, MIT),
-# Korean by kiwipiepy's proper nouns (Apache-2.0) with a family name or a title.
+# Korean by kiwipiepy's proper nouns (Apache-2.0) with a family name or a title, French
+# by Explosion's fr_core_news_sm NER (PER; LGPL-LR, its NER learned from WikiNER).
+
+FRENCH_MODEL = "fr_core_news_sm"
 
 
 @lru_cache(maxsize=1)
@@ -197,6 +200,21 @@ def _ginza() -> Language:
             "compound_splitter",
             "bunsetu_recognizer",
         ],
+    )
+
+
+@lru_cache(maxsize=1)
+def _french() -> Language:
+    if not spacy.util.is_package(FRENCH_MODEL):
+        raise ConfigError(
+            f"spaCy model {FRENCH_MODEL!r} is not installed (Warden reads French names "
+            "with it). `make` installs it, pinned by hash from requirements/spacy-model.txt; "
+            "Warden never downloads models."
+        )
+    # NER only: its own tok2vec feeds it
+    return spacy.load(
+        FRENCH_MODEL,
+        exclude=["morphologizer", "parser", "senter", "attribute_ruler", "lemmatizer"],
     )
 
 
@@ -254,7 +272,7 @@ def _jieba() -> Any:
     return jieba.posseg
 
 
-ENGINE_LANGUAGES = frozenset({"ru", "uk", "be", "ja", "ko", "zh"})
+ENGINE_LANGUAGES = frozenset({"ru", "uk", "be", "ja", "ko", "zh", "fr"})
 
 
 def language_persons(text: str, lang: str) -> list[tuple[int, int]]:
@@ -269,6 +287,8 @@ def language_persons(text: str, lang: str) -> list[tuple[int, int]]:
         return [(sp.start, sp.stop) for sp in doc.spans if sp.type == "PER"]
     if lang == "ja":
         return [(e.start_char, e.end_char) for e in _ginza()(text).ents if e.label_ == "Person"]
+    if lang == "fr":
+        return [(e.start_char, e.end_char) for e in _french()(text).ents if e.label_ == "PER"]
     if lang == "ko":
         out = []
         for tok in _kiwi().tokenize(text):

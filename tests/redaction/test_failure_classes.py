@@ -24,6 +24,14 @@ CASES = [
     # (an Arabic name with no title before it is still often missed: the note)
     ("PERSON", "ذهب الدكتور خالد العتيبي إلى المكتب صباح اليوم.", "العتيبي"),
     ("PERSON", "เมื่อวานนายสมศักดิ์ วงศ์ใหญ่ มาที่สำนักงาน", "สมศักดิ์"),
+    # French names the multi-language model misses, read by the French engine
+    (
+        "PERSON",
+        "Ce matin, Hippolyte a réparé le portail pendant que Clémence dormait.",
+        "Hippolyte",
+    ),
+    ("PERSON", "Il faut que Marcellin rende les clés à madame Vautrin avant midi.", "Vautrin"),
+    ("PERSON", "Explique à Aurélien pourquoi Bérangère a refusé le poste.", "Bérangère"),
     # phones a strict validity check rejects, in a phone context
     ("PHONE_NUMBER", "my mobile is 0151 234567, call after six", "0151 234567"),
     ("PHONE_NUMBER", "office line 555/814/2290 until noon", "555/814/2290"),
@@ -115,6 +123,19 @@ def test_multilingual_model_loads_offline_from_the_repository() -> None:
     assert nlp.pipe_names == ["ner"] and "PERSON" in nlp.get_pipe("ner").labels
     doc = nlp("田中さん")
     assert [t.text for t in doc][:2] == ["田", "中"]  # one token per character
+
+
+def test_a_missing_language_model_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from redaction import multilingual
+    from warden.errors import ConfigError
+
+    multilingual._french.cache_clear()
+    monkeypatch.setattr(multilingual, "FRENCH_MODEL", "fr_model_not_installed")
+    try:
+        with pytest.raises(ConfigError, match=r"make.*never downloads"):
+            multilingual.language_persons("Bérangère est partie.", "fr")
+    finally:
+        multilingual._french.cache_clear()
 
 
 @pytest.mark.parametrize(("text", "words"), KEPT, ids=[k[0][:24] for k in KEPT])
