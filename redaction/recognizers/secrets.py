@@ -12,6 +12,9 @@ import re
 import tomllib
 from collections import Counter
 from pathlib import Path
+from typing import Any
+
+from presidio_analyzer import RecognizerResult
 
 from redaction.recognizers.base import Rule, RuleRecognizer
 from redaction.recognizers.names import zipf
@@ -59,6 +62,54 @@ def vendor_rules(path: Path | None = None) -> tuple[Rule, ...]:
     for r in data["rule"]:
         rx = re.compile(r["pattern"])
         out.append(Rule(r["vendor"], rx, 0.95, group=1 if rx.groups else 0, needs=r.get("needs")))
+    return tuple(out)
+
+
+# detect-secrets (Yelp; Apache-2.0, its LICENSE ships in the installed package; pinned in
+# pyproject.toml) is a maintained scanner: its vendor detectors run beside our rules, so a
+# vendor it knows and we do not is still found. Its generic detectors are left out (ours
+# cover keywords, entropy, private keys, URLs with passwords and JWTs, and a public IP is
+# no secret), and its verify() methods, which call the vendors, are never used.
+_DETECT_SECRETS_LEFT_OUT = frozenset(
+    {"base", "ip_public", "private_key", "basic_auth", "jwt", "keyword", "high_entropy_strings"}
+)
+_EDGE = " \t\r\n=:\"'"
+
+
+def _secret_part(match: re.Match[str]) -> tuple[int, int]:
+    """The secret in a detect-secrets match: its first group when that is secret-sized
+    (some rules capture the token, others only its prefix), else the whole match; without
+    the delimiters some of its rules match around the token."""
+    if match.re.groups and match.group(1) is not None and len(match.group(1)) >= 16:
+        start, end = match.span(1)
+    else:
+        start, end = match.span()
+    text = match.string
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE:
+        end -= 1
+    return start, end
+
+
+def maintained_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(secret type, pattern) of each of detect-secrets' vendor detectors."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    import detect_secrets.plugins as plugins
+    from detect_secrets.plugins.base import RegexBasedDetector
+
+    out = []
+    for info in pkgutil.iter_modules(plugins.__path__):
+        if info.name in _DETECT_SECRETS_LEFT_OUT:
+            continue
+        module = importlib.import_module(f"{plugins.__name__}.{info.name}")
+        for _, cls in inspect.getmembers(module, inspect.isclass):
+            if issubclass(cls, RegexBasedDetector) and cls.__module__ == module.__name__:
+                patterns: Any = cls.denylist  # a class attribute in every vendor detector
+                out += [(str(cls.secret_type), rx) for rx in patterns]
     return tuple(out)
 
 
@@ -171,3 +222,15 @@ class WardenSecretRecognizer(RuleRecognizer):
         ),
         *vendor_rules(),
     )
+    MAINTAINED = maintained_rules()
+
+    def analyze(
+        self, text: str, entities: list[str] | None = None, nlp_artifacts: Any = None
+    ) -> list[RecognizerResult]:
+        out = super().analyze(text, entities, nlp_artifacts)
+        for _, rx in self.MAINTAINED:
+            for m in rx.finditer(text):
+                start, end = _secret_part(m)
+                if end - start >= 8 and _not_placeholder(text[start:end]):
+                    out.append(RecognizerResult(self.ENTITY, start, end, 0.9))
+        return out

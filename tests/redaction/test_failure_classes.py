@@ -83,6 +83,12 @@ CASES = [
         "Zm9vYmFyYmF6cXV4" * 5 + "Q2xlYX==",
     ),
     ("SECRET", "license_key: 7FJ2-KQ9X-ZZ81-PL0M", "7FJ2-KQ9X-ZZ81-PL0M"),
+    # a vendor our rules do not know and the maintained scanner's do (detect-secrets)
+    (
+        "SECRET",
+        "export SID=AC3e9d07b1c4f2a6581d0e7c9b3a4f6e21 && ./deploy",
+        "AC3e9d07b1c4f2a6581d0e7c9b3a4f6e21",
+    ),
     ("SECRET", "$ mysql -h db -u app -pVr4nd0mPw! prod", "Vr4nd0mPw!"),
     ("SECRET", "sshpass -p t1ger-Lily8 ssh ops@bastion", "t1ger-Lily8"),
     ("SECRET", "Server=sql1;Database=crm;User Id=sa;Password=Qx7!pLm2;", "Qx7!pLm2"),
