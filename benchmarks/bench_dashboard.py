@@ -8,6 +8,10 @@ Two measures, both without the 5-second query-result cache:
   the result cache expired;
 - server side (Streamlit AppTest): one run of the page script, cache cleared first.
 
+Beside the browser figures, the floor: a one-line Streamlit app drawing a 20-row table,
+timed the same way (what Streamlit's front end costs on this machine before any page of
+Warden runs).
+
     .venv/bin/python benchmarks/bench_dashboard.py [--cases 10000] [--events 100000]
 """
 
@@ -24,6 +28,7 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
@@ -98,30 +103,59 @@ def main() -> None:
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
+def _serve(cmd: list[str]) -> tuple[subprocess.Popen[bytes], str]:
+    """Start a Streamlit server (``cmd`` without its port); wait until it answers."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    proc = subprocess.Popen([*cmd, str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(200):
+        try:
+            with urllib.request.urlopen(url + "/_stcore/health", timeout=1):
+                break
+        except OSError:
+            time.sleep(0.3)
+    return proc, url
+
+
+def _stop(proc: subprocess.Popen[bytes]) -> None:
+    proc.terminate()
+    try:
+        proc.wait(15)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+def _first_table(browser: Any, url: str, loads: int) -> list[float]:
+    """Seconds from navigation to the first dataframe drawn, ``loads`` times."""
+    times = []
+    for i in range(loads):
+        if i:
+            time.sleep(5.5)  # past the result cache's 5 s
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        t0 = time.perf_counter()
+        page.goto(url)
+        page.wait_for_selector(
+            "[data-testid='stDataFrame'] canvas", state="visible", timeout=120_000
+        )
+        times.append(time.perf_counter() - t0)
+        page.close()
+    return times
+
+
 def browser(home: Path, loads: int) -> None:
-    """Time to the first drawn table in Chromium, cold and warm (see the module doc)."""
+    """Time to the first drawn table in Chromium, cold and warm (see the module doc), and
+    beside it the floor: a one-line Streamlit app that draws a 20-row table, nothing of
+    Warden, timed the same way."""
     if not Path(CHROMIUM).exists():
         print("in a browser: skipped, chromium is not installed (apt-get install chromium)")
         return
     from playwright.sync_api import sync_playwright
 
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    cmd = [sys.executable, "-m", "warden", "--home", str(home), "dashboard"]
-    proc = subprocess.Popen(
-        [*cmd, "--port", str(port), "--dev-user", "alice"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
+    warden = [sys.executable, "-m", "warden", "--home", str(home), "dashboard"]
+    proc, url = _serve([*warden, "--dev-user", "alice", "--port"])
     try:
-        for _ in range(200):
-            try:
-                with urllib.request.urlopen(url + "/_stcore/health", timeout=1):
-                    break
-            except OSError:
-                time.sleep(0.3)
         with sync_playwright() as p:
             b = p.chromium.launch(
                 executable_path=CHROMIUM,
@@ -130,29 +164,39 @@ def browser(home: Path, loads: int) -> None:
             )
             print("in a browser (Chromium, navigation to first table drawn):")
             for name, path in (("Queue", "/"), ("Case", "/case")):
-                times = []
-                for i in range(loads):
-                    if i:
-                        time.sleep(5.5)  # past the result cache's 5 s
-                    page = b.new_page(viewport={"width": 1400, "height": 1000})
-                    t0 = time.perf_counter()
-                    page.goto(url + path)
-                    page.wait_for_selector(
-                        "[data-testid='stDataFrame'] canvas", state="visible", timeout=120_000
-                    )
-                    times.append(time.perf_counter() - t0)
-                    page.close()
+                times = _first_table(b, url + path, loads)
                 print(
                     f"  {name}: cold {times[0]:.2f}s, warm {statistics.median(times[1:]):.2f}s "
                     f"(median of {loads - 1}; target 1.0 s)"
                 )
+            _stop(proc)
+            app = home / "floor.py"
+            app.write_text(
+                "import streamlit as st\n"
+                "st.dataframe({'a': list(range(20)), 'b': [str(i) for i in range(20)]})\n"
+            )
+            proc, url = _serve(
+                [
+                    sys.executable,
+                    "-m",
+                    "streamlit",
+                    "run",
+                    str(app),
+                    "--server.headless",
+                    "true",
+                    "--browser.gatherUsageStats",
+                    "false",
+                    "--server.port",
+                ]
+            )
+            times = _first_table(b, url, loads)
+            print(
+                f"  the floor, a one-line Streamlit app with a 20-row table: cold "
+                f"{times[0]:.2f}s, warm {statistics.median(times[1:]):.2f}s"
+            )
             b.close()
     finally:
-        proc.terminate()
-        try:
-            proc.wait(15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        _stop(proc)
 
 
 if __name__ == "__main__":
