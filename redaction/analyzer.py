@@ -108,6 +108,7 @@ _SENTENCE_END = re.compile(
 )
 _CAPITALISED = re.compile(r"(?<![\w'’])[A-ZÀ-ÖØ-Þ][\w'’-]*")
 _FIRST_LETTER = re.compile(r"[^\W\d_]")
+_LOWER = re.compile(r"\b[a-z]{3,}\b")
 _SENTENCE_CACHE = 100_000
 
 
@@ -177,8 +178,9 @@ def _plain_word(word: str) -> bool:
 
 def may_hold_a_name(sentence: str) -> bool:
     """Could the NER find a name here? False when the only capitalised words are the
-    pronoun I and a plain first word (see :func:`_plain_word`). A capitalised word
-    inside the sentence always counts, common or not ("ask Trump")."""
+    pronoun I and a plain first word (see :func:`_plain_word`), and no word in lower case
+    is a first name that is not also an English word ("by phil collins"). A capitalised
+    word inside the sentence always counts, common or not ("ask Trump")."""
     first = _FIRST_LETTER.search(sentence)
     for m in _CAPITALISED.finditer(sentence):
         word = m.group(0).rstrip("'’-")
@@ -187,7 +189,12 @@ def may_hold_a_name(sentence: str) -> bool:
         if first is not None and m.start() == first.start() and _plain_word(word):
             continue
         return True
-    return False
+    return any(_lower_name(w) for w in _LOWER.findall(sentence))
+
+
+@lru_cache(maxsize=100_000)
+def _lower_name(word: str) -> bool:
+    return word in dictionaries("en")[0] and not is_common(word)
 
 
 class _NoContext(ContextAwareEnhancer):

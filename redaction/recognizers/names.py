@@ -39,14 +39,17 @@ def _values(provider: object, attr: str) -> set[str]:
         return set()
 
 
-@lru_cache(maxsize=1)
-def dictionaries() -> tuple[frozenset[str], frozenset[str]]:
-    """(first names, last names), case-folded."""
+@lru_cache(maxsize=4)
+def dictionaries(prefix: str = "") -> tuple[frozenset[str], frozenset[str]]:
+    """(first names, last names), case-folded, of every locale or of those whose name
+    starts with ``prefix`` ("en": the English-speaking ones)."""
     import faker.providers.person as person
 
     first: set[str] = set()
     last: set[str] = set()
     for mod in pkgutil.iter_modules(person.__path__):
+        if not mod.name.startswith(prefix):
+            continue
         try:
             provider = importlib.import_module(f"{person.__name__}.{mod.name}").Provider
         except (ImportError, AttributeError):

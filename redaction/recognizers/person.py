@@ -33,7 +33,10 @@ from redaction.recognizers.names import common_words, dictionaries, is_common, z
 
 _TOKEN = r"[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:['’-][^\W\d_]+)*"
 _PARTICLE = r"(?:van|von|der|den|de|del|della|la|le|da|dos|das|di|du|bin|ibn|al|el|Van|Von|De|Del|La|Le|Da|Di|Du|Al|El|Mac|St\.)"
-_SEQ = re.compile(rf"(?<![\w@.])({_TOKEN})((?:\s+(?:{_PARTICLE}\s+)*{_TOKEN}){{1,2}})(?![\w@])")
+# every start of a run of two or three capitalised words (overlapping: a lookahead)
+_SEQ = re.compile(
+    rf"(?<![\w@.])(?<!\w['’-])(?=({_TOKEN}(?:\s+(?:{_PARTICLE}\s+)*{_TOKEN}){{1,2}})(?![\w@]))"
+)
 _CUE = re.compile(
     r"(?:\b(?:Dear|Hi|Hello|Hey|Thanks|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Madam|Mme|Herr|Frau|Sr|Sra)\.?,?"
     r"|\b(?i:my name is|name is|i am|i'm|this is|signed by|sincerely|regards|applicant|patient|"
@@ -86,6 +89,9 @@ _LOWER_LIST = re.compile(
     r"\b[a-zà-ÿ]{3,}(?:,[ \t]*(?:and[ \t]+)?[a-zà-ÿ]{3,}|[ \t]+and[ \t]+[a-zà-ÿ]{3,}){2,}"
 )
 _LONE = re.compile(rf"(?<![\w@.'’-]){_TOKEN}(?![\w@'’-])")
+_LOWER_WORD = re.compile(r"(?<![\w@#./:\\-])[a-z]{4,}(?![\w@/\\-])")
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
+_OTHER_NAMED = frozenset({"ORG", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LANGUAGE"})
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
 _LOWER_PAIR = re.compile(
     r"(?<![\w@.])([a-zà-ÿ]{2,}(?:-[a-zà-ÿ]+)?)((?:[ \t]+[a-z]\.?)?[ \t]+[a-zà-ÿžšřčćłńśźżőűāēīū]{2,}(?:-[a-zà-ÿ]+)?)(?![\w@])"
@@ -287,6 +293,16 @@ def _cap(tok: str) -> bool:
     return tok[:1].isupper()
 
 
+def _noun_after(common: frozenset[str], text: str, end: int) -> bool:
+    """Is the word after ``end`` a common lower-case word that is not a stop word or a
+    verb in the past or third person: the noun of a "Victoria sponge", a "Rose garden"?"""
+    nxt = _NEXT_WORD.match(text, end)
+    if not nxt:
+        return False
+    w = nxt.group(1)
+    return w.islower() and w in common and w not in STOP_WORDS and not w.endswith(("ed", "s"))
+
+
 class WardenPersonRecognizer(EntityRecognizer):
     """PERSON from NER, dictionaries, cues and structure (see the module doc)."""
 
@@ -298,10 +314,12 @@ class WardenPersonRecognizer(EntityRecognizer):
         )
         self.first: frozenset[str] = frozenset()
         self.last: frozenset[str] = frozenset()
+        self.first_en: frozenset[str] = frozenset()
         self.common: frozenset[str] = frozenset()
 
     def load(self) -> None:
         self.first, self.last = dictionaries()
+        self.first_en = dictionaries("en")[0]
         self.common = common_words()
 
     def _lone_name(self, text: str, m: re.Match[str], other_ents: list[tuple[int, int]]) -> bool:
@@ -316,17 +334,7 @@ class WardenPersonRecognizer(EntityRecognizer):
             return False
         if any(s <= m.start() < e for s, e in other_ents):
             return False
-        nxt = _NEXT_WORD.match(text, m.end())
-        if nxt:
-            w = nxt.group(1)
-            if (
-                w.islower()
-                and w in self.common
-                and w not in STOP_WORDS
-                and not w.endswith(("ed", "s"))
-            ):
-                return False
-        return True
+        return not _noun_after(self.common, text, m.end())
 
     def _in_dict(self, word: str) -> bool:
         w = word.casefold()
@@ -336,6 +344,11 @@ class WardenPersonRecognizer(EntityRecognizer):
         """A known first name that is not mostly an ordinary English word."""
         return self._in_dict(word) and word.casefold() in self.first and zipf(word.casefold()) < 5.0
 
+    @staticmethod
+    def _rare(word: str) -> bool:
+        """Neither an English word nor frequent in English text."""
+        return not is_common(word) and zipf(word.casefold()) < 3.5
+
     def _known_pair(self, first: str, last: str) -> bool:
         if (first.isupper() and len(first) <= 3) or (last.isupper() and len(last) <= 3):
             return False
@@ -344,11 +357,11 @@ class WardenPersonRecognizer(EntityRecognizer):
         if in_f and in_l:
             return True
         if in_f:
-            return (zipf(lst) < 3.5 and lst not in self.first) or (
-                lst in self.first and zipf(lst) < 4.0
-            )
+            # a family name nobody lists is still rare as a word ("Justin Bieber")
+            rare = zipf(lst) < 3.5 or (zipf(lst) < 4.0 and not is_common(last))
+            return (rare and lst not in self.first) or (lst in self.first and zipf(lst) < 4.0)
         if in_l:
-            return zipf(f) < 3.5
+            return zipf(f) < 3.5 and not is_common(first)
         return False
 
     def _plausible(self, words: list[str]) -> bool:
@@ -372,29 +385,33 @@ class WardenPersonRecognizer(EntityRecognizer):
         if doc is not None:
             for ent in doc.ents:
                 if ent.label_ not in ("PERSON", "PER"):
-                    if ent.label_ in (
-                        "GPE",
-                        "LOC",
-                        "ORG",
-                        "FAC",
-                        "NORP",
-                        "PRODUCT",
-                        "EVENT",
-                        "WORK_OF_ART",
-                        "LANGUAGE",
-                    ):
+                    # a place vetoes a name in it (Paris, Jordan); an organisation, work or
+                    # product only when it is more than the one word (the small model
+                    # calls a lone first name in a chat message an ORG)
+                    if ent.label_ in _PLACES or (ent.label_ in _OTHER_NAMED and len(ent) > 1):
                         other_ents.append((ent.start_char, ent.end_char))
                     continue
                 words = [w for w in _WORD.findall(ent.text) if w]
-                if (
-                    not words
-                    or not any(_cap(w) for w in words)
-                    or any(c.isdigit() for c in ent.text)
+                if not words or any(c.isdigit() for c in ent.text):
+                    continue
+                # in lower case ("when mike lets me know"): a first name the dictionaries
+                # know, with nothing but names or rare words beside it
+                if not any(_cap(w) for w in words) and not (
+                    words[0].casefold() in self.first_en
+                    and all(self._in_dict(w) or self._rare(w) for w in words)
+                    and language(text) == "en"
                 ):
                     continue
                 caps = [w for w in words if _cap(w)]
-                if all(is_common(w) for w in caps):
-                    continue
+                if (
+                    caps
+                    and all(is_common(w) for w in caps)
+                    and not (
+                        all(self._name_word(w) for w in caps)
+                        and not _noun_after(self.common, text, ent.end_char)
+                    )
+                ):
+                    continue  # "Will", "Rose garden": words; "Josh", "Cooper": names
                 if len(words) == 1 and words[0].isupper() and len(words[0]) <= 5:
                     continue  # a field label or section header: MRN, NPI, RESP, NEURO
                 if language(text) != "en" and not (
@@ -434,30 +451,40 @@ class WardenPersonRecognizer(EntityRecognizer):
             spans += self._english(text, other_ents)
         elif lang in _WORDFREQ:
             spans += self._known_first_names(text, lang)
-        # 2. dictionary pairs
+        # 2. dictionary pairs: in every window of two or three capitalised words, so that
+        # a pair inside a longer run is seen ("TMZ Reporting Lindsay Lohan Just Failed")
         for m in _SEQ.finditer(text):
             toks = [
-                (t.start() + m.start(), t.end() + m.start(), t.group(0))
-                for t in _WORD.finditer(m.group(0))
+                (t.start() + m.start(1), t.end() + m.start(1), t.group(0))
+                for t in _WORD.finditer(m.group(1))
                 if _cap(t.group(0))
             ]
-            if len(toks) >= 2 and self._known_pair(toks[0][2], toks[-1][2]):
+            middle = [t[2] for t in toks[1:-1]]  # a middle name, not "Featuring"
+            if (
+                len(toks) >= 2
+                and self._known_pair(toks[0][2], toks[-1][2])
+                and all(self._in_dict(w) or not is_common(w) for w in middle)
+            ):
                 spans.append((toks[0][0], toks[-1][1], 0.8))
                 continue
-            for a, b in itertools.pairwise(toks):
+            for i, (a, b) in enumerate(itertools.pairwise(toks)):
                 if self._known_pair(a[2], b[2]):
-                    spans.append((a[0], toks[-1][1], 0.8))
+                    # the pair, and a rare word after it ("Maria Kowalczyk Nowak")
+                    c = toks[i + 2] if i + 2 < len(toks) and self._rare(toks[i + 2][2]) else b
+                    spans.append((a[0], c[1], 0.8))
                     break
             else:
-                # two rare capitalised words mid-sentence: "asking Deepika MacLeod to"
-                before = text[max(0, m.start() - 20) : m.start()].rstrip(" \t'\"“‘(")
+                # two rare capitalised words after a word in lower case: "asking Deepika
+                # MacLeod to"
+                before = _WORD.findall(text[max(0, m.start() - 20) : m.start()].rstrip(" \t'\"“‘("))
                 words = [t[2] for t in toks]
                 if (
                     english
                     and len(words) >= 2
-                    and before[-1:].isalpha()
-                    and before[-1:].islower()
-                    and all(not is_common(w) and zipf(w.casefold()) < 3.5 for w in words)
+                    and before
+                    and before[-1][:1].isalpha()
+                    and before[-1].islower()
+                    and all(self._rare(w) for w in words)
                 ):
                     spans.append((toks[0][0], toks[-1][1], 0.5))
         # 3. cues
@@ -621,6 +648,12 @@ class WardenPersonRecognizer(EntityRecognizer):
             f, lst = m.group(1), m.group(2).split()[-1]
             if f in self.first and f not in self.common and not is_common(lst):
                 spans.append((m.start(), m.end(), 0.6))
+        # a lone first name in lower case, as chat writes it ("i wish im ryan"): a first
+        # name of an English-speaking locale that is neither an English word nor frequent in English text
+        for m in _LOWER_WORD.finditer(text):
+            w = m.group(0)
+            if w in self.first_en and not is_common(w) and w not in STOP_WORDS and zipf(w) < 4.0:
+                spans.append((m.start(), m.end(), 0.5))
         return spans
 
     @staticmethod

@@ -17,6 +17,18 @@ CASES = [
     ("PERSON", "pls tell dr. wojcikowski the scan is ready", "wojcikowski"),
     ("PERSON", "AWAITING REVIEW BY DR WOJCIKOWSKI BEFORE DISCHARGE", "WOJCIKOWSKI"),
     ("PERSON", "shoutout to @bartholomew_quince for the recipe", "bartholomew_quince"),
+    # English chat: a lone first name the small model calls an organisation, a first
+    # name in lower case, a name that is also a word but that NER calls a person, a
+    # family name famous enough to be frequent
+    ("PERSON", "Ingrid is related to our landlord", "Ingrid"),
+    ("PERSON", "lol i told brianna to bring snacks tonight", "brianna"),
+    ("PERSON", "Honestly Josh was right about the deadline", "Josh"),
+    ("PERSON", "tickets to a Justin Bieber gig", "Bieber"),
+    ("PERSON", "I think Dan is right", "Dan"),
+    ("PERSON", "Rob will finish the decorating tomorrow", "Rob"),
+    # a sentence with no capital letter still goes to the NER when it holds a first name
+    ("PERSON", "listening to phil collins on repeat tonight", "collins"),
+    ("PERSON", "can you send it to john wertheim before friday", "wertheim"),
     # names in scripts without capitals
     ("PERSON", "明日、佐々木健太さんに資料を送ってください。", "佐々木健太"),
     ("PERSON", "请把报告发给张伟明，他明天要用。", "张伟明"),
@@ -104,6 +116,11 @@ KEPT = [
     ("RESP: clear bilaterally. NEURO: intact. MRN: 40718823", ["RESP", "NEURO", "MRN"]),
     ("BP 120 / 80 via cuff, HR 72", ["120 / 80 via"]),
     ("the password is required and the token expired", ["password", "token"]),
+    # common words that are also names stay; so do the words around a name in a headline
+    ("Mark my words, this will fail. Will you send it by May?", ["Mark", "Will", "May"]),
+    ("Weekly Roundup Featuring Gregor Baptiste And Friends", ["Weekly Roundup Featuring"]),
+    ("TMZ Update Says Rosalind Okafor Just Quit", ["Just Quit"]),
+    ("Meet me by the Rose garden at five", ["Rose garden"]),
     # the words around a name found by the multi-language model stay
     ("明日、佐々木健太さんに資料を送ってください。", ["資料を送ってください"]),
     ("请把报告发给张伟明，他明天要用。", ["请把报告发给", "明天要用"]),
