@@ -61,6 +61,16 @@ def dictionaries(prefix: str = "") -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(first), frozenset(last)
 
 
+@lru_cache(maxsize=1)
+def greek_first_names() -> frozenset[str]:
+    """First names in Greek letters (Faker's el_GR lists, MIT licence)."""
+    provider = importlib.import_module("faker.providers.person.el_GR").Provider
+    out: set[str] = set()
+    for a in _FIRST_ATTRS:
+        out |= _values(provider, a)
+    return frozenset(out)
+
+
 @lru_cache(maxsize=200_000)
 def zipf(word: str) -> float:
     """How common ``word`` is in English (Zipf scale: 7 = 'the', 3 = rare, 0 = unseen)."""

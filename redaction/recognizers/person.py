@@ -29,7 +29,13 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from wordfreq import zipf_frequency
 
 from redaction.multilingual import KO_SURNAMES, language
-from redaction.recognizers.names import common_words, dictionaries, is_common, zipf
+from redaction.recognizers.names import (
+    common_words,
+    dictionaries,
+    greek_first_names,
+    is_common,
+    zipf,
+)
 
 _TOKEN = r"[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:['’-][^\W\d_]+)*"
 _PARTICLE = r"(?:van|von|der|den|de|del|della|la|le|da|dos|das|di|du|bin|ibn|al|el|Van|Von|De|Del|La|Le|Da|Di|Du|Al|El|Mac|St\.)"
@@ -289,6 +295,63 @@ def _other_scripts(text: str) -> list[tuple[int, int, float]]:
     return out
 
 
+# Family names by their form, where a language builds them from a few endings (any case
+# of the noun): Polish -ski/-cki/-dzki and -wicz, Greek -όπουλος, -ίδης/-άδης, -άκης and
+# -όγλου (and the women's forms -οπούλου, -ίδου/-άδου).
+_PL_FAMILY = re.compile(
+    r"(?<![\w.])[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]{2,}"
+    r"(?:[sc]k|dzk)(?:i|a|iego|iej|im|ą|ich|imi)(?![\w])"
+    r"|(?<![\w.])[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]{2,}wicz(?:a|owi|em|u|owie|ów)?(?![\w])"
+)
+_EL_FAMILY = re.compile(
+    r"(?<!\w)[Α-ΩΆΈΉΊΌΎΏ][α-ωάέήίόύώϊϋΐΰ]{2,}"
+    r"(?:[οό]πουλ(?:ος|ου|ο|ε|οι|ων)|οπούλου|[ίά]δη[ςν]?|ιάδη[ςν]?|[ίά]δου|άκη[ςν]?|όγλου)(?!\w)"
+)
+_EL_WORD = re.compile(r"(?<!\w)[Α-ΩΆΈΉΊΌΎΏ][α-ωάέήίόύώϊϋΐΰς]+(?!\w)")
+# "P. Rusterholz", "A. Wiegemann": an initial, then a capitalised rare word
+_INITIAL_NAME = re.compile(
+    r"(?<![\w.])[A-ZÀ-ÖØ-ÞĀ-Ž]\.[ \t]?([A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿā-ž]{2,}(?:-[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿā-ž]+)?)(?![\w.])"
+)
+
+
+def _name_forms(text: str, lang: str) -> list[tuple[int, int, float]]:
+    """Polish and Greek family names by their endings, and Greek first names from
+    Faker's el_GR lists in their usual case forms (Γιάννης, Γιάννη; Μαρία, Μαρίας)."""
+    out: list[tuple[int, int, float]] = []
+    if lang == "pl":
+        out += [(m.start(), m.end(), 0.5) for m in _PL_FAMILY.finditer(text)]
+    if lang == "el":
+        out += [(m.start(), m.end(), 0.5) for m in _EL_FAMILY.finditer(text)]
+        names = greek_first_names()
+        for m in _EL_WORD.finditer(text):
+            w = m.group(0)
+            forms = (w, w + "ς", w[:-1], w[:-2] + "ος" if w.endswith("ου") else w)
+            if (
+                len(w) >= 4
+                and any(f in names for f in forms)
+                and not _opens_sentence(
+                    text,
+                    m.start(),
+                    '.!?:;"«»“(\n',  # ";" asks a question in Greek
+                )
+            ):
+                out.append((m.start(), m.end(), 0.5))
+    return out
+
+
+def _initial_and_name(text: str, lang: str) -> list[tuple[int, int, float]]:
+    out = []
+    for m in _INITIAL_NAME.finditer(text):
+        if zipf_frequency(m.group(1).casefold(), lang) < 3.0:
+            out.append((m.start(), m.end(), 0.5))
+    return out
+
+
+def _opens_sentence(text: str, start: int, ends: str = '.!?:"«»“(\n') -> bool:
+    before = text[max(0, start - 3) : start].rstrip()
+    return not before or before[-1] in ends
+
+
 def _cap(tok: str) -> bool:
     return tok[:1].isupper()
 
@@ -451,6 +514,8 @@ class WardenPersonRecognizer(EntityRecognizer):
             spans += self._english(text, other_ents)
         elif lang in _WORDFREQ:
             spans += self._known_first_names(text, lang)
+            spans += _initial_and_name(text, lang)
+        spans += _name_forms(text, lang)
         # 2. dictionary pairs: in every window of two or three capitalised words, so that
         # a pair inside a longer run is seen ("TMZ Reporting Lindsay Lohan Just Failed")
         for m in _SEQ.finditer(text):
@@ -559,8 +624,7 @@ class WardenPersonRecognizer(EntityRecognizer):
             f = word.casefold()
             if (f not in self.first and f not in self.last) or len(word) < 3 or word.isupper():
                 continue
-            before = text[max(0, m.start() - 3) : m.start()].rstrip()
-            if not before or before[-1] in '.!?:"«»“(\n':
+            if _opens_sentence(text, m.start()):
                 continue
             if zipf_frequency(f, lang) < (4.5 if f in self.first else 3.5):
                 out.append((m.start(), m.end(), 0.5))

@@ -29,6 +29,13 @@ CASES = [
     # a sentence with no capital letter still goes to the NER when it holds a first name
     ("PERSON", "listening to phil collins on repeat tonight", "collins"),
     ("PERSON", "can you send it to john wertheim before friday", "wertheim"),
+    # family names by their form (Polish -ski/-wicz, Greek -όπουλος/-άκης) in any case of
+    # the noun, Greek first names in their case forms, an initial before a family name
+    ("PERSON", "Wczoraj długo rozmawiałem o pracy z panem Zdzisławem Wróblewskim.", "Wróblewskim"),
+    ("PERSON", "Χθες συνάντησα τον Σπύρο Καλογερόπουλο στο γραφείο.", "Καλογερόπουλο"),
+    ("PERSON", "Το έγγραφο το υπέγραψε η Ευανθία Χατζηδάκη το πρωί.", "Ευανθία"),
+    ("PERSON", "Den Bericht schrieb damals M. Kettelhut allein.", "Kettelhut"),
+    ("PERSON", "Ho letto il saggio di G. Brambillasca ieri.", "Brambillasca"),
     # names in scripts without capitals
     ("PERSON", "明日、佐々木健太さんに資料を送ってください。", "佐々木健太"),
     ("PERSON", "请把报告发给张伟明，他明天要用。", "张伟明"),
