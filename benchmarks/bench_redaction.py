@@ -302,6 +302,13 @@ def report_ner(n: int) -> None:
                 f"{pct(r['kept'], r['words']):>6s}"
             )
         print(f"{name:9s} {r['spans']:6d}  {row[0]}   {row[1]}   {role}")
+    print(
+        "  Greek, Hebrew and Korean texts are read by the second name model\n"
+        "  (redaction/models/person-xx-scripts), which also learned from synthetic sentences\n"
+        "  in those scripts (training/synthetic.py: our templates, Faker's names; none from\n"
+        "  these sets). The English name rules were chosen on WNUT-17 train (en.train, a\n"
+        "  development set); en.dev is only measured."
+    )
 
 
 if __name__ == "__main__":

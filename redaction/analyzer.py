@@ -38,11 +38,13 @@ from spacy.util import filter_spans
 
 from redaction.multilingual import (
     ENGINE_LANGUAGES,
+    SCRIPTS_MODEL_DIR,
     language,
     language_persons,
     load_person_model,
     non_ascii_letters,
     non_latin,
+    uses_scripts_model,
 )
 from redaction.recognizers import all_recognizers
 from redaction.recognizers.names import dictionaries, is_common
@@ -253,6 +255,7 @@ class Analyzer:
         self._sentence_cache: OrderedDict[str, list[tuple[int, int, str]]] = OrderedDict()
         self.xx = None if self.config.multilingual == "off" else load_person_model()
         self._xx_cache: OrderedDict[str, list[tuple[int, int, str]]] = OrderedDict()
+        self._scripts_cache: OrderedDict[str, list[tuple[int, int, str]]] = OrderedDict()
 
     def _wants_xx(self, text: str) -> bool:
         """Does the multi-language name model read this text (``redaction.multilingual``)?"""
@@ -313,12 +316,23 @@ class Analyzer:
             xx_segments(t) if w or not t.isascii() else []
             for t, w in zip(texts, wants, strict=True)
         ]
+        # Greek, Hebrew, Korean and Hindi texts go to the second model (loaded when the
+        # first such text comes), every other one to the first
+        second = [w and uses_scripts_model(t) for t, w in zip(texts, wants, strict=True)]
         found = self._run(
             self.xx,
             self._xx_cache,
-            [s if w else [] for s, w in zip(segs, wants, strict=True)],
+            [s if w and not o else [] for s, w, o in zip(segs, wants, second, strict=True)],
             texts,
         )
+        if any(second):
+            other = self._run(
+                load_person_model(str(SCRIPTS_MODEL_DIR)),
+                self._scripts_cache,
+                [s if o else [] for s, o in zip(segs, second, strict=True)],
+                texts,
+            )
+            found = [a + b for a, b in zip(found, other, strict=True)]
         for text, spans, mine in zip(texts, found, segs, strict=True):
             lang = "en" if text.isascii() else language(text)
             if lang not in ENGINE_LANGUAGES:

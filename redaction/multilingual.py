@@ -24,6 +24,14 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 from warden.errors import ConfigError
 
 MODEL_DIR = Path(__file__).parent / "models" / "person-xx"
+# The second model: the same licensed sets plus synthetic sentences in the scripts none of
+# them shows; it reads the texts written in those scripts (see uses_scripts_model()).
+SCRIPTS_MODEL_DIR = Path(__file__).parent / "models" / "person-xx-scripts"
+# Greek, Hebrew, Hangul, Devanagari
+SCRIPTS_MODEL_FOR = re.compile(
+    r"[\u0370-\u03ff\u1f00-\u1fff\u0590-\u05ff\uac00-\ud7af\u1100-\u11ff\u3131-\u318e"
+    r"\u0900-\u097f]"
+)
 
 # Letters of scripts written without spaces between words: CJK ideographs, kana,
 # Hangul syllables and jamo, Thai, Lao, Khmer, Myanmar.
@@ -58,16 +66,23 @@ def customize_tokenizer(nlp: Language) -> None:
     tokenizer.infix_finditer = compile_infix_regex([_ONE, *(defaults.infixes or ())]).finditer
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=2)
 def load_person_model(path: str | None = None) -> Language:
-    """The shipped multi-language PERSON model, loaded from the repository; never downloads."""
+    """A shipped multi-language PERSON model (the first by default), loaded from the
+    repository; never downloads."""
     where = Path(path) if path else MODEL_DIR
     if not (where / "meta.json").is_file():
         raise ConfigError(
             f"the multi-language name model is missing at {where}; it ships with Warden "
-            "(rebuild it with `python training/person_model.py`)."
+            "(rebuild it with `python training/person_model.py`, see its docstring)."
         )
     return spacy.load(where)
+
+
+def uses_scripts_model(text: str) -> bool:
+    """Is ``text`` written in a script only the second model learned (Greek, Hebrew,
+    Hangul, Devanagari)?"""
+    return SCRIPTS_MODEL_FOR.search(text) is not None
 
 
 # What the shipped model learned from (development sets in ../shared/data/ner, see its

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Collection
 
 from faker import Faker
 
@@ -40,6 +41,14 @@ TEMPLATES: dict[str, tuple[str, bool, list[str]]] = {
             "מה דעתך על ההצעה של {L}?",
             'ד"ר {L} אמר שהבדיקות תקינות.',
             "תודה רבה, {F}, על הכול!",
+            "ראש העירייה {P} הודיע היום על תוכנית חדשה לתחבורה.",
+            "לדברי {P}, המצב בשטח קשה מאוד.",
+            "השר {L} אמר כי הממשלה תפעל כבר השבוע.",
+            "תשלח ל{F} את הקובץ עד מחר בבוקר.",
+            "{P} ו{Q} הגיעו לפגישה באיחור של חצי שעה.",
+            "הנאשם {P} הכחיש את כל ההאשמות נגדו.",
+            "עורך הדין של {P} ביקש מבית המשפט דחייה.",
+            "{F} נולדה בעיר {C} ולמדה באוניברסיטה העברית.",
         ],
     ),
     "el": (
@@ -55,6 +64,13 @@ TEMPLATES: dict[str, tuple[str, bool, list[str]]] = {
             "{P} δουλεύει στην εταιρεία {O} εδώ και τρία χρόνια.",
             "Τι λες για την πρόταση του κυρίου {L};",
             "Στείλε το αρχείο στον συνάδελφο {F} μέχρι την Παρασκευή.",
+            "Ο υπουργός {P} δήλωσε ότι η κυβέρνηση θα στηρίξει τους αγρότες.",
+            "Η {F} γεννήθηκε στην {C} και σπούδασε νομικά.",
+            "Ο προπονητής {L} μίλησε στους δημοσιογράφους μετά τον αγώνα.",
+            "Η συνέντευξη με τον σκηνοθέτη {P} θα προβληθεί απόψε.",
+            "Πες στη {F} ότι θα αργήσω λίγο.",
+            "Ο βουλευτής {P} κατέθεσε ερώτηση για τα νοσοκομεία.",
+            "Η δικηγόρος {P} ζήτησε αναβολή της δίκης.",
         ],
     ),
     "pl": (
@@ -168,6 +184,12 @@ TEMPLATES: dict[str, tuple[str, bool, list[str]]] = {
             "{F}, 도와줘서 고마워!",
             "{P}는 {O}에서 3년째 일하고 있다.",
             "{L} 과장의 제안에 대해 어떻게 생각해?",
+            "{P} 대표는 오늘 기자회견에서 새 계획을 발표했다.",
+            "{P} 씨가 어제 {C}에서 교통사고를 당했다.",
+            "{P} 감독은 경기 후 인터뷰에서 선수들을 칭찬했다.",
+            "{F}한테 회의 시간 좀 알려줄래?",
+            "{P} 의원은 그 법안에 반대한다고 밝혔다.",
+            "배우 {P}의 새 영화가 다음 주에 개봉한다.",
         ],
     ),
     "zh": (
@@ -196,6 +218,12 @@ TEMPLATES: dict[str, tuple[str, bool, list[str]]] = {
             "धन्यवाद {F}, मदद के लिए!",
             "{P} तीन साल से {O} में काम करता है।",
             "{L} जी के प्रस्ताव के बारे में तुम क्या सोचते हो?",
+            "प्रधानमंत्री {P} ने आज नई योजना की घोषणा की।",
+            "{P} का कहना है कि हालात गंभीर हैं।",
+            "कल {F} से मेरी लंबी बात हुई थी।",
+            "अभिनेता {P} की नई फ़िल्म अगले हफ़्ते आएगी।",
+            "पुलिस ने {P} को {C} से गिरफ़्तार किया।",
+            "{F} जी, कृपया रिपोर्ट शाम तक भेज दीजिए।",
         ],
     ),
     "id": (
@@ -246,12 +274,16 @@ def _value(fake: Faker, slot: str, family_first: bool) -> str:
     return last + first if family_first else f"{first} {last}"
 
 
-def sentences(per_language: int, seed: int) -> list[tuple[str, list[tuple[int, int, str]], str]]:
+def sentences(
+    per_language: int, seed: int, languages: Collection[str] | None = None
+) -> list[tuple[str, list[tuple[int, int, str]], str]]:
     """(text, [(start, end, label)], language) for ``per_language`` sentences of each
-    language, deterministic for a seed."""
+    language of :data:`TEMPLATES` (or of those in ``languages``), deterministic for a seed."""
     rng = random.Random(seed)
     out = []
     for lang, (locale, family_first, templates) in TEMPLATES.items():
+        if languages is not None and lang not in languages:
+            continue
         fake = Faker(locale)
         fake.seed_instance(seed)
         for _ in range(per_language):
@@ -278,10 +310,12 @@ def _names_of(locale: str) -> set[str]:
     return out
 
 
-def negatives(per_language: int, seed: int) -> list[tuple[str, list[tuple[int, int, str]], str]]:
+def negatives(
+    per_language: int, seed: int, languages: Collection[str] | None = None
+) -> list[tuple[str, list[tuple[int, int, str]], str]]:
     """(text, [], language): ``per_language`` strings of 6 to 14 frequent words of each
-    language of :data:`TEMPLATES`, none of them a name Faker knows in these languages or
-    in English."""
+    language of :data:`TEMPLATES` (or of those in ``languages``), none of them a name
+    Faker knows in these languages or in English."""
     from wordfreq import top_n_list
 
     rng = random.Random(seed)
@@ -289,6 +323,8 @@ def negatives(per_language: int, seed: int) -> list[tuple[str, list[tuple[int, i
     # the names of every locale used here, and English ones: "kevin" is a name anywhere
     names = set().union(*(_names_of(loc) for loc, _, _ in TEMPLATES.values()), _names_of("en_US"))
     for lang in TEMPLATES:
+        if languages is not None and lang not in languages:
+            continue
         words = [w for w in top_n_list(lang, 5000) if w.lower() not in names and w.isalpha()]
         if lang == "el":  # wordfreq folds the final sigma
             words = [w[:-1] + "ς" if w.endswith("σ") else w for w in words]

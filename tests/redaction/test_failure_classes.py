@@ -11,6 +11,8 @@ import pytest
 from redaction.leakcheck import leaked
 from redaction.redact import Redactor
 
+ROOT = Path(__file__).resolve().parents[2]
+
 # (entity type for the leak check, text, the value that must not survive)
 CASES = [
     # names in lower case, in capitals, as @handles (the multi-language model)
@@ -36,6 +38,10 @@ CASES = [
     ("PERSON", "Το έγγραφο το υπέγραψε η Ευανθία Χατζηδάκη το πρωί.", "Ευανθία"),
     ("PERSON", "Den Bericht schrieb damals M. Kettelhut allein.", "Kettelhut"),
     ("PERSON", "Ho letto il saggio di G. Brambillasca ieri.", "Brambillasca"),
+    # Greek and Devanagari names the second model reads (synthetic sentences in the
+    # scripts no licensed set shows)
+    ("PERSON", "Η Αλεξάνδρα Ζαφειρίου θα έρθει αύριο.", "Ζαφειρίου"),
+    ("PERSON", "कल सुरेश यादव ने रिपोर्ट भेजी थी।", "सुरेश यादव"),
     # names in scripts without capitals
     ("PERSON", "明日、佐々木健太さんに資料を送ってください。", "佐々木健太"),
     ("PERSON", "请把报告发给张伟明，他明天要用。", "张伟明"),
@@ -146,13 +152,35 @@ def test_failure_class_is_redacted(redactor: Redactor, entity: str, text: str, v
 
 
 def test_multilingual_model_loads_offline_from_the_repository() -> None:
-    from redaction.multilingual import MODEL_DIR, load_person_model
+    from redaction.multilingual import MODEL_DIR, SCRIPTS_MODEL_DIR, load_person_model
 
-    nlp = load_person_model()
-    assert nlp.meta["name"] == "person_xx" and MODEL_DIR.is_dir()
-    assert nlp.pipe_names == ["ner"] and "PERSON" in nlp.get_pipe("ner").labels
-    doc = nlp("田中さん")
-    assert [t.text for t in doc][:2] == ["田", "中"]  # one token per character
+    for where, name in ((MODEL_DIR, "person_xx"), (SCRIPTS_MODEL_DIR, "person_xx_scripts")):
+        assert where.is_dir() and where.is_relative_to(ROOT / "redaction" / "models")
+        nlp = load_person_model(str(where))
+        assert nlp.meta["name"] == name
+        assert nlp.pipe_names == ["ner"] and "PERSON" in nlp.get_pipe("ner").labels
+        doc = nlp("田中さん")
+        assert [t.text for t in doc][:2] == ["田", "中"]  # one token per character
+
+
+def test_texts_in_greek_hebrew_hangul_devanagari_go_to_the_second_model(
+    redactor: Redactor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from redaction import analyzer as analyzer_module
+    from redaction.multilingual import SCRIPTS_MODEL_DIR, load_person_model
+
+    read: list[str] = []
+    second = load_person_model(str(SCRIPTS_MODEL_DIR))
+
+    def spy(path: str | None = None) -> object:
+        read.append(str(path))
+        return second
+
+    monkeypatch.setattr(analyzer_module, "load_person_model", spy)
+    redactor.analyzer._xx_cache.clear()
+    redactor.analyzer._scripts_cache.clear()
+    redactor.redact_many(["Wczoraj dzwonił Zdzisław.", "Τηλεφώνησε ο Στέλιος."])
+    assert read == [str(SCRIPTS_MODEL_DIR)]  # once, for the Greek text only
 
 
 def test_a_missing_language_model_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
