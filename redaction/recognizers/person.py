@@ -245,6 +245,8 @@ _WORDFREQ = frozenset(
         "ca",
     ]
 )
+# Latin-script languages whose common nouns are not capitalised (German's are)
+_LOWER_CASE_NOUNS = _WORDFREQ - {"de"}
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
 _UNSPACED_PART = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
 
@@ -477,11 +479,15 @@ class WardenPersonRecognizer(EntityRecognizer):
                     continue  # "Will", "Rose garden": words; "Josh", "Cooper": names
                 if len(words) == 1 and words[0].isupper() and len(words[0]) <= 5:
                     continue  # a field label or section header: MRN, NPI, RESP, NEURO
-                if language(text) != "en" and not (
+                lang = language(text)
+                if lang != "en" and not (
                     any(a < ent.end_char and ent.start_char < b for a, b in xx)
                     or any(self._in_dict(w) for w in caps)
+                    # where nouns are written in lower case, a capitalised run inside a
+                    # sentence is a name, a place or an organisation
+                    or (lang in _LOWER_CASE_NOUNS and not _opens_sentence(text, ent.start_char))
                 ):
-                    continue  # the English model on another language: nouns look like names
+                    continue  # the English model on German: its nouns look like names
                 spans.append((ent.start_char, ent.end_char, 0.85))
         # 1a. the multi-language model (redaction.multilingual): trusted as it is, except
         # a span of digits or one made only of very common English words

@@ -38,6 +38,10 @@ CASES = [
     ("PERSON", "Το έγγραφο το υπέγραψε η Ευανθία Χατζηδάκη το πρωί.", "Ευανθία"),
     ("PERSON", "Den Bericht schrieb damals M. Kettelhut allein.", "Kettelhut"),
     ("PERSON", "Ho letto il saggio di G. Brambillasca ieri.", "Brambillasca"),
+    # where nouns are lower case, the English NER's names inside a sentence are kept
+    ("PERSON", "Wczoraj spotkałem Radosława Pietrzaka przed biurem.", "Pietrzaka"),
+    ("PERSON", "Dün Nesrin Karabulut bana telefon etti.", "Karabulut"),
+    ("PERSON", "Poprosiłem Bożenę Kwiatkowską o pomoc z raportem.", "Bożenę"),
     # Greek and Devanagari names the second model reads (synthetic sentences in the
     # scripts no licensed set shows)
     ("PERSON", "Η Αλεξάνδρα Ζαφειρίου θα έρθει αύριο.", "Ζαφειρίου"),
@@ -134,6 +138,11 @@ KEPT = [
     ("Weekly Roundup Featuring Gregor Baptiste And Friends", ["Weekly Roundup Featuring"]),
     ("TMZ Update Says Rosalind Okafor Just Quit", ["Just Quit"]),
     ("Meet me by the Rose garden at five", ["Rose garden"]),
+    # German capitalises its nouns: the English NER's "names" there need more evidence
+    (
+        "Gestern hat der Vertrieb die Besprechung mit der Buchhaltung verschoben.",
+        ["Vertrieb", "Besprechung", "Buchhaltung"],
+    ),
     # the words around a name found by the multi-language model stay
     ("明日、佐々木健太さんに資料を送ってください。", ["資料を送ってください"]),
     ("请把报告发给张伟明，他明天要用。", ["请把报告发给", "明天要用"]),
