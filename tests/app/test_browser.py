@@ -81,6 +81,14 @@ def _stop(proc: subprocess.Popen[bytes]) -> None:
         proc.stderr.close()
 
 
+def _idle(page: Any) -> None:
+    """Wait until the page's script run has finished: a click while Streamlit reruns can
+    land on a widget the rerun then replaces, and is lost (seen once in CI, under load)."""
+    page.locator(
+        "[data-testid='stStatusWidgetRunningIcon'], [data-testid='stStatusWidgetRunningManIcon']"
+    ).first.wait_for(state="detached", timeout=60_000)
+
+
 def _launch(p: Any) -> Any:
     return p.chromium.launch(
         executable_path=CHROMIUM,
@@ -139,7 +147,10 @@ def test_claim_decide_and_see_it_audited(server: str, swept_home: Path, tmp_path
             "Phishing template sent from a shared network by several new accounts."
         )
         page.get_by_role("button", name="Record decision").click()
-        page.get_by_role("button", name="Confirm decision").click()
+        confirm = page.get_by_role("button", name="Confirm decision")
+        expect(confirm).to_be_visible(timeout=30_000)
+        _idle(page)
+        confirm.click()
         expect(page.get_by_text(f"recorded on {cid}")).to_be_visible(timeout=20_000)
         page.evaluate("window.scrollTo(0, 0)")
         page.wait_for_timeout(1500)
@@ -210,7 +221,10 @@ def test_four_eyes_and_reidentification_with_two_users(swept_home: Path, tmp_pat
                 "Phishing at scale from a ring of new accounts; ban requested."
             )
             alice.get_by_role("button", name="Record decision").click()
-            alice.get_by_role("button", name="Confirm decision").click()
+            confirm = alice.get_by_role("button", name="Confirm decision")
+            expect(confirm).to_be_visible(timeout=60_000)
+            _idle(alice)
+            confirm.click()
             expect(alice.get_by_text(f"recorded on {cid}")).to_be_visible(timeout=60_000)
 
             carol.goto(f"{c_url}/case?case={cid}")
