@@ -13,7 +13,7 @@ How it is trained, on what, and under which licences: ``training/person_model.py
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -66,11 +66,14 @@ def customize_tokenizer(nlp: Language) -> None:
     tokenizer.infix_finditer = compile_infix_regex([_ONE, *(defaults.infixes or ())]).finditer
 
 
-@lru_cache(maxsize=2)
 def load_person_model(path: str | None = None) -> Language:
     """A shipped multi-language PERSON model (the first by default), loaded from the
-    repository; never downloads."""
-    where = Path(path) if path else MODEL_DIR
+    repository once per process, whichever way its folder is named; never downloads."""
+    return _load_model((Path(path) if path else MODEL_DIR).resolve())
+
+
+@cache
+def _load_model(where: Path) -> Language:
     if not (where / "meta.json").is_file():
         raise ConfigError(
             f"the multi-language name model is missing at {where}; it ships with Warden "

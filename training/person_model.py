@@ -1,4 +1,4 @@
-"""Train the multi-language PERSON model that Warden ships (redaction/models/person-xx).
+r"""Train the multi-language PERSON model that Warden ships (redaction/models/person-xx).
 
     .venv/bin/python training/person_model.py [--data ../shared/data/ner] [--epochs 16] [--synthetic N --negatives N]
 
