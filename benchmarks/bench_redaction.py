@@ -306,8 +306,9 @@ def report_ner(n: int) -> None:
         "  Greek, Hebrew and Korean texts are read by the second name model\n"
         "  (redaction/models/person-xx-scripts), which also learned from synthetic sentences\n"
         "  in those scripts (training/synthetic.py: our templates, Faker's names; none from\n"
-        "  these sets). The English name rules were chosen on WNUT-17 train (en.train, a\n"
-        "  development set); en.dev is only measured."
+        "  these sets); it also reads, beside the first, the languages without an engine of\n"
+        "  their own (ar, de, el, es, he, pl, pt, th, tr here). The English name rules were\n"
+        "  chosen on WNUT-17 train (en.train, a development set); en.dev is only measured."
     )
 
 

@@ -44,7 +44,7 @@ from redaction.multilingual import (
     load_person_model,
     non_ascii_letters,
     non_latin,
-    uses_scripts_model,
+    person_models,
 )
 from redaction.recognizers import all_recognizers
 from redaction.recognizers.names import dictionaries, is_common
@@ -316,13 +316,17 @@ class Analyzer:
             xx_segments(t) if w or not t.isascii() else []
             for t, w in zip(texts, wants, strict=True)
         ]
-        # Greek, Hebrew, Korean and Hindi texts go to the second model (loaded when the
-        # first such text comes), every other one to the first
-        second = [w and uses_scripts_model(t) for t, w in zip(texts, wants, strict=True)]
+        # which of the two models read each text (the second is loaded when the first
+        # text it reads comes)
+        which = [
+            person_models(t) if w else (False, False) for t, w in zip(texts, wants, strict=True)
+        ]
+        first = [f for f, _ in which]
+        second = [o for _, o in which]
         found = self._run(
             self.xx,
             self._xx_cache,
-            [s if w and not o else [] for s, w, o in zip(segs, wants, second, strict=True)],
+            [s if f else [] for s, f in zip(segs, first, strict=True)],
             texts,
         )
         if any(second):

@@ -88,6 +88,19 @@ def uses_scripts_model(text: str) -> bool:
     return SCRIPTS_MODEL_FOR.search(text) is not None
 
 
+def person_models(text: str) -> tuple[bool, bool]:
+    """Which of the two name models read ``text``: (the first, the second).
+
+    Greek, Hebrew, Hangul and Devanagari texts: the second (the first never saw those
+    scripts), and the first as well when the language has no engine of its own. Other
+    texts: the first, and the second as well when the language has no engine of its own
+    (:data:`ENGINE_LANGUAGES`): there the second model is the second opinion an engine
+    gives the others, and a name either model finds counts."""
+    second_script = uses_scripts_model(text)
+    alone = language(text) not in ENGINE_LANGUAGES
+    return (not second_script or alone, second_script or alone)
+
+
 # What the shipped model learned from (development sets in ../shared/data/ner, see its
 # README): for each file, the share of its lines, from the top, used for training. The
 # rest of a file is held out and is what benchmarks/bench_redaction.py measures on;

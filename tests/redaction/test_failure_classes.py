@@ -46,6 +46,9 @@ CASES = [
     # scripts no licensed set shows)
     ("PERSON", "Η Αλεξάνδρα Ζαφειρίου θα έρθει αύριο.", "Ζαφειρίου"),
     ("PERSON", "कल सुरेश यादव ने रिपोर्ट भेजी थी।", "सुरेश यादव"),
+    # a language with no engine of its own: both name models read it (only the second
+    # finds this first name)
+    ("PERSON", "Według lekarki Jadwigi Wierzbickiej pacjent czuje się dobrze.", "Jadwigi"),
     # names in scripts without capitals
     ("PERSON", "明日、佐々木健太さんに資料を送ってください。", "佐々木健太"),
     ("PERSON", "请把报告发给张伟明，他明天要用。", "张伟明"),
@@ -172,7 +175,19 @@ def test_multilingual_model_loads_offline_from_the_repository() -> None:
         assert [t.text for t in doc][:2] == ["田", "中"]  # one token per character
 
 
-def test_texts_in_greek_hebrew_hangul_devanagari_go_to_the_second_model(
+def test_which_name_models_read_a_text() -> None:
+    from redaction.multilingual import person_models
+
+    # (the first, the second): a language with an engine of its own keeps one model; the
+    # others get both, a name either finds counting
+    assert person_models("Вчера вечером Игорь Семёнович позвонил в офис.") == (True, False)
+    assert person_models("明日、佐々木さんに資料を送ってください。") == (True, False)
+    assert person_models("내일 김민준 씨에게 보고서를 보내 주세요.") == (False, True)
+    assert person_models("Χθες το βράδυ τηλεφώνησε ο Στέλιος στο γραφείο.") == (True, True)
+    assert person_models("Wczoraj wieczorem dzwonił do biura pan Zdzisław.") == (True, True)
+
+
+def test_the_second_model_is_loaded_for_the_texts_it_reads_only(
     redactor: Redactor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from redaction import analyzer as analyzer_module
@@ -188,7 +203,9 @@ def test_texts_in_greek_hebrew_hangul_devanagari_go_to_the_second_model(
     monkeypatch.setattr(analyzer_module, "load_person_model", spy)
     redactor.analyzer._xx_cache.clear()
     redactor.analyzer._scripts_cache.clear()
-    redactor.redact_many(["Wczoraj dzwonił Zdzisław.", "Τηλεφώνησε ο Στέλιος."])
+    redactor.redact_many(["Вчера вечером Игорь Семёнович позвонил в офис."])
+    assert read == []  # Russian: the first model and natasha
+    redactor.redact_many(["Вчера звонил Игорь.", "Τηλεφώνησε ο Στέλιος."])
     assert read == [str(SCRIPTS_MODEL_DIR)]  # once, for the Greek text only
 
 
