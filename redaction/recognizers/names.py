@@ -71,6 +71,57 @@ def greek_first_names() -> frozenset[str]:
     return frozenset(out)
 
 
+# Polish declension of first names, by the last letters of the nominative: (what the
+# ending becomes before the case endings, the case endings). Women's names in -a:
+# genitive -y/-i, dative and locative with the stem softened, accusative -ę, instrumental
+# -ą, vocative -o; men's names ending in a consonant: -a, -owi, -em, -ie/-u; a mobile e
+# drops (Marek, Marka; Paweł, Pawła).
+_PL_SOFT = (
+    ("ka", "ce"), ("ga", "dze"), ("cha", "sze"), ("ra", "rze"), ("ta", "cie"),
+    ("da", "dzie"), ("ła", "le"), ("sa", "sie"), ("za", "zie"), ("na", "nie"),
+    ("ma", "mie"), ("wa", "wie"), ("ba", "bie"), ("pa", "pie"), ("fa", "fie"),
+)  # fmt: skip
+
+
+def _polish_forms(name: str) -> set[str]:
+    out: set[str] = set()
+    if name.endswith("ia"):  # Maria: Marii, Marię, Marią
+        return {name[:-1] + "i", name[:-1] + "ę", name[:-1] + "ą"}
+    if name.endswith("a"):
+        stem = name[:-1]
+        out |= {stem + ("i" if stem[-1:] in "kgl" or stem.endswith("j") else "y")}
+        out |= {stem + "ę", stem + "ą", stem + "o"}
+        out |= {name[: -len(a)] + b for a, b in _PL_SOFT if name.endswith(a)}
+        return out
+    if name[-1:] in "aeiouyąęó":
+        return out
+    stem = name
+    if len(name) > 4 and name[-2] == "e" and name[-1] in "kcł":  # Marek, Paweł
+        stem = name[:-2] + name[-1]
+    velar = stem[-1] in "kg"
+    out |= {stem + "a", stem + "owi", stem + ("iem" if velar else "em")}
+    out |= {stem + ("u" if velar or stem.endswith(("ch", "cz", "sz", "rz", "ż", "j")) else "ie")}
+    if stem.endswith("r"):  # Piotr: Piotrze
+        out = (out - {stem + "ie"}) | {stem + "ze"}
+    if stem.endswith("ł"):  # Paweł: Pawle
+        out = (out - {stem + "ie"}) | {stem[:-1] + "le"}
+    return out
+
+
+@lru_cache(maxsize=2)
+def polish_first_name_forms(prefix: str = "") -> frozenset[str]:
+    """The case forms (not the nominative) of the first names in :func:`dictionaries`
+    (``prefix`` as there: "pl" for the Polish locale's only), case-folded, by the Polish
+    declension (Jadwiga: Jadwigi, Jadwidze, Jadwigę, Jadwigą; Zdzisław: Zdzisława,
+    Zdzisławowi, Zdzisławem, Zdzisławie)."""
+    first = dictionaries(prefix)[0]
+    out: set[str] = set()
+    for name in first:
+        if len(name) >= 3 and name.isalpha():
+            out |= _polish_forms(name)
+    return frozenset(out - first)
+
+
 @lru_cache(maxsize=200_000)
 def zipf(word: str) -> float:
     """How common ``word`` is in English (Zipf scale: 7 = 'the', 3 = rare, 0 = unseen)."""

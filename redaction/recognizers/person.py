@@ -34,6 +34,7 @@ from redaction.recognizers.names import (
     dictionaries,
     greek_first_names,
     is_common,
+    polish_first_name_forms,
     zipf,
 )
 
@@ -322,6 +323,7 @@ def _name_forms(text: str, lang: str) -> list[tuple[int, int, float]]:
     out: list[tuple[int, int, float]] = []
     if lang == "pl":
         out += [(m.start(), m.end(), 0.5) for m in _PL_FAMILY.finditer(text)]
+        out += _polish_first_names(text)
     if lang == "el":
         out += [(m.start(), m.end(), 0.5) for m in _EL_FAMILY.finditer(text)]
         names = greek_first_names()
@@ -338,6 +340,29 @@ def _name_forms(text: str, lang: str) -> list[tuple[int, int, float]]:
                 )
             ):
                 out.append((m.start(), m.end(), 0.5))
+    return out
+
+
+_PL_WORD = re.compile(r"(?<![\w.])[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]{2,}(?![\w])")
+
+
+def _polish_first_names(text: str) -> list[tuple[int, int, float]]:
+    """First names in a case form other than the nominative (Polish nouns are in lower
+    case, so a capitalised word inside a sentence is a proper noun): any listed first
+    name so declined before another capitalised word ("Jadwigi Wierzbickiej"), and the
+    Polish locale's first names so declined alone inside a sentence ("z Markiem")."""
+    out: list[tuple[int, int, float]] = []
+    words = list(_PL_WORD.finditer(text))
+    everyone, polish = polish_first_name_forms(), polish_first_name_forms("pl")
+    for i, m in enumerate(words):
+        w = m.group(0).casefold()
+        if w not in everyone:
+            continue
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        if nxt is not None and not text[m.end() : nxt.start()].strip():
+            out.append((m.start(), nxt.end(), 0.5))
+        elif w in polish and not _opens_sentence(text, m.start()):
+            out.append((m.start(), m.end(), 0.5))
     return out
 
 

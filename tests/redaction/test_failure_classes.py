@@ -42,6 +42,9 @@ CASES = [
     ("PERSON", "Wczoraj spotkałem Radosława Pietrzaka przed biurem.", "Pietrzaka"),
     ("PERSON", "Dün Nesrin Karabulut bana telefon etti.", "Karabulut"),
     ("PERSON", "Poprosiłem Bożenę Kwiatkowską o pomoc z raportem.", "Bożenę"),
+    # Polish first names in their case forms (Marek: Markiem; Agnieszka: Agnieszką)
+    ("PERSON", "Wczoraj rozmawiałem z Markiem o nowym projekcie.", "Markiem"),
+    ("PERSON", "Rozmawiałem z Agnieszką wczoraj wieczorem.", "Agnieszką"),
     # Greek and Devanagari names the second model reads (synthetic sentences in the
     # scripts no licensed set shows)
     ("PERSON", "Η Αλεξάνδρα Ζαφειρίου θα έρθει αύριο.", "Ζαφειρίου"),
@@ -146,6 +149,9 @@ KEPT = [
         "Gestern hat der Vertrieb die Besprechung mit der Buchhaltung verschoben.",
         ["Vertrieb", "Besprechung", "Buchhaltung"],
     ),
+    # Polish words that are also case forms of first names stay in lower case (marca:
+    # of March, and of Marc; roku: of the year, and of Rok)
+    ("Termin przesunięto do końca marca tego roku.", ["marca", "roku"]),
     # the words around a name found by the multi-language model stay
     ("明日、佐々木健太さんに資料を送ってください。", ["資料を送ってください"]),
     ("请把报告发给张伟明，他明天要用。", ["请把报告发给", "明天要用"]),
