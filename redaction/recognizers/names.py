@@ -122,6 +122,46 @@ def polish_first_name_forms(prefix: str = "") -> frozenset[str]:
     return frozenset(out - first)
 
 
+# Ukrainian declension of first names: women's -а/-я, men's in a consonant, -ій, -о.
+_UK_SOFT = {"г": "з", "к": "ц", "х": "с"}  # Ольга: Ользі
+
+
+def _ukrainian_forms(name: str) -> set[str]:
+    if name.endswith("ія"):  # Марія: Марії, Марію, Марією
+        stem = name[:-1]
+        return {stem + "ї", stem + "ю", stem + "єю"}
+    if name.endswith("я"):  # Таня: Тані, Таню, Танею
+        stem = name[:-1]
+        return {stem + "і", stem + "ю", stem + "ею"}
+    if name.endswith("а"):  # Ірина: Ірини, Ірині, Ірину, Іриною; Ольга: Ользі
+        stem = name[:-1]
+        soft = stem[:-1] + _UK_SOFT.get(stem[-1:], stem[-1:])
+        return {stem + "и", soft + "і", stem + "у", stem + "ою", stem + "о"}
+    if name.endswith("ій"):  # Андрій: Андрія, Андрію, Андрієві, Андрієм
+        stem = name[:-1]
+        return {stem + "я", stem + "ю", stem + "єві", stem + "єм"}
+    if name.endswith("о"):  # Петро: Петра, Петрові, Петром
+        stem = name[:-1]
+        return {stem + "а", stem + "ові", stem + "у", stem + "ом"}
+    if name[-1:] in "бвгґджзклмнпрстфхцчшщ":  # Богдан: Богдана, Богданові, Богданом
+        return {name + "а", name + "ові", name + "у", name + "ом", name + "е"}
+    return set()
+
+
+@lru_cache(maxsize=1)
+def ukrainian_first_name_forms() -> frozenset[str]:
+    """First names of Faker's uk_UA lists (MIT) in every case, by the Ukrainian
+    declension (Ірина, Ірини, Ірині, Ірину, Іриною; Андрій, Андрія, Андрієві)."""
+    provider = importlib.import_module("faker.providers.person.uk_UA").Provider
+    names: set[str] = set()
+    for a in _FIRST_ATTRS:
+        names |= _values(provider, a)
+    out = set(names)
+    for name in names:
+        out |= _ukrainian_forms(name)
+    return frozenset(out)
+
+
 @lru_cache(maxsize=200_000)
 def zipf(word: str) -> float:
     """How common ``word`` is in English (Zipf scale: 7 = 'the', 3 = rare, 0 = unseen)."""

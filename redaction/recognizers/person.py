@@ -35,6 +35,7 @@ from redaction.recognizers.names import (
     greek_first_names,
     is_common,
     polish_first_name_forms,
+    ukrainian_first_name_forms,
     zipf,
 )
 
@@ -310,6 +311,14 @@ _EL_FAMILY = re.compile(
     r"(?<!\w)[Α-ΩΆΈΉΊΌΎΏ][α-ωάέήίόύώϊϋΐΰ]{2,}"
     r"(?:[οό]πουλ(?:ος|ου|ο|ε|οι|ων)|οπούλου|[ίά]δη[ςν]?|ιάδη[ςν]?|[ίά]δου|άκη[ςν]?|όγλου)(?!\w)"
 )
+# Ukrainian: -енко (not declined), -ук/-юк and -ич with the endings of the noun, -ський/
+# -цький with those of the adjective
+_UK_FAMILY = re.compile(
+    r"(?<!\w)[А-ЯІЇЄҐ][а-яіїєґ'’]{2,}"
+    r"(?:енко|[юу]к(?:а|у|ові|ом|еві|ем)?|ич(?:а|у|еві|ем)?"
+    r"|[сц]ьк(?:ий|ого|ому|им|ім|а|ої|ій|у|ою))(?!\w)"
+)
+_UK_WORD = re.compile(r"(?<!\w)[А-ЯІЇЄҐ][а-яіїєґ'’]{2,}(?!\w)")
 _EL_WORD = re.compile(r"(?<!\w)[Α-ΩΆΈΉΊΌΎΏ][α-ωάέήίόύώϊϋΐΰς]+(?!\w)")
 # "P. Rusterholz", "A. Wiegemann": an initial, then a capitalised rare word
 _INITIAL_NAME = re.compile(
@@ -318,12 +327,19 @@ _INITIAL_NAME = re.compile(
 
 
 def _name_forms(text: str, lang: str) -> list[tuple[int, int, float]]:
-    """Polish and Greek family names by their endings, and Greek first names from
-    Faker's el_GR lists in their usual case forms (Γιάννης, Γιάννη; Μαρία, Μαρίας)."""
+    """Polish, Ukrainian and Greek family names by their endings, and Greek and Ukrainian
+    first names from Faker's el_GR and uk_UA lists in their case forms (Γιάννης, Γιάννη;
+    Ірина, Іриною) inside a sentence."""
     out: list[tuple[int, int, float]] = []
     if lang == "pl":
         out += [(m.start(), m.end(), 0.5) for m in _PL_FAMILY.finditer(text)]
         out += _polish_first_names(text)
+    if lang == "uk":
+        out += [(m.start(), m.end(), 0.5) for m in _UK_FAMILY.finditer(text)]
+        names = ukrainian_first_name_forms()
+        for m in _UK_WORD.finditer(text):
+            if m.group(0) in names and not _opens_sentence(text, m.start()):
+                out.append((m.start(), m.end(), 0.5))
     if lang == "el":
         out += [(m.start(), m.end(), 0.5) for m in _EL_FAMILY.finditer(text)]
         names = greek_first_names()

@@ -42,6 +42,8 @@ CASES = [
     ("PERSON", "Wczoraj spotkałem Radosława Pietrzaka przed biurem.", "Pietrzaka"),
     ("PERSON", "Dün Nesrin Karabulut bana telefon etti.", "Karabulut"),
     ("PERSON", "Poprosiłem Bożenę Kwiatkowską o pomoc z raportem.", "Bożenę"),
+    # Ukrainian first names in their case forms (Ірина: Іриною)
+    ("PERSON", "Вчора я розмовляв з Іриною про новий проєкт.", "Іриною"),
     # Polish first names in their case forms (Marek: Markiem; Agnieszka: Agnieszką)
     ("PERSON", "Wczoraj rozmawiałem z Markiem o nowym projekcie.", "Markiem"),
     ("PERSON", "Rozmawiałem z Agnieszką wczoraj wieczorem.", "Agnieszką"),
@@ -213,6 +215,19 @@ def test_the_second_model_is_loaded_for_the_texts_it_reads_only(
     assert read == []  # Russian: the first model and natasha
     redactor.redact_many(["Вчера звонил Игорь.", "Τηλεφώνησε ο Στέλιος."])
     assert read == [str(SCRIPTS_MODEL_DIR)]  # once, for the Greek text only
+
+
+def test_family_and_first_names_by_their_form_in_ukrainian() -> None:
+    # the rules alone (the models and natasha find most of these too)
+    from redaction.recognizers.person import _name_forms
+
+    text = (
+        "Звіт підготував Тарас Литвиненко, лист передали пану Ковальчуку, подякуйте "
+        "Вишневському і Оксані; ми зустрілися біля Оперного театру у Львові."
+    )
+    found = {text[a:b] for a, b, _ in _name_forms(text, "uk")}
+    assert found == {"Тарас", "Литвиненко", "Ковальчуку", "Вишневському", "Оксані"}, found
+    assert _name_forms(text, "ru") == []  # Ukrainian forms, for Ukrainian texts
 
 
 def test_a_missing_language_model_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
