@@ -359,6 +359,9 @@ def _name_forms(text: str, lang: str) -> list[tuple[int, int, float]]:
     return out
 
 
+_TR_ENDING = re.compile(r"['’][a-zçğıöşü]{1,6}$")
+# the locative and ablative endings (-da/-de/-ta/-te, -dan/-den..., -daki/-deki)
+_TR_PLACE_ENDING = re.compile(r"['’][dt][ae](?:n|ki)?$")
 _PL_WORD = re.compile(r"(?<![\w.])[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]{2,}(?![\w])")
 
 
@@ -664,15 +667,20 @@ class WardenPersonRecognizer(EntityRecognizer):
     def _known_first_names(self, text: str, lang: str) -> list[tuple[int, int, float]]:
         """In another language written in Latin letters: a capitalised known first name
         or family name, not opening a sentence, that is not a common word of that
-        language (wordfreq's frequencies for it)."""
+        language (wordfreq's frequencies for it). Turkish writes a proper noun's case
+        ending after an apostrophe (Holly'nin, Karl'a): the name is read before it, and
+        counts at the start of a sentence too."""
         out = []
         for m in _LONE.finditer(text):
             word = m.group(0)
-            f = word.casefold()
-            if (f not in self.first and f not in self.last) or len(word) < 3 or word.isupper():
+            base = _TR_ENDING.sub("", word) if lang == "tr" else word
+            f = base.casefold()
+            if (f not in self.first and f not in self.last) or len(base) < 3 or base.isupper():
                 continue
-            if _opens_sentence(text, m.start()):
+            if base == word and _opens_sentence(text, m.start()):
                 continue
+            if base != word and _TR_PLACE_ENDING.search(word):
+                continue  # in or from: a place (Berlin'de, Florida'dan), not a person
             if zipf_frequency(f, lang) < (4.5 if f in self.first else 3.5):
                 out.append((m.start(), m.end(), 0.5))
         return out

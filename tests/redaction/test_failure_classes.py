@@ -42,6 +42,8 @@ CASES = [
     ("PERSON", "Wczoraj spotkałem Radosława Pietrzaka przed biurem.", "Pietrzaka"),
     ("PERSON", "Dün Nesrin Karabulut bana telefon etti.", "Karabulut"),
     ("PERSON", "Poprosiłem Bożenę Kwiatkowską o pomoc z raportem.", "Bożenę"),
+    # Turkish writes a name's case ending after an apostrophe (Gülsüm'le: with Gülsüm)
+    ("PERSON", "Dün akşam Gülsüm'le sinemaya gittik.", "Gülsüm"),
     # Ukrainian first names in their case forms (Ірина: Іриною)
     ("PERSON", "Вчора я розмовляв з Іриною про новий проєкт.", "Іриною"),
     # Polish first names in their case forms (Marek: Markiem; Agnieszka: Agnieszką)
@@ -151,6 +153,9 @@ KEPT = [
         "Gestern hat der Vertrieb die Besprechung mit der Buchhaltung verschoben.",
         ["Vertrieb", "Besprechung", "Buchhaltung"],
     ),
+    # in Turkish, "in" and "from" after the apostrophe say a place (Berlin, Florida are
+    # also names in the dictionaries)
+    ("Geçen yaz Berlin'de ve Florida'da tatil yaptık.", ["Berlin'de", "Florida'da"]),
     # Polish words that are also case forms of first names stay in lower case (marca:
     # of March, and of Marc; roku: of the year, and of Rok)
     ("Termin przesunięto do końca marca tego roku.", ["marca", "roku"]),
