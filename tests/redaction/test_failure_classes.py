@@ -42,6 +42,9 @@ CASES = [
     ("PERSON", "Wczoraj spotkałem Radosława Pietrzaka przed biurem.", "Pietrzaka"),
     ("PERSON", "Dün Nesrin Karabulut bana telefon etti.", "Karabulut"),
     ("PERSON", "Poprosiłem Bożenę Kwiatkowską o pomoc z raportem.", "Bożenę"),
+    # German: the speaker after a quotation
+    ("PERSON", "„Das war knapp“, so Brettschneider.", "Brettschneider"),
+    ("PERSON", "„Wir bleiben dran“, sagte Kowalewski am Montag.", "Kowalewski"),
     # Turkish writes a name's case ending after an apostrophe (Gülsüm'le: with Gülsüm)
     ("PERSON", "Dün akşam Gülsüm'le sinemaya gittik.", "Gülsüm"),
     # Ukrainian first names in their case forms (Ірина: Іриною)
@@ -153,6 +156,8 @@ KEPT = [
         "Gestern hat der Vertrieb die Besprechung mit der Buchhaltung verschoben.",
         ["Vertrieb", "Besprechung", "Buchhaltung"],
     ),
+    # a German speaker who is a frequent noun is not a name
+    ("„Es regnet schon wieder“, sagte Mama.", ["Mama"]),
     # in Turkish, "in" and "from" after the apostrophe say a place (Berlin, Florida are
     # also names in the dictionaries)
     ("Geçen yaz Berlin'de ve Florida'da tatil yaptık.", ["Berlin'de", "Florida'da"]),
