@@ -679,7 +679,7 @@ class WardenPersonRecognizer(EntityRecognizer):
         out = []
         for m in _DE_SPEAKER.finditer(text):
             words = list(_WORD_CAP.finditer(text, m.end()))
-            run = []
+            run: list[re.Match[str]] = []
             at = m.end()
             for w in words:
                 if text[at : w.start()].strip() or len(run) == 3:
