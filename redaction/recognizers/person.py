@@ -678,10 +678,9 @@ class WardenPersonRecognizer(EntityRecognizer):
         know or rare words (a noun such as "Trainer" is frequent and stays)."""
         out = []
         for m in _DE_SPEAKER.finditer(text):
-            words = list(_WORD_CAP.finditer(text, m.end()))
             run: list[re.Match[str]] = []
             at = m.end()
-            for w in words:
+            for w in _WORD_CAP.finditer(text, m.end()):  # lazily: it stops at the first gap
                 if text[at : w.start()].strip() or len(run) == 3:
                     break
                 run.append(w)
