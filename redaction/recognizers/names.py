@@ -71,11 +71,10 @@ def greek_first_names() -> frozenset[str]:
     return frozenset(out)
 
 
-# Polish declension of first names, by the last letters of the nominative: (what the
-# ending becomes before the case endings, the case endings). Women's names in -a:
-# genitive -y/-i, dative and locative with the stem softened, accusative -ę, instrumental
-# -ą, vocative -o; men's names ending in a consonant: -a, -owi, -em, -ie/-u; a mobile e
-# drops (Marek, Marka; Paweł, Pawła).
+# Polish declension of first names. Women's names in -a: genitive -y/-i, dative and
+# locative with the stem softened (below: the nominative's ending, the dative's), accusative
+# -ę, instrumental -ą, vocative -o; men's names ending in a consonant: -a, -owi, -em,
+# -ie/-u; a mobile e drops (Marek, Marka; Paweł, Pawła).
 _PL_SOFT = (
     ("ka", "ce"), ("ga", "dze"), ("cha", "sze"), ("ra", "rze"), ("ta", "cie"),
     ("da", "dzie"), ("ła", "le"), ("sa", "sie"), ("za", "zie"), ("na", "nie"),
