@@ -91,6 +91,8 @@ def main() -> None:
     args = ap.parse_args()
     if args.home:
         home, user = args.home.resolve(), args.user
+        if not (home / "warden.duckdb").is_file():
+            sys.exit(f"no Warden home at {home} (no warden.duckdb there): run `make demo` first")
         os.environ.setdefault("WARDEN_PASSPHRASE", "warden-demo")
         os.environ.update(WARDEN_HOME=str(home), WARDEN_DEV_USER=user)
         what = f"the home at {home}"
