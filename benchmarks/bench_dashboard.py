@@ -186,17 +186,18 @@ def _first_table(
     the table's canvas holds text, the way a browser's paint timings are taken), and the
     driver's (``goto`` until Playwright's poll sees the canvas: it adds the poll's back-off
     of up to half a second, so it is the pessimistic figure)."""
+
+    def profile() -> Any:
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        context.add_init_script(_DRAWN)
+        return context
+
     page_clock, driver = [], []
-    contexts = []
+    shared = profile() if cached else None
     for i in range(loads):
         if i:
             time.sleep(5.5)  # past the result cache's 5 s
-        if cached and contexts:
-            context = contexts[0]
-        else:
-            context = browser.new_context(viewport={"width": 1400, "height": 1000})
-            context.add_init_script(_DRAWN)
-            contexts.append(context)
+        context = shared or profile()
         page = context.new_page()
         t0 = time.perf_counter()
         page.goto(url)
@@ -207,10 +208,10 @@ def _first_table(
         page.wait_for_function("window.__drawn !== null", timeout=120_000)
         page_clock.append(page.evaluate("window.__drawn") / 1000)
         page.close()
-        if not cached:
+        if shared is None:
             context.close()
-    for context in contexts[:1] if cached else []:
-        context.close()
+    if shared is not None:
+        shared.close()
     return page_clock, driver
 
 

@@ -61,14 +61,19 @@ def dictionaries(prefix: str = "") -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(first), frozenset(last)
 
 
-@lru_cache(maxsize=1)
-def greek_first_names() -> frozenset[str]:
-    """First names in Greek letters (Faker's el_GR lists, MIT licence)."""
-    provider = importlib.import_module("faker.providers.person.el_GR").Provider
+def _locale_first_names(locale: str) -> set[str]:
+    """The first names of one Faker locale, as written (any script)."""
+    provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
     out: set[str] = set()
     for a in _FIRST_ATTRS:
         out |= _values(provider, a)
-    return frozenset(out)
+    return out
+
+
+@lru_cache(maxsize=1)
+def greek_first_names() -> frozenset[str]:
+    """First names in Greek letters (Faker's el_GR lists, MIT licence)."""
+    return frozenset(_locale_first_names("el_GR"))
 
 
 # Polish declension of first names. Women's names in -a: genitive -y/-i, dative and
@@ -151,10 +156,7 @@ def _ukrainian_forms(name: str) -> set[str]:
 def ukrainian_first_name_forms() -> frozenset[str]:
     """First names of Faker's uk_UA lists (MIT) in every case, by the Ukrainian
     declension (Ірина, Ірини, Ірині, Ірину, Іриною; Андрій, Андрія, Андрієві)."""
-    provider = importlib.import_module("faker.providers.person.uk_UA").Provider
-    names: set[str] = set()
-    for a in _FIRST_ATTRS:
-        names |= _values(provider, a)
+    names = _locale_first_names("uk_UA")
     out = set(names)
     for name in names:
         out |= _ukrainian_forms(name)

@@ -685,15 +685,12 @@ class WardenPersonRecognizer(EntityRecognizer):
                     break
                 run.append(w)
                 at = w.end()
-            named = [
-                w
-                for w in run
-                if zipf_frequency(w.group(0).casefold(), "de") < 3.5
-                or (
-                    w.group(0).casefold() in self.first
-                    and zipf_frequency(w.group(0).casefold(), "de") < 4.5
-                )
-            ]
+            named = []
+            for w in run:
+                f = w.group(0).casefold()
+                z = zipf_frequency(f, "de")
+                if z < 3.5 or (f in self.first and z < 4.5):
+                    named.append(w)
             if named:
                 out.append((named[0].start(), named[-1].end(), 0.5))
         return out
