@@ -163,6 +163,21 @@ def ukrainian_first_name_forms() -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=1)
+def japanese_country_names() -> frozenset[str]:
+    """Countries in katakana (Faker's ja_JP addresses), with the short forms that stand
+    before a title ("アメリカ" of "アメリカ合衆国", "フランス" of "フランス領ギアナ")."""
+    import faker.providers.address.ja_JP as address
+
+    out = set()
+    for country in address.Provider.countries:
+        out.add(country)
+        for mark in ("領", "合衆国", "連邦", "共和国", "王国"):
+            if mark in country:
+                out.add(country.split(mark)[0])
+    return frozenset(x for x in out if x)
+
+
 @lru_cache(maxsize=200_000)
 def zipf(word: str) -> float:
     """How common ``word`` is in English (Zipf scale: 7 = 'the', 3 = rare, 0 = unseen)."""

@@ -34,6 +34,7 @@ from redaction.recognizers.names import (
     dictionaries,
     greek_first_names,
     is_common,
+    japanese_country_names,
     polish_first_name_forms,
     ukrainian_first_name_forms,
     zipf,
@@ -152,6 +153,20 @@ _KANJI = "\u4e00-\u9fff\u3400-\u4dbf々"
 _JA_HONORIFIC = re.compile(
     rf"([{_KANJI}]{{2,5}}|[ァ-ヶー]{{2,10}})[ \u3000]?"
     r"(?=さん|様|さま|氏|先生|君|くん|ちゃん|殿|教授|部長|課長|社長|選手|容疑者|被告)"
+)
+# A name in katakana (a foreign name, its parts joined by ・ or ＝) with a rank or office
+# written before it (教皇インノケンティウス, 首相ダービー) or after it (ピーチ姫, ダービー伯爵),
+# or with a regnal number (クロヴィス2世: the number is part of the name).
+_JA_KATAKANA_NAME = r"[ァ-ヶー]{2,}(?:[・=＝][ァ-ヶー]{2,})*"
+_JA_REGNAL = r"[0-9０-９一二三四五六七八九十]+世"
+_JA_TITLE = re.compile(
+    r"(?:教皇|皇帝|国王|女王|王妃|皇后|皇太子|王子|王女|公爵|伯爵|首相|大統領|外相|大臣|議員"
+    r"|将軍|提督|元帥|総督|司令官|長官|博士|監督|神父|牧師|司教|大司教|枢機卿|選手|騎手"
+    r"|作家|画家|歌手|俳優|女優|執行人)"
+    rf"({_JA_KATAKANA_NAME}(?:{_JA_REGNAL})?)"
+    rf"|({_JA_KATAKANA_NAME})"
+    rf"(?:(?=姫|王子|王女|伯爵|公爵|侯爵|男爵|卿|大統領|首相|博士|将軍|皇帝|国王|女王|神父|牧師)"
+    rf"|{_JA_REGNAL})"
 )
 _ZH_TITLE = re.compile(
     rf"([{_KANJI}]{{2,3}})(?=先生|女士|小姐|老师|教授|医生|经理|总裁|主任|书记|同志|同学|律师|院士)"
@@ -280,6 +295,11 @@ def _other_scripts(text: str) -> list[tuple[int, int, float]]:
     if _KANA.search(text):  # Japanese: Chinese text has no kana
         for m in _JA_HONORIFIC.finditer(text):
             out.append((m.start(1), m.end(1), 0.6))
+        for m in _JA_TITLE.finditer(text):
+            g = 1 if m.group(1) else 2
+            if m.group(g) in japanese_country_names():  # ロシア皇帝: a country, not a name
+                continue
+            out.append((m.start(g), m.end(), 0.6))
     for m in _ZH_TITLE.finditer(text):
         g = 1 if m.group(1) else 2
         out.append((m.start(g), m.end(g), 0.6))

@@ -240,6 +240,25 @@ def test_family_and_first_names_by_their_form_in_ukrainian() -> None:
     assert _name_forms(text, "ru") == []  # Ukrainian forms, for Ukrainian texts
 
 
+def test_katakana_names_by_the_rank_or_office_written_with_them() -> None:
+    # the rule alone: a title before the name, a title after it, a regnal number; a
+    # country before the same titles is not a name
+    from redaction.recognizers.person import _other_scripts
+
+    text = (
+        "会議の後、博士ヴァレンティナ・モロゾワが発表した。ルドヴィカ姫は城に戻った。"
+        "記録によれば、エルメンリヒ3世は北へ向かった。フィオレンツォ伯爵の手紙もある。"
+        "ロシア皇帝の宮殿を見学し、フランス大統領の演説を聞いた。"
+    )
+    found = {text[a:b] for a, b, _ in _other_scripts(text)}
+    assert found == {
+        "ヴァレンティナ・モロゾワ",
+        "ルドヴィカ",
+        "エルメンリヒ3世",
+        "フィオレンツォ",
+    }, found
+
+
 def test_a_missing_language_model_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
     from redaction import multilingual
     from warden.errors import ConfigError
