@@ -384,6 +384,20 @@ _DE_SPEAKER = re.compile(
     r"[\"“”»«,]\s*(?:sagte|sagt|so|erklärte|erklärt|meinte|meint|betonte|betont|ergänzte"
     r"|berichtete|kritisierte|warnte|fragte|antwortete)\s+(?:auch\s+|dann\s+)?(?=[A-ZÄÖÜ])"
 )
+# a person's office or role written before the name, alone or at the end of a compound
+# ("Trainer", "US-Botschafter", "Handelsminister", "Teamkollegen")
+_DE_ROLE = re.compile(
+    r"(?<![\w-])(?=[A-ZÄÖÜ])[\w-]*?"
+    r"(?:[Tt]rainer(?:in)?|[Cc]oach|[Kk]olleg(?:e|en|in)|[Bb]otschafter(?:in)?"
+    r"|[Pp]räsident(?:en|in)?|[Mm]inister(?:in)?|[Kk]anzler(?:in)?|[Dd]irektor(?:in)?"
+    r"|[Cc]hef(?:in)?|[Ss]precher(?:in)?|[Ll]eiter(?:in)?|[Bb]ürgermeister(?:in)?|[Kk]apitän"
+    r"|[Ss]pieler(?:in)?|[Ss]türmer|[Tt]orwart|[Aa]utor(?:in)?|[Rr]egisseur(?:in)?"
+    r"|[Ss]änger(?:in)?|[Ss]chauspieler(?:in)?|[Pp]rofessor(?:in)?|[Rr]at|[Rr]ätin"
+    r"|[Aa]nwalt|[Aa]nwältin|[Vv]orsitzende[rn]?|[Ff]ahrer(?:in)?|[Mm]aler(?:in)?"
+    r"|[Kk]omponist(?:in)?|[Bb]ischof|[Pp]farrer(?:in)?|[Gg]eneral|[Kk]aiser(?:in)?"
+    r"|[Kk]önig(?:in)?|[Pp]apst|[Hh]erzog(?:in)?|[Gg]raf|[Gg]räfin|[Ff]ürst(?:in)?"
+    r"|[Pp]rinz(?:essin)?)(?!\w)\s+(?=[A-ZÄÖÜ])"
+)
 _WORD_CAP = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?")
 _TR_ENDING = re.compile(r"['’][a-zçğıöşü]{1,6}$")
 # the locative and ablative endings (-da/-de/-ta/-te, -dan/-den..., -daki/-deki)
@@ -694,10 +708,12 @@ class WardenPersonRecognizer(EntityRecognizer):
 
     def _german_speaker(self, text: str) -> list[tuple[int, int, float]]:
         """The speaker named after a quotation in German ("…", sagte Petkovic; so
-        Ketterer): the capitalised words after the verb that are names the dictionaries
-        know or rare words (a noun such as "Trainer" is frequent and stays)."""
+        Ketterer), and a name after the office or role it holds (Botschafter Imad
+        Moustapha, Coach Gennadij Chalepo): the capitalised words after the cue that are
+        names the dictionaries know or rare words (a noun such as "Trainer" is frequent
+        and stays)."""
         out = []
-        for m in _DE_SPEAKER.finditer(text):
+        for m in itertools.chain(_DE_SPEAKER.finditer(text), _DE_ROLE.finditer(text)):
             run: list[re.Match[str]] = []
             at = m.end()
             for w in _WORD_CAP.finditer(text, m.end()):  # lazily: it stops at the first gap
@@ -705,11 +721,12 @@ class WardenPersonRecognizer(EntityRecognizer):
                     break
                 run.append(w)
                 at = w.end()
-            named = []
+            named: list[re.Match[str]] = []
             for w in run:
                 f = w.group(0).casefold()
                 z = zipf_frequency(f, "de")
-                if z < 3.5 or (f in self.first and z < 4.5):
+                # after a name, a family name is read more loosely (Barack Obama)
+                if z < 3.5 or ((f in self.first or (named and f in self.last)) and z < 4.5):
                     named.append(w)
             if named:
                 out.append((named[0].start(), named[-1].end(), 0.5))

@@ -240,6 +240,23 @@ def test_family_and_first_names_by_their_form_in_ukrainian() -> None:
     assert _name_forms(text, "ru") == []  # Ukrainian forms, for Ukrainian texts
 
 
+def test_german_names_after_the_office_or_role_they_hold() -> None:
+    # the rule alone (the name models find most of these too): a role alone or at the
+    # end of a compound, a family name after a first name; a frequent noun after a role
+    # and a country's name in the genitive are not names
+    from redaction.recognizers.person import WardenPersonRecognizer
+
+    rec = WardenPersonRecognizer()
+    rec.load()
+    text = (
+        "Gestern sprach Botschafterin Ludmila Prokopowa. Der Verein holte Stürmer Oskar "
+        "Wendelbrecht. Es entschied Vereinspräsident Hartwig Hoffmann. Der Präsident "
+        "Frankreichs kam, und der Trainer Mannschaft auch nicht."
+    )
+    found = {text[a:b] for a, b, _ in rec._german_speaker(text)}
+    assert found == {"Ludmila Prokopowa", "Oskar Wendelbrecht", "Hartwig Hoffmann"}, found
+
+
 def test_katakana_names_by_the_rank_or_office_written_with_them() -> None:
     # the rule alone: a title before the name, a title after it, a regnal number; a
     # country before the same titles is not a name
