@@ -309,9 +309,10 @@ def report_ner(n: int) -> None:
         "  these sets); it also reads, beside the first, the languages without an engine of\n"
         "  their own (ar, de, el, es, he, pl, pt, th, tr here). The English name rules were\n"
         "  chosen on WNUT-17 train (en.train, a development set); en.dev is only measured.\n"
-        "  The Turkish (apostrophe) and German (speaker) rules were chosen on the trained\n"
-        "  parts of tr.train and de.dev; the rows above measure their held-out parts. The\n"
-        "  Polish, Ukrainian and Greek name forms come from the languages' declension."
+        "  The Turkish (apostrophe), German (speaker, role) and Japanese (title, regnal\n"
+        "  number) rules were chosen on the trained parts of tr.train, de.dev and ja.train;\n"
+        "  the rows above measure their held-out parts. The Polish, Ukrainian and Greek\n"
+        "  name forms come from the languages' declension."
     )
 
 
