@@ -89,6 +89,21 @@ def _idle(page: Any) -> None:
     ).first.wait_for(state="detached", timeout=60_000)
 
 
+def _visible_or_say_why(page: Any, locator: Any, timeout: int = 60_000) -> None:
+    """Wait for ``locator``; when it never shows, fail with the alerts the page shows
+    instead (an error or a lock message), not only a timeout."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    try:
+        locator.wait_for(state="visible", timeout=timeout)
+    except PlaywrightError:
+        alerts = page.locator("[data-testid='stAlert'], [data-testid='stException']")
+        said = [alerts.nth(i).inner_text()[:300] for i in range(min(alerts.count(), 5))]
+        raise AssertionError(
+            f"not shown after {timeout / 1000:g} s; the page says {said}"
+        ) from None
+
+
 def _launch(p: Any) -> Any:
     return p.chromium.launch(
         executable_path=CHROMIUM,
@@ -209,7 +224,10 @@ def test_four_eyes_and_reidentification_with_two_users(swept_home: Path, tmp_pat
             expect(alice.get_by_text("Why flagged")).to_be_visible(timeout=60_000)
             expect(alice).to_have_url(re.compile(f"case={cid}"))
             expect(alice.get_by_text(subject).filter(visible=True).first).to_be_visible()
-            alice.get_by_role("button", name="Claim this case").click()
+            claim = alice.get_by_role("button", name="Claim this case")
+            _visible_or_say_why(alice, claim)
+            _idle(alice)
+            claim.click()
             expect(alice.get_by_role("button", name="Record decision")).to_be_visible(
                 timeout=60_000
             )
