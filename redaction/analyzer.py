@@ -45,6 +45,7 @@ from redaction.multilingual import (
     non_ascii_letters,
     non_latin,
     person_models,
+    whole_katakana_words,
 )
 from redaction.recognizers import all_recognizers
 from redaction.recognizers.names import dictionaries, is_common
@@ -372,9 +373,9 @@ class Analyzer:
             )
             # read by the person recognizer; kept off the Doc, whose tokens (English
             # rules) would stretch a name to a whole run of CJK characters
-            artifacts.xx_persons = [  # type: ignore[attr-defined]
-                (a, b) for a, b, label in names if label == "PERSON"
-            ]
+            artifacts.xx_persons = whole_katakana_words(  # type: ignore[attr-defined]
+                text, [(a, b) for a, b, label in names if label == "PERSON"]
+            )
             out.append(
                 self.engine.analyze(
                     text, "en", nlp_artifacts=artifacts, score_threshold=self.config.score_threshold

@@ -88,6 +88,31 @@ def uses_scripts_model(text: str) -> bool:
     return SCRIPTS_MODEL_FOR.search(text) is not None
 
 
+# A word written in katakana (a foreign name is one): the name models read Japanese one
+# character at a time and can stop inside one (ヤブロンス|キ), leaving a piece of the name.
+_KATAKANA = re.compile(r"[ァ-ヶー]")
+
+
+def whole_katakana_words(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` stretched to the whole katakana word each starts or ends inside."""
+    if not spans or not _KATAKANA.search(text):
+        return spans
+
+    def kana(i: int) -> bool:
+        return 0 <= i < len(text) and _KATAKANA.match(text, i) is not None
+
+    out = []
+    for a, b in spans:
+        if kana(a):
+            while kana(a - 1):
+                a -= 1
+        if kana(b - 1):
+            while kana(b):
+                b += 1
+        out.append((a, b))
+    return out
+
+
 def person_models(text: str) -> tuple[bool, bool]:
     """Which of the two name models read ``text``: (the first, the second).
 
