@@ -22,6 +22,7 @@ import re
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 import spacy
@@ -135,6 +136,30 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
 _ENGINE_PIECE = 4000
 # Sentences for the multi-language model: also after 。！？ with no space, any script.
 _ANY_SENTENCE_END = re.compile(r"(?<=[。！？])\s*|(?<=[.!?])\s+")
+# Characters without a space the multi-language model reads at a time. Its tokenizer
+# takes a run without spaces (Japanese, Chinese) as one word and strips affixes off it
+# one character at a time, each time over the whole run: a run of n characters costs n²
+# (one of 18,000 took 90 s). Longer runs are read in pieces.
+_XX_RUN = 300
+_LONG_RUN = re.compile(rf"\S{{{_XX_RUN + 1},}}")
+# where a long run is best cut: after a comma of any script
+_CUT = re.compile(r"[、，,;；]")
+
+
+def short_runs(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """``text[a:b]`` as (start, end) pieces in which no run without a space is longer than
+    ``_XX_RUN``; a long run is cut after the last comma in the second half of each
+    ``_XX_RUN`` characters, where there is one."""
+    cuts = []
+    for run in _LONG_RUN.finditer(text, a, b):
+        at, stop = run.start(), run.end()
+        while stop - at > _XX_RUN:
+            end = at + _XX_RUN
+            commas = _CUT.finditer(text, at + _XX_RUN // 2, end)
+            at = max((m.end() for m in commas), default=end)
+            cuts.append(at)
+    bounds = [a, *cuts, b]
+    return list(pairwise(bounds))
 
 
 def xx_segments(text: str) -> list[tuple[int, int]]:
@@ -324,17 +349,21 @@ class Analyzer:
         ]
         first = [f for f, _ in which]
         second = [o for _, o in which]
+        pieces = [
+            [p for a, b in s for p in short_runs(t, a, b)] if any(w) else []
+            for t, s, w in zip(texts, segs, which, strict=True)
+        ]
         found = self._run(
             self.xx,
             self._xx_cache,
-            [s if f else [] for s, f in zip(segs, first, strict=True)],
+            [s if f else [] for s, f in zip(pieces, first, strict=True)],
             texts,
         )
         if any(second):
             other = self._run(
                 load_person_model(str(SCRIPTS_MODEL_DIR)),
                 self._scripts_cache,
-                [s if o else [] for s, o in zip(segs, second, strict=True)],
+                [s if o else [] for s, o in zip(pieces, second, strict=True)],
                 texts,
             )
             found = [a + b for a, b in zip(found, other, strict=True)]

@@ -69,7 +69,9 @@ _RULES = (
     Rule(
         "compound",
         re.compile(
-            rf"(?:\b\d{{1,6}}[ \t]+)?\b[^\W\d_][\w'’-]*(?i:{_COMPOUND})[ \t]+\d{{1,5}}[a-z]?\b\.?{_UNIT}"
+            # the word before the ending is bounded: unbounded, a long run like "a-a-a-"
+            # is rescanned from every word start (quadratic)
+            rf"(?:\b\d{{1,6}}[ \t]+)?\b[^\W\d_][\w'’-]{{0,48}}(?i:{_COMPOUND})[ \t]+\d{{1,5}}[a-z]?\b\.?{_UNIT}"
             rf"(?:,?[ \t]+\d{{4,5}}[ \t]+{_CAPW})?{_CITY}"
         ),
         0.75,

@@ -189,7 +189,10 @@ class WardenSecretRecognizer(RuleRecognizer):
         Rule(
             "assignment",
             re.compile(
-                r"(?i)\b[\w.-]*(?:api[_-]?key|apikey|secret|token|passw(?:or)?d|passwd|pwd|auth)[\w.-]*"
+                # the name around the keyword is bounded: unbounded, a long run like
+                # "x.x.x." is rescanned from every word start (quadratic)
+                r"(?i)\b[\w.-]{0,64}(?:api[_-]?key|apikey|secret|token|passw(?:or)?d|passwd|pwd|auth)"
+                r"[\w.-]{0,64}"
                 r"[\"']?\s*(?:=|:|=>)\s*[\"']?([^\s\"',;]{8,})"
             ),
             0.85,
