@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.app.conftest import PW
-from tests.raw_values import raw_values
+from tests.raw_values import Needles, raw_values
 
 NOTEBOOKS = sorted((Path(__file__).resolve().parents[2] / "notebooks").glob("*.ipynb"))
 
@@ -58,4 +58,4 @@ def test_notebook_runs(
     # ... and no raw identifier or planted value from the log behind the home
     needles = raw_values(synth_small)
     assert len(needles) > 1000
-    assert sorted(n for n in needles if n in text) == []
+    assert sorted(Needles(needles).in_text(text)) == []

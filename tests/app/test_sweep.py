@@ -271,13 +271,17 @@ READER = textwrap.dedent("""
     home = Path(sys.argv[1])
     cfg = load_config(home)
     desk = Desk.open(cfg, Keyring.open(home, Unlock(passphrase=sys.argv[2])))
-    reads = errors = 0
+    stop = Path(sys.argv[3])
+    reads = errors = reads_during = 0
     decided = []
-    deadline = time.time() + float(sys.argv[3])
-    while time.time() < deadline:
+    last = False
+    while not last:
+        # the sweep has ended once `stop` exists; one more pass sees its last cases
+        last = stop.exists()
         try:
             queue = cases.list_cases(desk)
             reads += 1
+            reads_during += not last
             for c in queue:
                 if c.case_id not in decided and c.state == "open":
                     cases.claim(desk, "alice", c.case_id)
@@ -288,7 +292,8 @@ READER = textwrap.dedent("""
             errors += 1
             print("ERROR", type(exc).__name__, exc, file=sys.stderr)
         time.sleep(0.1)
-    print(json.dumps({"reads": reads, "errors": errors, "decided": decided}))
+    print(json.dumps({"reads": reads, "reads_during": reads_during, "errors": errors,
+                      "decided": decided}))
 """)
 
 
@@ -299,8 +304,9 @@ def test_dashboard_like_reader_and_decider_during_a_sweep(
     home = _home(tmp_path / "h")
     inbox = _inbox(tmp_path, synth_small, 3000)
     env = {**os.environ, "WARDEN_PASSPHRASE": PW}
+    stop = tmp_path / "sweep-ended"
     reader = subprocess.Popen(
-        [sys.executable, "-c", READER, str(home), PW, "30"],
+        [sys.executable, "-c", READER, str(home), PW, str(stop)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -308,11 +314,12 @@ def test_dashboard_like_reader_and_decider_during_a_sweep(
     )
     time.sleep(1.0)
     swept = _cli(home, "sweep", "--inbox", str(inbox), timeout=600)
+    stop.touch()
     out, err = reader.communicate(timeout=120)
     assert swept.returncode == 0, swept.stderr
     report = json.loads(out.strip().splitlines()[-1])
     assert report["errors"] == 0, err
-    assert report["reads"] > 50
+    assert report["reads_during"] > 50, "the reader hardly read while the sweep ran"
     assert report["decided"], "the reader never saw a case to decide"
     with duckdb.connect(str(home / "warden.duckdb"), read_only=True) as con:
         stored = {r[0] for r in con.execute("SELECT case_id FROM decisions").fetchall()}

@@ -15,7 +15,7 @@ import duckdb
 import pytest
 
 from redaction.leakcheck import leaked
-from tests.raw_values import raw_values
+from tests.raw_values import Needles, raw_values
 from warden.keys.keyring import Keyring, Unlock
 
 PW = "privacy-test-pw"
@@ -89,19 +89,16 @@ def _store_text(db: Path) -> str:
 def test_no_planted_value_or_identifier_in_store_or_files(
     ingested: Path, synth_small: Path
 ) -> None:
-    needles = raw_values(synth_small)
-    assert len(needles) > 1000
+    raw = raw_values(synth_small)
+    assert len(raw) > 1000
+    needles = Needles(raw)
+    escaped = Needles(json.dumps(n, ensure_ascii=False)[1:-1] for n in raw)
     text = _store_text(ingested / "warden.duckdb")
     assert len(text) > 100_000
-    left = sorted(
-        n for n in needles if n in text or json.dumps(n, ensure_ascii=False)[1:-1] in text
-    )
-    assert left == []
+    assert sorted(needles.in_text(text) | escaped.in_text(text)) == []
     for f in ingested.rglob("*"):
         if f.is_file():
-            data = f.read_bytes()
-            found = [n for n in needles if n.encode() in data]
-            assert found == [], f.name
+            assert sorted(needles.in_bytes(f.read_bytes())) == [], f.name
 
 
 def test_warden_scan_is_clean(ingested: Path) -> None:
