@@ -7,6 +7,8 @@ STAMP  := $(VENV)/.warden-installed
 DEMO   ?= demo
 ACCOUNTS ?= 600
 PORT   ?= 8501
+# Test files run in this many worker processes (pytest-xdist), each file in one of them.
+TEST_WORKERS ?= 2
 
 .PHONY: venv test demo lint typecheck bench clean screenshots
 
@@ -20,7 +22,7 @@ $(STAMP): pyproject.toml requirements/spacy-model.txt
 	@touch $(STAMP)
 
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 lint: $(STAMP)
 	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/lint-imports

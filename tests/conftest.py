@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.tried import TRIED
+
 REPO = Path(__file__).resolve().parents[1]
 
 
@@ -42,3 +44,22 @@ def redactor():  # type: ignore[no-untyped-def]
 @pytest.fixture(scope="session")
 def analyzer(redactor):  # type: ignore[no-untyped-def]
     return redactor.analyzer
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """A worker process (pytest-xdist) sends what its hardening tests tried."""
+    out = getattr(session.config, "workeroutput", None)
+    if out is not None:
+        out["tried"] = dict(TRIED)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: object, error: object) -> None:
+    TRIED.update(getattr(node, "workeroutput", {}).get("tried", {}))
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if TRIED:
+        terminalreporter.section("hardening: what was tried")
+        for name, n in sorted(TRIED.items()):
+            terminalreporter.write_line(f"{name}: {n}")

@@ -259,18 +259,29 @@ def write_checkpoint(store: Store, home: Path, keys: AuditKeys) -> dict[str, Any
 
     Continues from the last checkpoint's frontier, so only new entries are read.
     """
+    with store.read() as con:
+        return checkpoint_from(con, home, keys)
 
+
+def checkpoint_from(
+    con: duckdb.DuckDBPyConnection, home: Path, keys: AuditKeys
+) -> dict[str, Any] | None:
+    """:func:`write_checkpoint` on an open connection. Every writer of checkpoints holds a
+    connection to the store before it takes the checkpoint file's lock, never the other
+    way round (two processes taking them in different orders would wait on each other)."""
     d = _audit_dir(home)
     # One writer at a time across processes, so that sizes in the file only grow.
     with (d / ".checkpoint.lock").open("a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
-            return _write_checkpoint_locked(store, d, keys)
+            return _write_checkpoint_locked(con, d, keys)
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-def _write_checkpoint_locked(store: Store, d: Path, keys: AuditKeys) -> dict[str, Any] | None:
+def _write_checkpoint_locked(
+    con: duckdb.DuckDBPyConnection, d: Path, keys: AuditKeys
+) -> dict[str, Any] | None:
 
     path = d / CHECKPOINTS
     last = _last_checkpoint(path)
@@ -279,10 +290,9 @@ def _write_checkpoint_locked(store: Store, d: Path, keys: AuditKeys) -> dict[str
         if last
         else Frontier()
     )
-    with store.read() as con:
-        rows = con.execute(
-            "SELECT seq, hash FROM audit_log WHERE seq >= ? ORDER BY seq", [frontier.size]
-        ).fetchall()
+    rows = con.execute(
+        "SELECT seq, hash FROM audit_log WHERE seq >= ? ORDER BY seq", [frontier.size]
+    ).fetchall()
     if not rows and last:
         return None
     for seq, h in rows:
@@ -310,11 +320,15 @@ def _write_checkpoint_locked(store: Store, d: Path, keys: AuditKeys) -> dict[str
 def audited(
     store: Store, home: Path, keys: AuditKeys | None
 ) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A write transaction whose audit entries are checkpointed right after commit."""
-    with store.write() as con:
+    """A write transaction whose audit entries are checkpointed right after commit, on
+    the same connection (opening one costs tens of milliseconds)."""
+
+    def checkpoint(con: duckdb.DuckDBPyConnection) -> None:
+        if keys is not None:
+            checkpoint_from(con, home, keys)
+
+    with store.write(after_commit=checkpoint) as con:
         yield con
-    if keys is not None:
-        write_checkpoint(store, home, keys)
 
 
 @dataclass

@@ -17,7 +17,7 @@ import contextlib
 import re
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -102,8 +102,11 @@ class Store:
                 con.close()
 
     @contextmanager
-    def write(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A read-write connection in one transaction, committed when the block ends.
+    def write(
+        self, after_commit: Callable[[duckdb.DuckDBPyConnection], object] | None = None
+    ) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A read-write connection in one transaction, committed when the block ends;
+        ``after_commit`` is then called with the same connection, before it closes.
 
         A failed write (disk full, file size limit, read-only file) rolls back and
         raises :class:`StoreError` saying so; the store keeps its last committed state.
@@ -128,6 +131,8 @@ class Store:
                 except BaseException:
                     _safe_rollback(con)
                     raise
+                if after_commit is not None:
+                    after_commit(con)
             finally:
                 con.close()
 

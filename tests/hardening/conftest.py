@@ -1,4 +1,5 @@
-"""The hardening suite counts what it tried and prints it at the end of the run."""
+"""The hardening suite counts what it tried (``tests.tried``); the count is printed at
+the end of the run (``tests/conftest.py``)."""
 
 from __future__ import annotations
 
@@ -6,16 +7,9 @@ from collections import Counter
 
 import pytest
 
-TRIED: Counter[str] = Counter()
+from tests.tried import TRIED
 
 
 @pytest.fixture(scope="session")
 def tried() -> Counter[str]:
     return TRIED
-
-
-def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    if TRIED:
-        terminalreporter.section("hardening: what was tried")
-        for name, n in sorted(TRIED.items()):
-            terminalreporter.write_line(f"{name}: {n}")
