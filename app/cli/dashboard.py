@@ -14,11 +14,12 @@ APP = Path(__file__).resolve().parents[1] / "dashboard" / "main.py"
 
 
 def streamlit_command(port: int, address: str = "127.0.0.1") -> list[str]:
-    """The `streamlit run` command line, with telemetry off and no browser opened."""
+    """The `streamlit run` command line, with telemetry off and no browser opened (through
+    ``app.dashboard.serve``, which imports what the pages need before the server starts)."""
     return [
         sys.executable,
         "-m",
-        "streamlit",
+        "app.dashboard.serve",
         "run",
         str(APP),
         "--server.port",

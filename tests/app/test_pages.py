@@ -4,6 +4,8 @@ an analyst does not see lead-only actions; no identity, no access."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -672,3 +674,20 @@ def test_group_case_decided_member_by_member_in_the_ui(tmp_path: Path, as_user: 
     assert any("3 members decided, 0 skipped" in s.value for s in at.success), at.error
     assert len(_rows(home, "SELECT * FROM decisions")) == 4
     assert _audit(home, "case.bulk_decided") == [("carol (dev-user)", gid)]
+
+
+def test_the_dashboard_server_imports_what_the_pages_need_before_it_starts() -> None:
+    """Page threads importing a module at once can see it half-initialised ("partially
+    initialized module 'pandas'"): `warden dashboard` imports them first, in one thread."""
+    from app.cli.dashboard import streamlit_command
+
+    assert streamlit_command(8501)[1:4] == ["-m", "app.dashboard.serve", "run"]
+    probe = (
+        "import sys; from app.dashboard.serve import preload; preload(); "
+        "print(sorted(m for m in ('pandas', 'altair', 'pyarrow', 'enforcement.cases', "
+        "'investigate.signals', 'app.dashboard.common') if m not in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "[]"
