@@ -322,12 +322,9 @@ def audited(
 ) -> Iterator[duckdb.DuckDBPyConnection]:
     """A write transaction whose audit entries are checkpointed right after commit, on
     the same connection (opening one costs tens of milliseconds)."""
-
-    def checkpoint(con: duckdb.DuckDBPyConnection) -> None:
-        if keys is not None:
-            checkpoint_from(con, home, keys)
-
-    with store.write(after_commit=checkpoint) as con:
+    with store.write(
+        after_commit=None if keys is None else lambda con: checkpoint_from(con, home, keys)
+    ) as con:
         yield con
 
 
