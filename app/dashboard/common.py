@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import importlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -45,6 +46,21 @@ def _desk(home: str) -> Desk:
     # an error on every page, not a silent read-only dashboard.
     session = Session.open(home, config_file=_config_file())
     return Desk.open(session.config, session.keyring_if_available())
+
+
+@contextmanager
+def page_reads() -> Iterator[None]:
+    """The reads of one page run share one store connection (``Store.shared_reads``):
+    one open of the file instead of one per query."""
+    try:
+        store = _desk(str(resolve_home(os.environ.get("WARDEN_HOME")))).store
+    except WardenError:
+        store = None  # the page's context() says what is wrong
+    if store is None:
+        yield
+        return
+    with store.shared_reads():
+        yield
 
 
 def _config_file() -> Path | None:

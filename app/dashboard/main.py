@@ -6,6 +6,8 @@ from pathlib import Path
 
 import streamlit as st
 
+from app.dashboard.common import page_reads
+
 st.set_page_config(page_title="Warden", page_icon=":material/shield:", layout="wide")
 
 here = Path(__file__).parent / "views"
@@ -42,4 +44,5 @@ pages = [
     ),
     st.Page(str(here / "admin.py"), title="Admin", icon=":material/settings:", url_path="admin"),
 ]
-st.navigation(pages).run()
+with page_reads():
+    st.navigation(pages).run()

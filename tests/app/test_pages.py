@@ -691,3 +691,34 @@ def test_the_dashboard_server_imports_what_the_pages_need_before_it_starts() -> 
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "[]"
+
+
+def test_a_page_run_opens_the_store_once(
+    swept_home: Path, as_user: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The dashboard's entry point runs each page with its reads on one connection (each
+    open of the file costs tens of ms; the Case page reads ten times)."""
+    from app.dashboard.common import clear_cache
+    from warden.store import Store
+
+    as_user(swept_home, "bob")  # a lead: the Queue also reads the approvals inbox
+    opened: list[bool] = []
+    connect = Store._connect
+
+    def counting(self: Store, read_only: bool) -> Any:
+        opened.append(read_only)
+        return connect(self, read_only)
+
+    monkeypatch.setattr(Store, "_connect", counting)
+    at = AppTest.from_file(str(APP / "main.py"), default_timeout=60)
+    for page in ("queue", "case"):
+        clear_cache()  # every read goes to the store
+        opened.clear()
+        if page == "queue":
+            at.run()
+        else:
+            at.switch_page("views/case.py").run()
+        assert not at.exception, [e.value for e in at.exception]
+        assert at.title[0].value == page.capitalize()
+        assert len(at.dataframe) >= 1
+        assert opened == [True], (page, opened)

@@ -119,3 +119,136 @@ def test_lock_retry_succeeds_when_holder_lets_go(tmp_path: Path) -> None:
         _stop(proc)
     with duckdb.connect(str(path), read_only=True) as con:
         assert con.execute("SELECT value FROM meta WHERE key='k'").fetchone() == ("v",)
+
+
+def test_shared_reads_open_the_file_once_and_a_write_inside_is_seen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "w.duckdb"
+    store = Store(path)
+    store.migrate()
+    opened: list[bool] = []
+    connect = Store._connect
+
+    def counting(self: Store, read_only: bool) -> duckdb.DuckDBPyConnection:
+        opened.append(read_only)
+        return connect(self, read_only)
+
+    monkeypatch.setattr(Store, "_connect", counting)
+    with store.shared_reads():
+        for _ in range(5):
+            with store.read() as con:
+                assert con.execute("SELECT count(*) FROM meta").fetchone() == (0,)
+        assert opened == [True]  # five reads, one open
+        # a write through another Store of the same file closes the shared connection
+        # first (one process cannot hold a file read-only and read-write at once)
+        with Store(path).write() as con:
+            con.execute("INSERT INTO meta VALUES ('k', 'v')")
+        with store.read() as con:
+            assert con.execute("SELECT value FROM meta").fetchall() == [("v",)]
+        with store.shared_reads(), store.read():  # nested: the same connection
+            pass
+    assert opened == [True, False, True]
+    # after the block the file is let go: another process can write it at once
+    writer = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import duckdb, sys; duckdb.connect(sys.argv[1]).close()",
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert writer.returncode == 0, writer.stderr
+    with store.read(), store.read():  # outside a block each read opens its own
+        pass
+    assert opened == [True, False, True, True, True]
+
+
+def test_shared_reads_let_go_of_the_file_when_the_block_fails(tmp_path: Path) -> None:
+    path = tmp_path / "w.duckdb"
+    store = Store(path)
+    store.migrate()
+    with pytest.raises(RuntimeError), store.shared_reads():
+        with store.read() as con:
+            con.execute("SELECT 1")
+        raise RuntimeError("the page stopped")
+    writer = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import duckdb, sys; duckdb.connect(sys.argv[1]).close()",
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert writer.returncode == 0, writer.stderr
+
+
+def test_a_page_holding_its_reads_never_makes_another_threads_read_wait(tmp_path: Path) -> None:
+    # Two dashboard pages: A holds its reads' connection for its run and then waits for a
+    # value B is computing (Streamlit's cache locks each value while one thread computes
+    # it); B computes it by reading. If B's read waited for A's connection, each would
+    # wait for the other for ever.
+    import threading
+
+    path = tmp_path / "w.duckdb"
+    store = Store(path)
+    store.migrate()
+    value_lock = threading.Lock()  # the cache's lock on the value B computes
+    b_has_it = threading.Event()
+    done: list[str] = []
+
+    def page_b() -> None:
+        with value_lock:
+            b_has_it.set()
+            with store.read() as con:
+                con.execute("SELECT count(*) FROM meta").fetchall()
+        done.append("b")
+
+    def page_a() -> None:
+        with store.shared_reads():
+            with store.read() as con:
+                con.execute("SELECT 1").fetchall()
+            b = threading.Thread(target=page_b, daemon=True)
+            b.start()
+            b_has_it.wait(10)
+            if value_lock.acquire(timeout=10):  # waits for B's value
+                value_lock.release()
+                done.append("a")
+
+    a = threading.Thread(target=page_a, daemon=True)
+    a.start()
+    a.join(30)
+    assert done == ["b", "a"]
+    # and a write waits for the page, then goes through
+    with store.write() as con:
+        con.execute("INSERT INTO meta VALUES ('k', 'v')")
+
+
+def test_a_write_waits_for_a_read_on_another_thread(tmp_path: Path) -> None:
+    import threading
+
+    path = tmp_path / "w.duckdb"
+    store = Store(path)
+    store.migrate()
+    reading, order = threading.Event(), []
+
+    def reader() -> None:
+        with store.read() as con:
+            reading.set()
+            time.sleep(0.5)
+            order.append(con.execute("SELECT count(*) FROM meta").fetchone())
+
+    t = threading.Thread(target=reader)
+    t.start()
+    reading.wait(10)
+    with store.write() as con:
+        con.execute("INSERT INTO meta VALUES ('k', 'v')")
+        order.append("wrote")
+    t.join()
+    assert order == [(0,), "wrote"]
