@@ -37,8 +37,8 @@ def streamlit_command(port: int, address: str = "127.0.0.1") -> list[str]:
         "--client.toolbarMode",
         "viewer",
         # no full garbage collection after every page run: it held the interpreter
-        # for ~0.3 s after each run here while the last messages waited to be sent;
-        # Python's own collector still runs
+        # (and so the thread that sends the page) ~0.3 s after each run here; Python's
+        # own collector still runs as memory is allocated
         "--runner.postScriptGC",
         "false",
     ]
