@@ -29,6 +29,7 @@ import argparse
 import json
 import re
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -154,6 +155,16 @@ def ner_items(n: int) -> dict[str, tuple[str, list[dict[str, Any]]]]:
             else "never trained on"
         )
         out[f.stem] = (role, [json.loads(x) for x in lines[first : first + n]])
+    if "zh.dev" in out:  # the same sentences in Traditional characters (OpenCC s2t)
+        import opencc
+
+        s2t = opencc.OpenCC("s2t")
+        role, items = out["zh.dev"]
+        hant = [{**it, "text": s2t.convert(it["text"])} for it in items]
+        out["zh.dev→t"] = (
+            role + "; in Traditional characters (OpenCC s2t, same places)",
+            [h for h, it in zip(hant, items, strict=True) if len(h["text"]) == len(it["text"])],
+        )
     return out
 
 
@@ -285,23 +296,26 @@ def report_ner(n: int) -> None:
     print(
         f"\n== human-labelled NER development sets (../shared/data/ner), up to {n} sentences "
         "each, never trained on: PERSON spans left (verbatim / any word of the name), span "
-        "recall and precision, ordinary words kept (pairs of letters in zh, ja, th)"
+        "recall and precision, ordinary words kept (pairs of letters in zh, ja, th); "
+        "seconds Warden took for the set (one process)"
     )
     head = f"{'set':9s} {'PERSON':>6s}  {'left':>6s} {'part':>6s} {'rec':>6s} {'prec':>6s} {'kept':>6s}"
     print(f"{'':16s}{'--- warden ---':>38s}   {'--- stock presidio ---':>38s}")
-    print(head + "   " + head[17:])
+    print(head + "   " + head[17:] + f" {'s':>5s}")
     for name, (role, items) in sets.items():
         texts = [it["text"] for it in items]
-        row = []
+        row, took = [], []
         for fn in (ours, stock):
+            t0 = time.perf_counter()
             spans, outs = fn(texts)
+            took.append(time.perf_counter() - t0)
             r = ner_scores(items, spans, outs)
             row.append(
                 f"{pct(r['whole'], r['spans']):>6s} {pct(r['part'], r['spans']):>6s} "
                 f"{pct(r['hit'], r['spans']):>6s} {pct(r['pred_ok'], r['pred']):>6s} "
                 f"{pct(r['kept'], r['words']):>6s}"
             )
-        print(f"{name:9s} {r['spans']:6d}  {row[0]}   {row[1]}   {role}")
+        print(f"{name:9s} {r['spans']:6d}  {row[0]}   {row[1]} {took[0]:5.1f}   {role}")
     print(
         "  Greek, Hebrew and Korean texts are read by the second name model\n"
         "  (redaction/models/person-xx-scripts), which also learned from synthetic sentences\n"

@@ -330,6 +330,23 @@ def _jieba() -> Any:
     return jieba.posseg
 
 
+@lru_cache(maxsize=1)
+def _opencc() -> Any:
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def _simplified(text: str) -> str:
+    """Traditional characters as Simplified ones (OpenCC), so that jieba reads them: its
+    dictionary and tagger know Simplified Chinese, and its tagger tries every state on a
+    character it does not know (1,300 Traditional characters took 5.8 s here, 0.03 s
+    converted). Only a conversion that keeps every character in its place is used (the
+    names' offsets are the text's)."""
+    simple: str = _opencc().convert(text)
+    return simple if len(simple) == len(text) else text
+
+
 ENGINE_LANGUAGES = frozenset({"ru", "uk", "be", "ja", "ko", "zh", "fr"})
 # Languages read by both name models as well as by their engine. Japanese: chosen on the
 # trained part of ja.train (names left 9.7% -> 6.9%, development data); the held-out part,
@@ -365,7 +382,7 @@ def language_persons(text: str, lang: str) -> list[tuple[int, int]]:
         return out
     if lang == "zh":
         out, pos = [], 0
-        for word, flag in _jieba().cut(text):
+        for word, flag in _jieba().cut(_simplified(text)):
             if flag.startswith("nr") and len(word) >= 2:
                 out.append((pos, pos + len(word)))
             pos += len(word)

@@ -361,3 +361,15 @@ def test_the_name_models_read_a_long_run_without_spaces_in_short_pieces() -> Non
     assert short_runs(spaced, 0, len(spaced)) == [(0, len(spaced))]
     commas = "东京、" * 200
     assert all(commas[b - 1] == "、" for _, b in short_runs(commas, 0, len(commas))[:-1])
+
+
+def test_traditional_chinese_is_tagged_as_its_simplified_form() -> None:
+    # jieba knows Simplified characters; on Traditional ones its tagger tries every state
+    # (slow, and it tags differently). Sentences written for this test.
+    from redaction.multilingual import _simplified, language_persons
+
+    traditional = "經理吳建國說，這個問題應該儘快處理。請把報告寄給黃志強。"
+    simplified = "经理吴建国说，这个问题应该尽快处理。请把报告寄给黄志强。"
+    assert _simplified(traditional) == simplified
+    assert language_persons(traditional, "zh") == language_persons(simplified, "zh")
+    assert _simplified(simplified) == simplified  # Simplified text is read as it is
