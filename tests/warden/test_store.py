@@ -121,6 +121,22 @@ def test_lock_retry_succeeds_when_holder_lets_go(tmp_path: Path) -> None:
         assert con.execute("SELECT value FROM meta WHERE key='k'").fetchone() == ("v",)
 
 
+def _another_process_writes(path: Path) -> None:
+    """Open ``path`` read-write in another process, at once (fails while it is held)."""
+    writer = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import duckdb, sys; duckdb.connect(sys.argv[1]).close()",
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert writer.returncode == 0, writer.stderr
+
+
 def test_shared_reads_open_the_file_once_and_a_write_inside_is_seen(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -150,18 +166,7 @@ def test_shared_reads_open_the_file_once_and_a_write_inside_is_seen(
             pass
     assert opened == [True, False, True]
     # after the block the file is let go: another process can write it at once
-    writer = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import duckdb, sys; duckdb.connect(sys.argv[1]).close()",
-            str(path),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert writer.returncode == 0, writer.stderr
+    _another_process_writes(path)
     with store.read(), store.read():  # outside a block each read opens its own
         pass
     assert opened == [True, False, True, True, True]
@@ -175,18 +180,7 @@ def test_shared_reads_let_go_of_the_file_when_the_block_fails(tmp_path: Path) ->
         with store.read() as con:
             con.execute("SELECT 1")
         raise RuntimeError("the page stopped")
-    writer = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import duckdb, sys; duckdb.connect(sys.argv[1]).close()",
-            str(path),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert writer.returncode == 0, writer.stderr
+    _another_process_writes(path)
 
 
 def test_a_page_holding_its_reads_never_makes_another_threads_read_wait(tmp_path: Path) -> None:
