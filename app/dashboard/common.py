@@ -3,8 +3,9 @@
 Identity: ``st.login`` (OIDC) when ``[auth]`` is configured in Streamlit's secrets;
 otherwise only an explicit development user (``warden dashboard --dev-user NAME``, which
 sets ``WARDEN_DEV_USER``), shown as a banner on every page and recorded in the audit log
-as ``NAME (dev-user)``. No connection is ever cached: each query opens a short-lived
-one through the store; query results are cached for a few seconds.
+as ``NAME (dev-user)``. No connection is kept between runs: the queries of one page run
+share one (``page_reads``), closed when the run ends; query results are cached for a few
+seconds.
 """
 
 from __future__ import annotations
