@@ -152,7 +152,7 @@ def test_claim_decide_and_see_it_audited(server: str, swept_home: Path, tmp_path
         page.keyboard.press("Enter")
         page.get_by_role("button", name="Claim", exact=True).click()
         expect(page.get_by_text("is yours until")).to_be_visible(timeout=20_000)
-        page.get_by_role("button", name="Open case").click()
+        page.get_by_role("button", name="Open case", exact=True).click()
         expect(page.get_by_text("Why flagged")).to_be_visible(timeout=30_000)
         for label, value in (("Action", "warn"), ("Policy", "spam")):
             page.get_by_label(label, exact=True).click()
@@ -161,8 +161,8 @@ def test_claim_decide_and_see_it_audited(server: str, swept_home: Path, tmp_path
         page.get_by_label("Rationale (required: the statement of reasons)").fill(
             "Phishing template sent from a shared network by several new accounts."
         )
-        page.get_by_role("button", name="Record decision").click()
-        confirm = page.get_by_role("button", name="Confirm decision")
+        page.get_by_role("button", name="Record decision", exact=True).click()
+        confirm = page.get_by_role("button", name="Confirm decision", exact=True)
         expect(confirm).to_be_visible(timeout=30_000)
         _idle(page)
         confirm.click()
@@ -171,7 +171,7 @@ def test_claim_decide_and_see_it_audited(server: str, swept_home: Path, tmp_path
         page.wait_for_timeout(1500)
         page.screenshot(path=str(shots / "case.png"), full_page=True)
         page.goto(f"{server}/patterns")
-        page.get_by_role("button", name="Find patterns now").click()
+        page.get_by_role("button", name="Find patterns now", exact=True).click()
         expect(page.get_by_text("Distinctive words:")).to_be_visible(timeout=60_000)
         page.screenshot(path=str(shots / "patterns.png"), full_page=True)
         for name in ("groups", "explore", "policies", "model", "admin"):
@@ -224,11 +224,11 @@ def test_four_eyes_and_reidentification_with_two_users(swept_home: Path, tmp_pat
             expect(alice.get_by_text("Why flagged")).to_be_visible(timeout=60_000)
             expect(alice).to_have_url(re.compile(f"case={cid}"))
             expect(alice.get_by_text(subject).filter(visible=True).first).to_be_visible()
-            claim = alice.get_by_role("button", name="Claim this case")
+            claim = alice.get_by_role("button", name="Claim this case", exact=True)
             _visible_or_say_why(alice, claim)
             _idle(alice)
             claim.click()
-            expect(alice.get_by_role("button", name="Record decision")).to_be_visible(
+            expect(alice.get_by_role("button", name="Record decision", exact=True)).to_be_visible(
                 timeout=60_000
             )
             for label, value in (("Action", "ban"), ("Policy", "spam")):
@@ -238,8 +238,8 @@ def test_four_eyes_and_reidentification_with_two_users(swept_home: Path, tmp_pat
             alice.get_by_label("Rationale (required: the statement of reasons)").fill(
                 "Phishing at scale from a ring of new accounts; ban requested."
             )
-            alice.get_by_role("button", name="Record decision").click()
-            confirm = alice.get_by_role("button", name="Confirm decision")
+            alice.get_by_role("button", name="Record decision", exact=True).click()
+            confirm = alice.get_by_role("button", name="Confirm decision", exact=True)
             expect(confirm).to_be_visible(timeout=60_000)
             _idle(alice)
             confirm.click()
