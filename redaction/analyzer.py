@@ -41,7 +41,7 @@ from redaction.multilingual import (
     ENGINE_LANGUAGES,
     SCRIPTS_MODEL_DIR,
     language,
-    language_persons,
+    language_persons_many,
     load_person_model,
     non_ascii_letters,
     non_latin,
@@ -367,17 +367,24 @@ class Analyzer:
                 texts,
             )
             found = [a + b for a, b in zip(found, other, strict=True)]
-        for text, spans, mine in zip(texts, found, segs, strict=True):
+        # The language engines read sentence by sentence, in pieces (GiNZA's Sudachi
+        # refuses input over 49,149 bytes), each distinct piece once, a language's pieces
+        # in one batch: where each piece is, by language
+        where: dict[str, dict[str, list[tuple[int, int]]]] = {}
+        for i, (text, mine) in enumerate(zip(texts, segs, strict=True)):
             lang = "en" if text.isascii() else language(text)
             if lang not in ENGINE_LANGUAGES:
                 continue
-            # sentence by sentence, in pieces: GiNZA's Sudachi refuses input over 49,149 bytes
             for a, b in mine:
                 for start in range(a, b, _ENGINE_PIECE):
                     piece = text[start : min(b, start + _ENGINE_PIECE)]
-                    spans += [
-                        (start + x, start + y, "PERSON") for x, y in language_persons(piece, lang)
-                    ]
+                    where.setdefault(lang, {}).setdefault(piece, []).append((i, start))
+        for lang, by_piece in where.items():
+            for places, names in zip(
+                by_piece.values(), language_persons_many(list(by_piece), lang), strict=True
+            ):
+                for i, start in places:
+                    found[i] += [(start + x, start + y, "PERSON") for x, y in names]
         return found
 
     def analyze_many(self, texts: Sequence[str]) -> list[list[RecognizerResult]]:

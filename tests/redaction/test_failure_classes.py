@@ -373,3 +373,28 @@ def test_traditional_chinese_is_tagged_as_its_simplified_form() -> None:
     assert _simplified(traditional) == simplified
     assert language_persons(traditional, "zh") == language_persons(simplified, "zh")
     assert _simplified(simplified) == simplified  # Simplified text is read as it is
+
+
+def test_the_language_engines_read_a_batch_each_sentence_once_in_its_place(
+    redactor: Redactor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # GiNZA reads a batch's Japanese sentences together, a sentence repeated in several
+    # texts once; the names land where each text has them. Sentences written here.
+    from redaction import analyzer as analyzer_module
+    from redaction.multilingual import language_persons_many
+
+    read: list[str] = []
+
+    def spy(texts: list[str], lang: str) -> list[list[tuple[int, int]]]:
+        read.extend(texts)
+        return language_persons_many(texts, lang)
+
+    monkeypatch.setattr(analyzer_module, "language_persons_many", spy)
+    said = "先週の会議で佐々木美穂さんが新しい計画を説明しました。"
+    texts = [said, "今日は雨です。" + said, "来週は晴れるでしょう。" + said]
+    found = redactor.analyzer._xx_persons(texts)
+    assert read.count(said) == 1
+    for text, spans in zip(texts, found, strict=True):
+        at = text.index("佐々木美穂")
+        assert (at, at + 5, "PERSON") in spans, (text, spans)
+        assert all(a < at + 5 and at < b for a, b, _ in spans), (text, spans)  # nowhere else
