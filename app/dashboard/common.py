@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import importlib
 import os
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -49,19 +49,17 @@ def _desk(home: str) -> Desk:
     return Desk.open(session.config, session.keyring_if_available())
 
 
-@contextmanager
-def page_reads() -> Iterator[None]:
+def _env_home() -> str:
+    return str(resolve_home(os.environ.get("WARDEN_HOME")))
+
+
+def page_reads() -> AbstractContextManager[None]:
     """The reads of one page run share one store connection (``Store.shared_reads``):
     one open of the file instead of one per query."""
     try:
-        store = _desk(str(resolve_home(os.environ.get("WARDEN_HOME")))).store
+        return _desk(_env_home()).store.shared_reads()
     except WardenError:
-        store = None  # the page's context() says what is wrong
-    if store is None:
-        yield
-        return
-    with store.shared_reads():
-        yield
+        return nullcontext()  # the page's context() says what is wrong
 
 
 def _config_file() -> Path | None:
@@ -79,7 +77,7 @@ def _oidc_configured() -> bool:
 def context() -> Context:
     """Resolve the user and desk, show the identity banner; stops the page if there is
     no identity."""
-    home = str(resolve_home(os.environ.get("WARDEN_HOME")))
+    home = _env_home()
     try:
         desk = _desk(home)
     except WardenError as exc:
