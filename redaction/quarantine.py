@@ -2,16 +2,20 @@
 
 Identifier fields are replaced by their pseudonyms (found structurally in a parsed
 record, or by pattern in a line that did not parse), then the whole text goes
-through the redactor, and it is cut to a bounded size."""
+through the redactor, and it is cut to a bounded size. :func:`quarantined` and
+:func:`quarantine_counts` read the table back (``warden quarantine``)."""
 
 from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from redaction.pseudonym import Pseudonymizer
 from redaction.redact import TextRedactor
+from warden.store import Store
 
 KEEP_CHARS = 8_000
 ID_FIELDS = {
@@ -65,3 +69,39 @@ def keepable(texts: list[str], redactor: TextRedactor) -> list[str]:
     """Cut, then redact: what the quarantine table stores."""
     cut = [t[:KEEP_CHARS] + (" [...cut]" if len(t) > KEEP_CHARS else "") for t in texts]
     return [r.text for r in redactor.redact_many(cut)] if cut else []
+
+
+@dataclass(frozen=True)
+class Quarantined:
+    """One quarantined record as the store keeps it (``record`` redacted, never raw)."""
+
+    file: str
+    line: int
+    reason: str
+    record: str | None
+    at: datetime
+
+
+def quarantined(store: Store, file: str | None = None, limit: int = 50) -> list[Quarantined]:
+    """The latest quarantined records, of one file (by its name) or of all, newest
+    first and in line order within a file."""
+    with store.read() as con:
+        rows = con.execute(
+            "SELECT source_name, line_no, reason, record, quarantined_at FROM quarantine "
+            "WHERE ? IS NULL OR source_name = ? "
+            "ORDER BY quarantined_at DESC, source_name, line_no LIMIT ?",
+            [file, file, limit],
+        ).fetchall()
+    return [Quarantined(*r) for r in rows]
+
+
+def quarantine_counts(store: Store, file: str | None = None) -> list[tuple[str, str, int]]:
+    """(file, reason, records) over the whole quarantine, the most frequent first.
+    Reasons name a field and a rule, never a value, so they group well."""
+    with store.read() as con:
+        rows = con.execute(
+            "SELECT source_name, reason, count(*) AS n FROM quarantine "
+            "WHERE ? IS NULL OR source_name = ? GROUP BY ALL ORDER BY n DESC, source_name, reason",
+            [file, file],
+        ).fetchall()
+    return [(str(f), str(r), int(n)) for f, r, n in rows]

@@ -67,6 +67,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "app.cli.keys:pseudonym",
         "Print the pseudonym of each VALUE as an identifier of KIND, one per line, in...",
     ),
+    "quarantine": (
+        "app.cli.ingest:quarantine",
+        "The records ingest set aside: how many for each file and reason, then the...",
+    ),
     "redact": (
         "app.cli.redact:redact",
         "Redact personal data and secrets from FILE (or stdin) to stdout, line by line.",

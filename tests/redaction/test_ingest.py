@@ -191,6 +191,43 @@ def test_bad_records_are_quarantined_with_reason_and_no_raw_value(home, tmp_path
     assert "ac_v1_" in kept_all  # identifiers kept as pseudonyms
 
 
+def test_quarantine_command_lists_counts_and_records_redacted(home, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    cfg, store, ring = home
+    # a line that is not JSON is kept as it is (redacted): printed raw, its escape sequence
+    # would recolour the analyst's terminal
+    ansi = b'{"request_id": "r9", "note": "\x1b[31m all red from here'
+    same = [json.dumps(_rec(i, prompt_tokens="few")).encode() for i in (7, 8)]
+    lines: list[object] = [_rec(100), *(b for b, _ in BAD), ansi, *same]
+    Ingestor(store, ring, cfg).ingest([_write_jsonl(tmp_path / "bad.jsonl", lines)])
+    Ingestor(store, ring, cfg).ingest([_write_jsonl(tmp_path / "other.jsonl", [b"{"])])
+    runner, env = CliRunner(), {"WARDEN_PASSPHRASE": PW}
+
+    def run(*args: str) -> str:
+        r = runner.invoke(cli, ["--home", str(cfg.home), "quarantine", *args], env=env)
+        assert r.exit_code == 0, r.output
+        return r.output
+
+    out = run("--records", "--limit", "100")
+    n = len(BAD) + 4
+    assert f"{n} quarantined records in 2 files" in out
+    # the records with the same fault are counted together, the most frequent first
+    counts = [line.split() for line in out.splitlines()[1:3]]
+    assert counts[0][:2] == ["3", "bad.jsonl:"] and "prompt_tokens" in " ".join(counts[0])
+    for no, (_, reason) in enumerate(BAD, start=2):
+        assert any(ln.startswith(f"  bad.jsonl:{no}  ") and reason in ln for ln in out.splitlines())
+    assert "  other.jsonl:1  broken JSON" in out
+    assert "\x1b" not in out and "\\x1b[31m" in out  # shown as an escape, not acted on
+    for raw in RAW_VALUES:
+        assert raw not in out, raw
+    assert "ac_v1_" in out  # what is kept: pseudonyms
+    assert "\\x1b" not in run()  # records are printed only when asked for
+    only = json.loads(run("--json", "--file", "other.jsonl"))
+    assert only["counts"] == [{"file": "other.jsonl", "reason": "broken JSON", "records": 1}]
+    assert [(r["file"], r["line"]) for r in only["records"]] == [("other.jsonl", 1)]
+    assert len(json.loads(run("--json", "--limit", "3"))["records"]) == 3
+    assert run("--file", "nope.jsonl").strip() == "no quarantined records from nope.jsonl"
+
+
 def test_idempotent_file_and_overlap(home, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     cfg, store, ring = home
     a = _write_jsonl(tmp_path / "a.jsonl", [_rec(i) for i in range(0, 10)])
