@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 import importlib
+import logging
 from pathlib import Path
 
 HERE = Path(__file__).parent
@@ -34,8 +35,18 @@ def page_imports() -> list[str]:
 
 def preload() -> list[str]:
     names = [*page_imports(), *LAZY]
-    for name in names:
-        importlib.import_module(name)
+    # A page's @st.cache_data defined before the server has started logs "No runtime
+    # found, using MemoryCacheStorageManager" (the storage the server uses anyway): a
+    # warning on every start that asks nothing of the user.
+    importlib.import_module("streamlit.runtime.caching.cache_data_api")
+    quiet = logging.getLogger("streamlit.runtime.caching.cache_data_api")
+    level = quiet.level
+    quiet.setLevel(logging.ERROR)
+    try:
+        for name in names:
+            importlib.import_module(name)
+    finally:
+        quiet.setLevel(level)
     return names
 
 
