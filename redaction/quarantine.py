@@ -11,11 +11,13 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from redaction.pseudonym import Pseudonymizer
-from redaction.redact import TextRedactor
 from warden.store import Store
+
+if TYPE_CHECKING:  # the redactor loads spaCy and Presidio; reading the quarantine does not
+    from redaction.redact import TextRedactor
 
 KEEP_CHARS = 8_000
 ID_FIELDS = {

@@ -68,7 +68,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "Print the pseudonym of each VALUE as an identifier of KIND, one per line, in...",
     ),
     "quarantine": (
-        "app.cli.ingest:quarantine",
+        "app.cli.history:quarantine",
         "The records ingest set aside: how many for each file and reason, then the...",
     ),
     "redact": (
@@ -88,7 +88,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "Ingest new files from the inbox, score accounts, scan for residual PII, and...",
     ),
     "sweeps": (
-        "app.cli.sweep:sweeps",
+        "app.cli.history:sweeps",
         "The latest sweeps, newest first (the dashboard's Admin page).",
     ),
     "version": (

@@ -11,7 +11,6 @@ import click
 
 from app.cli.context import Context
 from investigate import evidence
-from investigate.detect import run
 from investigate.evidence import require_run
 
 
@@ -59,6 +58,9 @@ def accounts(obj: Context, limit: int, fmt: str, refresh: bool, run_id: str | No
     store = obj.store(cfg)
     store.require_current()
     if refresh:
+        # detection loads scikit-learn and HDBSCAN (seconds); ranking a kept run does not
+        from investigate.detect import run
+
         result = run(store, cfg)
         click.echo(
             f"{result.run_id}: {len(result.scores)} accounts, {len(result.groups)} groups "

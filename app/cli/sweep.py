@@ -1,15 +1,14 @@
-"""``warden sweep`` (the scheduled batch) and ``warden sweeps`` (its history)."""
+"""``warden sweep``: the scheduled batch (its history: :mod:`app.cli.history`)."""
 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 from pathlib import Path
 
 import click
 
 from app.cli.context import Context, days
-from app.sweep import EXIT_SKIP, SweepLocked, recent_sweeps
+from app.sweep import EXIT_SKIP, SweepLocked
 from app.sweep import sweep as run_sweep
 from warden.errors import WardenError
 
@@ -87,24 +86,4 @@ def sweep(obj: Context, inbox: Path | None, window: str | None, as_json: bool) -
         raise WardenError(
             "the residual-PII scan found personal data in the store: "
             "run `warden scan` for the columns"
-        )
-
-
-@click.command()
-@click.option("--limit", type=click.IntRange(1, 10_000), default=20, show_default=True)
-@click.option("--json", "as_json", is_flag=True)
-@click.pass_obj
-def sweeps(obj: Context, limit: int, as_json: bool) -> None:
-    """The latest sweeps, newest first (the dashboard's Admin page)."""
-    store = obj.store()
-    store.require_current()
-    rows = recent_sweeps(store, limit)
-    if as_json:
-        click.echo(json.dumps([asdict(r) for r in rows], default=str, indent=1))
-        return
-    for r in rows:
-        click.echo(
-            f"{r.sweep_id}  {r.started_at:%Y-%m-%d %H:%M}  {r.status:7}  files {r.files or 0}  "
-            f"records {r.records or 0}  scored {r.accounts_scored or 0}  "
-            f"cases +{r.cases_opened or 0}/~{r.cases_updated or 0}  held {r.cases_held or 0}"
         )

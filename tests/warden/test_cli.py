@@ -132,6 +132,32 @@ def test_help_does_not_import_the_domains() -> None:
     assert out.strip().splitlines()[-1] == "[]"
 
 
+# What a listing of the store must not load: the redaction models (spaCy, Presidio) and
+# detection (scikit-learn, HDBSCAN) cost seconds at every start.
+_HEAVY = ("spacy", "presidio_analyzer", "sklearn", "hdbscan")
+
+
+@pytest.mark.parametrize(
+    "argv", [["sweeps"], ["quarantine"], ["accounts"], ["groups"], ["cases", "list"]]
+)
+def test_listings_start_without_the_models(tmp_path: Path, argv: list[str]) -> None:
+    from warden.store import Store
+
+    Store(tmp_path / "warden.duckdb").migrate()
+    code = (
+        "import sys; from app.cli import cli\n"
+        "try:\n"
+        f"    cli.main(['--home', {str(tmp_path)!r}, *{argv!r}], standalone_mode=False)\n"
+        "except Exception as exc:\n"
+        "    print(type(exc).__name__)  # no run yet: the command still ran its imports\n"
+        f"print(sorted(m for m in {_HEAVY!r} if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip().splitlines()[-1] == "[]", out
+
+
 def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
     """`warden cases list | head -1`: no "internal error" when the reader goes away."""
     code = (

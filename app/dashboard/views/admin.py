@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app.dashboard.common import act, context, flash, read_desk
-from app.sweep import recent_sweeps
+from app.sweep_history import recent_sweeps
 from enforcement import decisions
 from enforcement.cases import list_cases, release_held
 from redaction.rotation import store_key_version
