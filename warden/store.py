@@ -35,12 +35,22 @@ _PID = re.compile(r"PID (\d+)")
 # for readers: a page that holds its reads' connection for its whole run (``shared_reads``)
 # must not make another page's read wait, or two pages could each wait for the other
 # (one for the file, the other for a cached value the first is computing).
+# A writer that waits holds back new readers, but for ``WRITER_FIRST`` seconds at most:
+# without it, pages that keep overlapping (ten busy analysts) kept a decision's write
+# waiting for as long as they went on (22 s seen); with it unbounded, the two pages above
+# plus a waiting writer would wait on each other for ever. Bounded, the writer gets in
+# when the pages already running end, and that rare three-way case stalls a page for
+# ``WRITER_FIRST`` instead.
+WRITER_FIRST = 1.0
+
+
 class _FileLock:
     def __init__(self) -> None:
         self._cond = threading.Condition()
         self._readers = 0
         self._writer: int | None = None  # the writing thread; its writes may nest
         self._depth = 0
+        self._waiting = 0  # writers waiting for the readers to finish
         self._mine = threading.local()  # reads held by this thread
 
     def _held(self) -> int:
@@ -49,9 +59,17 @@ class _FileLock:
 
     def acquire_read(self) -> None:
         me = threading.get_ident()
+        # a thread that already reads goes on (the writer is waiting for it)
+        until = None if self._held() else time.monotonic() + WRITER_FIRST
         with self._cond:
-            while self._writer not in (None, me):
-                self._cond.wait()
+            while self._writer not in (None, me) or (
+                self._waiting and until is not None and time.monotonic() < until
+            ):
+                self._cond.wait(
+                    None
+                    if self._writer not in (None, me) or until is None
+                    else max(0.0, until - time.monotonic())
+                )
             self._readers += 1
         self._mine.reads = self._held() + 1
 
@@ -71,8 +89,13 @@ class _FileLock:
                 raise StoreError(
                     "a write was started inside a read of the same store on one thread"
                 )
-            while self._writer is not None or self._readers:
-                self._cond.wait()
+            self._waiting += 1
+            try:
+                while self._writer is not None or self._readers:
+                    self._cond.wait()
+            finally:
+                self._waiting -= 1
+                self._cond.notify_all()  # readers held back for this writer look again
             self._writer, self._depth = me, 1
 
     def release_write(self) -> None:

@@ -246,3 +246,39 @@ def test_a_write_waits_for_a_read_on_another_thread(tmp_path: Path) -> None:
         order.append("wrote")
     t.join()
     assert order == [(0,), "wrote"]
+
+
+def test_a_write_gets_in_while_pages_keep_reading(tmp_path: Path) -> None:
+    """Busy pages overlap: there is always one reading. A waiting write holds new reads
+    back (for a second at most), so it goes in when the running ones end, not when the
+    pages stop (it waited 22 s under ten busy pages before)."""
+    import threading
+
+    path = tmp_path / "w.duckdb"
+    store = Store(path)
+    store.migrate()
+    stop, wrote_at = threading.Event(), []
+    after_write = [0] * 4
+
+    def page(i: int) -> None:
+        time.sleep(0.03 * i)  # staggered, so that the reads overlap
+        deadline = time.monotonic() + 20  # without the writer going first: until here
+        while not stop.is_set() and time.monotonic() < deadline:
+            with store.read() as con:
+                con.execute("SELECT count(*) FROM meta").fetchall()
+                time.sleep(0.1)
+            if wrote_at:
+                after_write[i] += 1
+
+    threads = [threading.Thread(target=page, args=(i,), daemon=True) for i in range(4)]
+    for t in threads:
+        t.start()
+    time.sleep(0.5)
+    with store.write() as con:
+        con.execute("INSERT INTO meta VALUES ('k', 'v')")
+    wrote_at.append(time.monotonic())
+    time.sleep(0.5)
+    stop.set()
+    for t in threads:
+        t.join(30)
+    assert all(n > 0 for n in after_write), after_write  # the pages were still reading
