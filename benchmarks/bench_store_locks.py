@@ -1,9 +1,11 @@
-"""How long a write waits for the dashboard's readers, in one process.
+"""How long a write waits for the dashboard's readers: in the same process (a decision)
+and in another (a sweep).
 
 Pages are threads that each run like a dashboard page (a ``shared_reads`` block with ten
-reads over about 0.3 s), then pause a random 0 to 2x ``--think`` seconds; one writer (an
-analyst's decision) writes every 2 s. Prints how long the writes waited for the lock, for
-a few loads. Data: an empty store of our own (speed only).
+reads over about 0.3 s), then pause a random 0 to 2x the pause given; one writer (an
+analyst's decision) writes every 2 s. Then, with ten such pages running, another process
+writes three times, giving up after 10 s each. Prints how long the writes waited, for a
+few loads. Data: an empty store of our own (speed only).
 
 .venv/bin/python benchmarks/bench_store_locks.py [--seconds 30]
 """
@@ -13,6 +15,8 @@ from __future__ import annotations
 import argparse
 import random
 import statistics
+import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -57,6 +61,34 @@ def measure(path: Path, pages: int, think: float, seconds: float) -> tuple[int, 
     return sum(runs), waits
 
 
+_OTHER = """
+import sys, time
+from warden.store import Store
+store = Store(sys.argv[1], lock_timeout=10)
+for _ in range(3):
+    t0 = time.monotonic()
+    try:
+        with store.write() as con:
+            con.execute("INSERT INTO t VALUES (2)")
+        print(f"waited {time.monotonic() - t0:.2f} s")
+    except Exception as exc:
+        print(f"gave up after {time.monotonic() - t0:.0f} s ({type(exc).__name__})")
+    time.sleep(1)
+"""
+
+
+def other_process(path: Path, pages: int) -> list[str]:
+    """Another process's writes while ``pages`` busy pages read here."""
+    busy = threading.Thread(target=measure, args=(path, pages, 0.5, 30))
+    busy.start()
+    time.sleep(2)
+    done = subprocess.run(
+        [sys.executable, "-c", _OTHER, str(path)], capture_output=True, text=True, check=True
+    )
+    busy.join()
+    return done.stdout.split("\n")[:-1]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--seconds", type=float, default=30.0)
@@ -74,6 +106,7 @@ def main() -> None:
             f"{len(waits):3d} writes waited median {statistics.median(waits):.2f} s, "
             f"max {max(waits):.2f} s"
         )
+    print(f"another process writing, 10 pages here: {'; '.join(other_process(path, 10))}")
 
 
 if __name__ == "__main__":

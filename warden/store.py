@@ -42,6 +42,11 @@ _PID = re.compile(r"PID (\d+)")
 # when the pages already running end, and that rare three-way case stalls a page for
 # ``WRITER_FIRST`` instead.
 WRITER_FIRST = 1.0
+# The same across processes: a process that cannot open the file to write because another
+# reads it says so in a file beside it (``<store>.write-wanted``, touched at each try);
+# a process about to start a read waits while that file is fresh, WRITER_FIRST at most.
+# Without it, busy pages in the dashboard kept the file open and a sweep gave up.
+_WANTED_FRESH = 2.0
 
 
 class _FileLock:
@@ -56,6 +61,10 @@ class _FileLock:
     def _held(self) -> int:
         held: int = getattr(self._mine, "reads", 0)
         return held
+
+    def holds_read(self) -> bool:
+        """Does the calling thread hold a read?"""
+        return self._held() > 0
 
     def acquire_read(self) -> None:
         me = threading.get_ident()
@@ -177,11 +186,16 @@ class Store:
         delay = 0.02
         while True:
             try:
-                return duckdb.connect(str(self.path), read_only=read_only)
+                con = duckdb.connect(str(self.path), read_only=read_only)
+                if not read_only:
+                    self._want_write(False)
+                return con
             except duckdb.IOException as exc:
                 msg = str(exc)
                 if "lock" not in msg.lower():
                     raise StoreError(f"cannot open {self.path}: {_io_reason(exc)}") from None
+                if not read_only:
+                    self._want_write(time.monotonic() < deadline)
                 if time.monotonic() >= deadline:
                     m = _PID.search(msg)
                     pid = int(m.group(1)) if m else None
@@ -195,6 +209,30 @@ class Store:
                 delay = min(delay * 2, 0.5)
             except duckdb.Error as exc:
                 raise StoreError(f"cannot open {self.path}: {_io_reason(exc)}") from None
+
+    def _wanted(self) -> Path:
+        return self.path.with_name(self.path.name + ".write-wanted")
+
+    def _want_write(self, wanted: bool) -> None:
+        """Tell the other processes that read the file that this one waits to write (or
+        no longer does)."""
+        with contextlib.suppress(OSError):
+            if wanted:
+                self._wanted().touch()
+            else:
+                self._wanted().unlink(missing_ok=True)
+
+    def _let_writer_in(self) -> None:
+        """Before a new read: while another process waits to write, wait (WRITER_FIRST at
+        most) so that the reads running here end and the file is let go."""
+        until = time.monotonic() + WRITER_FIRST
+        while time.monotonic() < until:
+            try:
+                if time.time() - self._wanted().stat().st_mtime > _WANTED_FRESH:
+                    return
+            except OSError:
+                return
+            time.sleep(0.05)
 
     @contextmanager
     def shared_reads(self) -> Iterator[None]:
@@ -238,6 +276,8 @@ class Store:
             con = shared[key]
             if con is None:
                 lock = _process_lock(self.path)
+                if not lock.holds_read():
+                    self._let_writer_in()
                 lock.acquire_read()
                 try:
                     con = shared[key] = self._connect(read_only=True)
@@ -246,7 +286,10 @@ class Store:
                     raise
             yield con
             return
-        with _process_lock(self.path).reading():
+        lock = _process_lock(self.path)
+        if not lock.holds_read():
+            self._let_writer_in()
+        with lock.reading():
             con = self._connect(read_only=True)
             try:
                 yield con

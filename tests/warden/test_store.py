@@ -282,3 +282,61 @@ def test_a_write_gets_in_while_pages_keep_reading(tmp_path: Path) -> None:
     for t in threads:
         t.join(30)
     assert all(n > 0 for n in after_write), after_write  # the pages were still reading
+
+
+_BUSY_PAGES = """
+import sys, threading, time
+from pathlib import Path
+from warden.store import Store
+path, flags = Path(sys.argv[1]), Path(sys.argv[2])
+after = [0] * 4
+
+def page(i):
+    store = Store(path)
+    time.sleep(0.03 * i)  # staggered: there is always one reading
+    deadline = time.monotonic() + 20
+    while not (flags / "stop").exists() and time.monotonic() < deadline:
+        with store.shared_reads():
+            for _ in range(3):
+                with store.read() as con:
+                    con.execute("SELECT count(*) FROM meta").fetchall()
+                time.sleep(0.03)
+        if (flags / "wrote").exists():
+            after[i] += 1
+
+threads = [threading.Thread(target=page, args=(i,)) for i in range(4)]
+for t in threads:
+    t.start()
+(flags / "ready").touch()
+for t in threads:
+    t.join()
+print(min(after))
+"""
+
+
+def test_another_process_writes_while_the_dashboards_pages_keep_reading(tmp_path: Path) -> None:
+    """A sweep (another process) cannot open the file while the dashboard's process has it
+    open for a read, and busy pages always have one open: it says it waits
+    (``<store>.write-wanted``), new reads there wait a moment, and it gets in."""
+    path = tmp_path / "w.duckdb"
+    Store(path).migrate()
+    flags = tmp_path / "flags"
+    flags.mkdir()
+    pages = subprocess.Popen(
+        [sys.executable, "-c", _BUSY_PAGES, str(path), str(flags)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not (flags / "ready").exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(0.5)
+        with Store(path, lock_timeout=8).write() as con:  # gives up after 8 s
+            con.execute("INSERT INTO meta VALUES ('k', 'v')")
+        (flags / "wrote").touch()
+        time.sleep(1.0)
+    finally:
+        (flags / "stop").touch()
+        out, _ = pages.communicate(timeout=60)
+    assert int(out.strip()) > 0  # every page was still reading after the write
