@@ -230,7 +230,7 @@ def test_a_write_waits_for_a_read_on_another_thread(tmp_path: Path) -> None:
     path = tmp_path / "w.duckdb"
     store = Store(path)
     store.migrate()
-    reading, order = threading.Event(), []
+    reading, order = threading.Event(), list[object]()
 
     def reader() -> None:
         with store.read() as con:
@@ -257,7 +257,7 @@ def test_a_write_gets_in_while_pages_keep_reading(tmp_path: Path) -> None:
     path = tmp_path / "w.duckdb"
     store = Store(path)
     store.migrate()
-    stop, wrote_at = threading.Event(), []
+    stop, wrote_at = threading.Event(), list[float]()
     after_write = [0] * 4
 
     def page(i: int) -> None:
