@@ -77,9 +77,9 @@ for _ in range(3):
 """
 
 
-def other_process(path: Path, pages: int) -> list[str]:
+def other_process(path: Path, pages: int, seconds: float = 30) -> list[str]:
     """Another process's writes while ``pages`` busy pages read here."""
-    busy = threading.Thread(target=measure, args=(path, pages, 0.5, 30))
+    busy = threading.Thread(target=measure, args=(path, pages, 0.5, seconds))
     busy.start()
     time.sleep(2)
     done = subprocess.run(

@@ -206,7 +206,9 @@ class Store:
                         holder_pid=pid,
                     ) from None
                 time.sleep(min(delay, max(0.0, deadline - time.monotonic())))
-                delay = min(delay * 2, 0.5)
+                # a writer that has said it waits tries often: the file is free only
+                # between the end of the reads running there and their next ones
+                delay = min(delay * 2, 0.5 if read_only else 0.1)
             except duckdb.Error as exc:
                 raise StoreError(f"cannot open {self.path}: {_io_reason(exc)}") from None
 
