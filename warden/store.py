@@ -69,16 +69,11 @@ class _FileLock:
     def acquire_read(self) -> None:
         me = threading.get_ident()
         # a thread that already reads goes on (the writer is waiting for it)
-        until = None if self._held() else time.monotonic() + WRITER_FIRST
+        until = 0.0 if self._held() else time.monotonic() + WRITER_FIRST
         with self._cond:
-            while self._writer not in (None, me) or (
-                self._waiting and until is not None and time.monotonic() < until
-            ):
-                self._cond.wait(
-                    None
-                    if self._writer not in (None, me) or until is None
-                    else max(0.0, until - time.monotonic())
-                )
+            while self._writer not in (None, me) or (self._waiting and time.monotonic() < until):
+                writing = self._writer not in (None, me)
+                self._cond.wait(None if writing else max(0.0, until - time.monotonic()))
             self._readers += 1
         self._mine.reads = self._held() + 1
 
@@ -224,9 +219,12 @@ class Store:
             else:
                 self._wanted().unlink(missing_ok=True)
 
-    def _let_writer_in(self) -> None:
-        """Before a new read: while another process waits to write, wait (WRITER_FIRST at
-        most) so that the reads running here end and the file is let go."""
+    def _let_writer_in(self, lock: _FileLock) -> None:
+        """Before a new read of a thread that reads nothing yet: while another process
+        waits to write, wait (WRITER_FIRST at most) so that the reads running here end and
+        the file is let go."""
+        if lock.holds_read():
+            return
         until = time.monotonic() + WRITER_FIRST
         while time.monotonic() < until:
             try:
@@ -278,8 +276,7 @@ class Store:
             con = shared[key]
             if con is None:
                 lock = _process_lock(self.path)
-                if not lock.holds_read():
-                    self._let_writer_in()
+                self._let_writer_in(lock)
                 lock.acquire_read()
                 try:
                     con = shared[key] = self._connect(read_only=True)
@@ -289,8 +286,7 @@ class Store:
             yield con
             return
         lock = _process_lock(self.path)
-        if not lock.holds_read():
-            self._let_writer_in()
+        self._let_writer_in(lock)
         with lock.reading():
             con = self._connect(read_only=True)
             try:

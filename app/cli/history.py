@@ -56,8 +56,9 @@ def quarantine(obj: Context, name: str | None, limit: int, records: bool, as_jso
     twice. The reasons are listed in docs/input-format.md ("Bad records")."""
     store = obj.store()
     store.require_current()
-    counts = quarantine_counts(store, name)
-    rows = quarantined(store, name, limit)
+    with store.shared_reads():  # one open of the file for both
+        counts = quarantine_counts(store, name)
+        rows = quarantined(store, name, limit)
     if as_json:
         click.echo(
             json.dumps(
