@@ -37,6 +37,11 @@ profile_option = click.option(
 )
 
 
+def counted(n: int, word: str) -> str:
+    """``1 record``, ``2,000 records``: a count with its noun in the right number."""
+    return f"{n:,} {word if n == 1 else word + 's'}"
+
+
 def days(value: str | None) -> int | None:
     """A number of days as a flag gives it: ``30d`` or ``30``."""
     if value is None:

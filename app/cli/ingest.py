@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from app.cli.context import Context, profile_option
+from app.cli.context import Context, counted, profile_option
 from redaction.ingest import Ingestor
 from redaction.scan import scan_store
 from redaction.spark_engine import ingest_spark
@@ -137,12 +137,13 @@ def ingest(
         else:
             click.echo(
                 f"{f.name}: {f.records:,} read, {f.stored:,} stored, "
-                f"{f.duplicates:,} duplicates skipped, {f.quarantined:,} quarantined"
+                f"{counted(f.duplicates, 'duplicate')} skipped, {f.quarantined:,} quarantined"
             )
             if f.format == "otlp":
                 skipped = ", ".join(f"{n:,} {why}" for why, n in f.spans_skipped.items())
                 click.echo(
-                    f"  OpenTelemetry traces: {f.spans:,} spans, {f.records:,} model calls"
+                    f"  OpenTelemetry traces: {counted(f.spans, 'span')}, "
+                    + counted(f.records, "model call")
                     + (f"; skipped: {skipped}" if skipped else "")
                     + (
                         f"; {len(f.unknown_attributes)} attribute names not mapped "
@@ -153,7 +154,7 @@ def ingest(
                 )
     pii = ", ".join(f"{k} {v:,}" for k, v in data["pii_replaced"].items()) or "none"
     click.echo(
-        f"total: {data['records']:,} records in {data['seconds']}s "
+        f"total: {counted(data['records'], 'record')} in {data['seconds']}s "
         f"({data['records_per_second'] or 0:,} records/s); PII replaced: {pii}"
     )
     if data["quarantined"]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from app.cli.context import Context, days
+from app.cli.context import Context, counted, days
 from app.sweep import EXIT_SKIP, SweepLocked
 from app.sweep import sweep as run_sweep
 from warden.errors import WardenError
@@ -67,9 +67,10 @@ def sweep(obj: Context, inbox: Path | None, window: str | None, as_json: bool) -
     else:
         click.echo(
             f"{result.sweep_id}{' (resumed)' if result.resumed else ''}: "
-            f"{len(result.files)} files, {result.records:,} records, "
-            f"{result.new_events:,} new events in the store, "
-            f"{result.accounts_scored:,} accounts scored, {result.groups} groups, "
+            f"{counted(len(result.files), 'file')}, {counted(result.records, 'record')}, "
+            f"{counted(result.new_events, 'new event')} in the store, "
+            f"{counted(result.accounts_scored, 'account')} scored, "
+            f"{counted(result.groups, 'group')}, "
             f"cases {result.cases_opened} opened / {result.cases_updated} updated"
             + (f" / {result.cases_held} held by the flood guard" if result.cases_held else "")
             + f"; residual-PII scan {'clean' if result.scan_clean else 'FOUND PII'}; "

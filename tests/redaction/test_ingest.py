@@ -258,6 +258,10 @@ def test_cli_summary_json_and_scan(home, tmp_path: Path) -> None:  # type: ignor
     assert "walter" not in r.output and "Ana" not in r.output
     r = runner.invoke(cli, ["--home", str(cfg.home), "ingest", str(f)], env=env)
     assert "already ingested, skipped" in r.stdout
+    one = _write_jsonl(tmp_path / "one.jsonl", [_rec(7)])
+    r = runner.invoke(cli, ["--home", str(cfg.home), "ingest", str(one)], env=env)
+    assert "1 read, 1 stored, 0 duplicates skipped" in r.stdout
+    assert "total: 1 record in" in r.stdout  # the noun in the right number
     r = runner.invoke(cli, ["--home", str(cfg.home), "scan"], env=env)
     assert r.exit_code == 0 and "clean" in r.stdout
     # plant a raw e-mail behind Warden's back: scan must find it and exit 1
