@@ -314,8 +314,85 @@ KO_TITLES = tuple(
         "씨가",
         "씨를",
         "씨의",
+        # offices and ranks at work and in public life: 김 과장님, 박 부장, 정 의장
+        "과장",
+        "차장",
+        "부장",
+        "대리",
+        "주임",
+        "팀장",
+        "실장",
+        "본부장",
+        "이사",
+        "상무",
+        "전무",
+        "원장",
+        "선생",
+        "작가",
+        "변호사",
+        "판사",
+        "검사",
+        "의장",
+        "후보",
+        "수석",
+        "원내대표",
+        "최고위원",
+        "권한대행",
     ]
 )
+# the last syllable of a proper noun that names a place (서울시, 강남구, 한강, 부산역,
+# 세종로): a three-syllable proper noun so ended is no person (syllables that end given
+# names as often, such as 동, 도, 원, 국, are not in the list)
+_KO_PLACE_ENDS = frozenset("시구군읍면역항강산섬청로길관교")
+_KO_PARTICLE = ("J", "E", "VCP", "S")
+
+
+def _korean_names(text: str) -> list[tuple[int, int]]:
+    """Korean names from kiwipiepy's proper nouns (NNP): one of two to four syllables
+    with three syllables and a family name first, or a title after it; a family name
+    alone before a title (``김 과장님``, ``이 전 장관``: "former" between them); and a
+    three-syllable name kiwipiepy does not know, which it splits into a proper noun and
+    pieces (``박|보|검과``)."""
+    toks = _kiwi().tokenize(text)
+    out: list[tuple[int, int]] = []
+    for i, tok in enumerate(toks):
+        if tok.tag != "NNP" or tok.len > 4:
+            continue
+        start, end = tok.start, tok.start + tok.len
+        after = text[end : end + 8].lstrip()
+        if tok.len >= 2 and (
+            (tok.len == 3 and tok.form[0] in KO_SURNAMES and tok.form[-1] not in _KO_PLACE_ENDS)
+            or after.startswith(KO_TITLES)
+        ):
+            out.append((start, end))
+            continue
+        if tok.form[0] not in KO_SURNAMES or (start and "가" <= text[start - 1] <= "힣"):
+            continue
+        if tok.len == 1 and text[end : end + 1].isspace():
+            if after.startswith("전 "):  # "former"
+                after = after[1:].lstrip()
+            if after.startswith(KO_TITLES):
+                out.append((start, end))
+            continue
+        j = i + 1
+        while (
+            j < len(toks)
+            and toks[j].start == end
+            and end - start < 3
+            and not toks[j].tag.startswith(_KO_PARTICLE)
+        ):
+            end = toks[j].start + toks[j].len
+            j += 1
+        ends_word = j == len(toks) or toks[j].start > end or toks[j].tag.startswith(_KO_PARTICLE)
+        name = text[start:end]
+        if (
+            len(name) == 3
+            and ends_word
+            and all("가" <= ch <= "힣" for ch in name)
+            and name[-1] not in _KO_PLACE_ENDS
+        ):
+            out.append((start, end))
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -390,14 +467,7 @@ def language_persons(text: str, lang: str) -> list[tuple[int, int]]:
     if lang in _SPACY_ENGINES:
         return language_persons_many([text], lang)[0]
     if lang == "ko":
-        out = []
-        for tok in _kiwi().tokenize(text):
-            if tok.tag != "NNP" or not 2 <= tok.len <= 4:
-                continue
-            after = text[tok.start + tok.len : tok.start + tok.len + 4].lstrip()
-            if (tok.len == 3 and tok.form[0] in KO_SURNAMES) or after.startswith(KO_TITLES):
-                out.append((tok.start, tok.start + tok.len))
-        return out
+        return _korean_names(text)
     if lang == "zh":
         out, pos = [], 0
         for word, flag in _jieba().cut(_simplified(text)):

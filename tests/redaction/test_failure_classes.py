@@ -44,6 +44,8 @@ CASES = [
     ("PERSON", "Wczoraj spotkałem Radosława Pietrzaka przed biurem.", "Pietrzaka"),
     ("PERSON", "Dün Nesrin Karabulut bana telefon etti.", "Karabulut"),
     ("PERSON", "Poprosiłem Bożenę Kwiatkowską o pomoc z raportem.", "Bożenę"),
+    # Korean: a family name alone before an office is how colleagues are named
+    ("PERSON", "내일 곽 부장님께 보고서를 드려야 해요.", "곽"),
     # German: the speaker after a quotation
     ("PERSON", "„Das war knapp“, so Brettschneider.", "Brettschneider"),
     ("PERSON", "„Wir bleiben dran“, sagte Kowalewski am Montag.", "Kowalewski"),
@@ -293,6 +295,20 @@ def test_katakana_names_by_the_rank_or_office_written_with_them() -> None:
         "エルメンリヒ3世",
         "フィオレンツォ",
     }, found
+
+
+def test_korean_family_names_before_a_title_and_names_kiwipiepy_splits() -> None:
+    # the engine alone: a family name alone before an office (with "former" between),
+    # three-syllable names kiwipiepy does not know and splits into pieces; a place's
+    # proper noun, "former" alone and "this" before a common noun are not names
+    from redaction.multilingual import _korean_names
+
+    text = (
+        "어제 송 팀장님이 회의록을 보냈고, 민 전 의원은 인터뷰를 거절했다. "
+        "신입 사원 도해찬과 탁서윤이 합류했다. 서울시 강남구에서 전 장관이 이 책을 샀다."
+    )
+    found = [text[a:b] for a, b in _korean_names(text)]
+    assert found == ["송", "민", "도해찬", "탁서윤"], found
 
 
 def test_a_missing_language_model_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
