@@ -28,7 +28,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 from wordfreq import zipf_frequency
 
-from redaction.multilingual import KO_SURNAMES, language
+from redaction.multilingual import KO_SURNAMES, language, simplified, zh_family_names
 from redaction.recognizers.names import (
     common_words,
     dictionaries,
@@ -300,7 +300,18 @@ def _other_scripts(text: str) -> list[tuple[int, int, float]]:
             if m.group(g) in japanese_country_names():  # ロシア皇帝: a country, not a name
                 continue
             out.append((m.start(g), m.end(), 0.6))
+    chinese = not _KANA.search(text)
     for m in _ZH_TITLE.finditer(text):
+        if m.group(1) and chinese:
+            # the characters before the title may end a word (下午历史老师: "afternoon
+            # history teacher"): the name starts at a family name, or there is none
+            family = zh_family_names()
+            a, end = m.start(1), m.end(1)
+            while a < end - 1 and simplified(text[a]) not in family:
+                a += 1
+            if a < end - 1:
+                out.append((a, end, 0.6))
+            continue
         g = 1 if m.group(1) else 2
         out.append((m.start(g), m.end(g), 0.6))
     for m in _KO_HONORIFIC.finditer(text):

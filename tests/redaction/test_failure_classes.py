@@ -46,6 +46,8 @@ CASES = [
     ("PERSON", "Poprosiłem Bożenę Kwiatkowską o pomoc z raportem.", "Bożenę"),
     # Korean: a family name alone before an office is how colleagues are named
     ("PERSON", "내일 곽 부장님께 보고서를 드려야 해요.", "곽"),
+    # Chinese: a family name alone before a title
+    ("PERSON", "请把合同转交给邱经理，谢谢。", "邱"),
     # German: the speaker after a quotation
     ("PERSON", "„Das war knapp“, so Brettschneider.", "Brettschneider"),
     ("PERSON", "„Wir bleiben dran“, sagte Kowalewski am Montag.", "Kowalewski"),
@@ -146,6 +148,8 @@ CASES = [
 ]
 
 KEPT = [
+    # a family name's character inside a word before a title: "history teacher"
+    ("下午历史老师和语文老师一起开会。", ["历史", "语文"]),
     # clinical section headers and field labels are not names; vital signs no address
     ("RESP: clear bilaterally. NEURO: intact. MRN: 40718823", ["RESP", "NEURO", "MRN"]),
     ("BP 120 / 80 via cuff, HR 72", ["120 / 80 via"]),
@@ -382,13 +386,13 @@ def test_the_name_models_read_a_long_run_without_spaces_in_short_pieces() -> Non
 def test_traditional_chinese_is_tagged_as_its_simplified_form() -> None:
     # jieba knows Simplified characters; on Traditional ones its tagger tries every state
     # (slow, and it tags differently). Sentences written for this test.
-    from redaction.multilingual import _simplified, language_persons
+    from redaction.multilingual import language_persons, simplified
 
     traditional = "經理吳建國說，這個問題應該儘快處理。請把報告寄給黃志強。"
-    simplified = "经理吴建国说，这个问题应该尽快处理。请把报告寄给黄志强。"
-    assert _simplified(traditional) == simplified
-    assert language_persons(traditional, "zh") == language_persons(simplified, "zh")
-    assert _simplified(simplified) == simplified  # Simplified text is read as it is
+    simple = "经理吴建国说，这个问题应该尽快处理。请把报告寄给黄志强。"
+    assert simplified(traditional) == simple
+    assert language_persons(traditional, "zh") == language_persons(simple, "zh")
+    assert simplified(simple) == simple  # Simplified text is read as it is
 
 
 def test_the_language_engines_read_a_batch_each_sentence_once_in_its_place(
