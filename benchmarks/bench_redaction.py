@@ -328,7 +328,8 @@ def report_ner(n: int) -> None:
         "  number) rules were chosen on the trained parts of tr.train, de.dev and ja.train;\n"
         "  the rows above measure their held-out parts. The Korean family name before an\n"
         "  office and the split three-syllable names were chosen on lines 2000-2399 of\n"
-        "  ko.all, the Chinese family name before a title on lines 2000-2317 of zh.dev;\n"
+        "  ko.all, the Chinese family name before a title on lines 2000-2317 of zh.dev,\n"
+        "  the Greek family name after a first name on lines 2000-2399 of el.train;\n"
         "  their rows measure lines 0-399. The Polish, Ukrainian and Greek\n"
         "  name forms come from the languages' declension."
     )

@@ -374,7 +374,8 @@ def _name_forms(text: str, lang: str) -> list[tuple[int, int, float]]:
     if lang == "el":
         out += [(m.start(), m.end(), 0.5) for m in _EL_FAMILY.finditer(text)]
         names = greek_first_names()
-        for m in _EL_WORD.finditer(text):
+        words = list(_EL_WORD.finditer(text))
+        for i, m in enumerate(words):
             w = m.group(0)
             forms = (w, w + "ς", w[:-1], w[:-2] + "ος" if w.endswith("ου") else w)
             if (
@@ -386,7 +387,11 @@ def _name_forms(text: str, lang: str) -> list[tuple[int, int, float]]:
                     '.!?:;"«»“(\n',  # ";" asks a question in Greek
                 )
             ):
-                out.append((m.start(), m.end(), 0.5))
+                # the capitalised word right after a first name is the family name
+                # (Σωκράτης Φάμελλος, τον Αλέξη Τσίπρα)
+                nxt = words[i + 1] if i + 1 < len(words) else None
+                end = nxt.end() if nxt and text[m.end() : nxt.start()] == " " else m.end()
+                out.append((m.start(), end, 0.5))
     return out
 
 

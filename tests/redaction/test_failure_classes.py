@@ -265,6 +265,19 @@ def test_family_and_first_names_by_their_form_in_ukrainian() -> None:
     assert _name_forms(text, "ru") == []  # Ukrainian forms, for Ukrainian texts
 
 
+def test_greek_family_name_after_a_first_name_whatever_its_ending() -> None:
+    # the rule alone (the name models find some of these too): the capitalised word
+    # right after a known first name is taken with it; not across a comma
+    from redaction.recognizers.person import _name_forms
+
+    text = (
+        "Το πρωί τηλεφώνησε στην Κατερίνα Μπελεγρίνη για τη σύμβαση, και μετά στον "
+        "Σταύρο, Δευτέρα πρωί."
+    )
+    found = [text[a:b] for a, b, _ in _name_forms(text, "el")]
+    assert found == ["Κατερίνα Μπελεγρίνη", "Σταύρο"], found
+
+
 def test_german_names_after_the_office_or_role_they_hold() -> None:
     # the rule alone (the name models find most of these too): a role alone or at the
     # end of a compound, a family name after a first name; a frequent noun after a role
