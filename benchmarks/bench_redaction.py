@@ -329,7 +329,8 @@ def report_ner(n: int) -> None:
         "  the rows above measure their held-out parts. The Korean family name before an\n"
         "  office and the split three-syllable names were chosen on lines 2000-2399 of\n"
         "  ko.all, the Chinese family name before a title on lines 2000-2317 of zh.dev,\n"
-        "  the Greek family name after a first name on lines 2000-2399 of el.train;\n"
+        "  the Greek family name after a first name on lines 2000-2399 of el.train,\n"
+        "  the Polish speaker after a verb of saying on lines 2000-2399 of pl.all;\n"
         "  their rows measure lines 0-399. The Polish, Ukrainian and Greek\n"
         "  name forms come from the languages' declension."
     )

@@ -365,6 +365,7 @@ def _name_forms(text: str, lang: str) -> list[tuple[int, int, float]]:
     if lang == "pl":
         out += [(m.start(), m.end(), 0.5) for m in _PL_FAMILY.finditer(text)]
         out += _polish_first_names(text)
+        out += _polish_speaker(text)
     if lang == "uk":
         out += [(m.start(), m.end(), 0.5) for m in _UK_FAMILY.finditer(text)]
         names = ukrainian_first_name_forms()
@@ -419,6 +420,28 @@ _TR_ENDING = re.compile(r"['’][a-zçğıöşü]{1,6}$")
 # the locative and ablative endings (-da/-de/-ta/-te, -dan/-den..., -daki/-deki)
 _TR_PLACE_ENDING = re.compile(r"['’][dt][ae](?:n|ki)?$")
 _PL_WORD = re.compile(r"(?<![\w.])[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]{2,}(?![\w])")
+
+
+# a verb of saying in the past tense (either gender), an adverb or two, then the speaker:
+# "- odparł Witkowski", "mruknęła cicho Bogna"
+_PL_SPEAKER = re.compile(
+    r"(?<!\w)(?:powiedział|odpowiedział|odparł|odrzekł|rzekł|zapytał|spytał|oznajmił|dodał"
+    r"|stwierdził|wyjaśnił|zawołał|przerwał|potwierdził|zauważył|zaprotestował|"
+    r"mruknął|mruknęła|krzyknął|krzyknęła|szepnął|szepnęła|westchnął|westchnęła|"
+    r"burknął|burknęła|warknął|warknęła|huknął|huknęła|jęknął|jęknęła)(?:a)?"
+    r"(?:[ \t]+[a-ząćęłńóśźż]+){0,2}?[ \t]+"
+    r"([A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]{2,}(?:[ \t]+[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]{2,})?)(?!\w)"
+)
+
+
+def _polish_speaker(text: str) -> list[tuple[int, int, float]]:
+    """The speaker named after a verb of saying, unless the word is a common one ("Pan",
+    "Bóg" stay to the name models)."""
+    out = []
+    for m in _PL_SPEAKER.finditer(text):
+        if zipf_frequency(m.group(1).split()[0].casefold(), "pl") < 4.0:
+            out.append((m.start(1), m.end(1), 0.5))
+    return out
 
 
 def _polish_first_names(text: str) -> list[tuple[int, int, float]]:

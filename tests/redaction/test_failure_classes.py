@@ -278,6 +278,19 @@ def test_greek_family_name_after_a_first_name_whatever_its_ending() -> None:
     assert found == ["Κατερίνα Μπελεγρίνη", "Σταύρο"], found
 
 
+def test_polish_speaker_after_a_verb_of_saying() -> None:
+    # the rule alone: the speaker after a verb of saying (an adverb between), with the
+    # family name; a common word there ("Pan", "sir") and a verb opening a sentence are not
+    from redaction.recognizers.person import _polish_speaker
+
+    text = (
+        "- Nie wiem - odparł Witkowski spokojnie. - Chodźmy - mruknęła cicho Bogna "
+        "Zarembianka. - Tak - powiedział Pan do mnie. Powiedziała Ewie, że przyjdzie."
+    )
+    found = [text[a:b] for a, b, _ in _polish_speaker(text)]
+    assert found == ["Witkowski", "Bogna Zarembianka"], found
+
+
 def test_german_names_after_the_office_or_role_they_hold() -> None:
     # the rule alone (the name models find most of these too): a role alone or at the
     # end of a compound, a family name after a first name; a frequent noun after a role
