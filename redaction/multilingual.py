@@ -344,15 +344,18 @@ KO_TITLES = tuple(
 # 세종로): a three-syllable proper noun so ended is no person (syllables that end given
 # names as often, such as 동, 도, 원, 국, are not in the list)
 _KO_PLACE_ENDS = frozenset("시구군읍면역항강산섬청로길관교")
+# kiwipiepy's tags that end a word's stem: particles, endings, the copula, symbols
 _KO_PARTICLE = ("J", "E", "VCP", "S")
 
 
 def _korean_names(text: str) -> list[tuple[int, int]]:
-    """Korean names from kiwipiepy's proper nouns (NNP): one of two to four syllables
-    with three syllables and a family name first, or a title after it; a family name
-    alone before a title (``김 과장님``, ``이 전 장관``: "former" between them); and a
-    three-syllable name kiwipiepy does not know, which it splits into a proper noun and
-    pieces (``박|보|검과``)."""
+    """Korean names from kiwipiepy's proper nouns (NNP):
+
+    - a proper noun of three syllables with a family name first (not one that ends like
+      a place), or of two to four syllables with a title after it;
+    - a family name alone before a title (``김 과장님``; ``이 전 장관``, "former" between);
+    - a three-syllable name kiwipiepy does not know, which it splits into a proper noun
+      and pieces (``박|보|검과``)."""
     toks = _kiwi().tokenize(text)
     out: list[tuple[int, int]] = []
     for i, tok in enumerate(toks):

@@ -422,8 +422,8 @@ _TR_PLACE_ENDING = re.compile(r"['’][dt][ae](?:n|ki)?$")
 _PL_WORD = re.compile(r"(?<![\w.])[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]{2,}(?![\w])")
 
 
-# a verb of saying in the past tense (either gender), an adverb or two, then the speaker:
-# "- odparł Witkowski", "mruknęła cicho Bogna"
+# a verb of saying in the past tense (a final "a" makes the -ł forms feminine), an adverb
+# or two, then the speaker: "- odparł Witkowski", "mruknęła cicho Bogna"
 _PL_SPEAKER = re.compile(
     r"(?<!\w)(?:powiedział|odpowiedział|odparł|odrzekł|rzekł|zapytał|spytał|oznajmił|dodał"
     r"|stwierdził|wyjaśnił|zawołał|przerwał|potwierdził|zauważył|zaprotestował|"
