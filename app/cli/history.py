@@ -10,7 +10,7 @@ from dataclasses import asdict
 
 import click
 
-from app.cli.context import Context
+from app.cli.context import Context, counted
 from app.sweep_history import recent_sweeps
 from redaction.quarantine import quarantine_counts, quarantined
 
@@ -76,9 +76,7 @@ def quarantine(obj: Context, name: str | None, limit: int, records: bool, as_jso
         return
     total = sum(n for _, _, n in counts)
     files = len({f for f, _, _ in counts})
-    click.echo(
-        f"{total:,} quarantined record{'s' * (total != 1)} in {files:,} file{'s' * (files != 1)}:"
-    )
+    click.echo(f"{counted(total, 'quarantined record')} in {counted(files, 'file')}:")
     for f, reason, n in counts:
         click.echo(f"  {n:>7,}  {_shown(f)}: {_shown(reason)}")
     click.echo(f"\nthe latest {len(rows):,}:" if len(rows) < total else "\nrecords:")
