@@ -145,6 +145,11 @@ CASES = [
         "admin:$2b$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW:1001",
         "$2b$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW",
     ),
+    # Hebrew and Arabic names: no capitals; a listed first name and the word after it
+    ("PERSON", "השבוע פגשתי את דורון שטרנפלד במשרד ודיברנו על החוזה.", "דורון שטרנפלד"),
+    ("PERSON", "תעביר את הקובץ לנועה עד מחר.", "נועה"),
+    ("PERSON", "أرسل التقرير إلى سلمى الغامدي قبل الظهر.", "سلمى الغامدي"),
+    ("PERSON", "اجتمع المدير مع حاتم زكريا أمس.", "حاتم زكريا"),
 ]
 
 KEPT = [
@@ -179,6 +184,10 @@ KEPT = [
     ("ذهب الدكتور خالد العتيبي إلى المكتب صباح اليوم.", ["إلى المكتب صباح اليوم"]),
     ("เมื่อวานนายสมศักดิ์ วงศ์ใหญ่ มาที่สำนักงาน", ["มาที่สำนักงาน"]),
     ("Gestern hat Jürgen Schulze im Büro angerufen.", ["Gestern hat", "im Büro angerufen"]),
+    # Hebrew words the second name model takes for names: common words, no listed name
+    ("הליגה הסתיימה אתמול והקבוצה עלתה בטבלה אחרי ניצחון חשוב.", ["והקבוצה עלתה"]),
+    ("המנהל ביקש דוח חודש על העלייה במחירים ועל הנסיון של הצוות.", ["דוח חודש"]),
+    ("נסיון של שנים וכשרון גדול הביאו את הקבוצה לצמרת.", ["של שנים"]),
 ]
 
 
@@ -276,6 +285,33 @@ def test_greek_family_name_after_a_first_name_whatever_its_ending() -> None:
     )
     found = [text[a:b] for a, b, _ in _name_forms(text, "el")]
     assert found == ["Κατερίνα Μπελεγρίνη", "Σταύρο"], found
+
+
+def test_hebrew_names_from_the_lists_where_names_are_words_too() -> None:
+    # the rule alone: a listed first name with a listed or uncommon family name, with a
+    # prefixed letter ("to Avichai"); names that are common words ("two", "light") and
+    # a word behind prefixes ("from the office") are not taken
+    from redaction.recognizers.person import _name_forms
+
+    text = (
+        "אתמול דיברתי עם יעקב גולדברג ועם נועה מהמשרד, ושלחתי לאביחי את החוזה בדואר. "
+        "שני אנשים חיכו בחוץ, ואור השמש היה חזק. כתבתי לדורון שטרנפלד."
+    )
+    found = [text[a:b] for a, b, _ in _name_forms(text, "he")]
+    assert found == ["יעקב גולדברג", "נועה", "לאביחי", "לדורון שטרנפלד"], found
+
+
+def test_arabic_first_name_with_a_nisba_or_listed_name() -> None:
+    # the rule alone: a listed first name with a nisba after it; first names that are
+    # common words ("high", "big") stay, and so does an article-noun after one
+    from redaction.recognizers.person import _name_forms
+
+    text = (
+        "اتصلت أمس بالسيد خالد العنزي وأرسلت العقد إلى المكتب. كانت درجة الحرارة "
+        "عالية جدا، وقال إن الأمل كبير الآن."
+    )
+    found = [text[a:b] for a, b, _ in _name_forms(text, "ar")]
+    assert found == ["خالد العنزي"], found
 
 
 def test_polish_speaker_after_a_verb_of_saying() -> None:
