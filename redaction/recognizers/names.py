@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
 from functools import lru_cache
 
 from wordfreq import zipf_frequency
@@ -240,6 +241,28 @@ def common_words() -> frozenset[str]:
 
     words = get_english_words_set(["web2"], lower=False, alpha=True)
     return frozenset({w for w in words if w.islower()} | _CALENDAR)
+
+
+def is_calendar_word(word: str) -> bool:
+    """A month or a day of the week (April, May, June are names too)."""
+    return word.casefold() in _CALENDAR
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
+
+
+def noun_after(text: str, end: int) -> bool:
+    """Is the word after ``end`` a common lower-case word that is not a stop word or a
+    verb in the past or third person: the noun of a "Victoria sponge", a "Rose garden"?"""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    nxt = _NEXT_WORD.match(text, end)
+    if not nxt:
+        return False
+    w = nxt.group(1)
+    return (
+        w.islower() and w in common_words() and w not in STOP_WORDS and not w.endswith(("ed", "s"))
+    )
 
 
 def is_common(word: str) -> bool:

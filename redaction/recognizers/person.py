@@ -38,6 +38,7 @@ from redaction.recognizers.names import (
     hebrew_names,
     is_common,
     japanese_country_names,
+    noun_after,
     polish_first_name_forms,
     ukrainian_first_name_forms,
     zipf,
@@ -104,7 +105,6 @@ _LONE = re.compile(rf"(?<![\w@.'’-]){_TOKEN}(?![\w@'’-])")
 _LOWER_WORD = re.compile(r"(?<![\w@#./:\\-])[a-z]{4,}(?![\w@/\\-])")
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
 _OTHER_NAMED = frozenset({"ORG", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LANGUAGE"})
-_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
 _LOWER_PAIR = re.compile(
     r"(?<![\w@.])([a-zà-ÿ]{2,}(?:-[a-zà-ÿ]+)?)((?:[ \t]+[a-z]\.?)?[ \t]+[a-zà-ÿžšřčćłńśźżőűāēīū]{2,}(?:-[a-zà-ÿ]+)?)(?![\w@])"
 )
@@ -595,16 +595,6 @@ def _cap(tok: str) -> bool:
     return tok[:1].isupper()
 
 
-def _noun_after(common: frozenset[str], text: str, end: int) -> bool:
-    """Is the word after ``end`` a common lower-case word that is not a stop word or a
-    verb in the past or third person: the noun of a "Victoria sponge", a "Rose garden"?"""
-    nxt = _NEXT_WORD.match(text, end)
-    if not nxt:
-        return False
-    w = nxt.group(1)
-    return w.islower() and w in common and w not in STOP_WORDS and not w.endswith(("ed", "s"))
-
-
 class WardenPersonRecognizer(EntityRecognizer):
     """PERSON from NER, dictionaries, cues and structure (see the module doc)."""
 
@@ -636,7 +626,7 @@ class WardenPersonRecognizer(EntityRecognizer):
             return False
         if any(s <= m.start() < e for s, e in other_ents):
             return False
-        return not _noun_after(self.common, text, m.end())
+        return not noun_after(text, m.end())
 
     def _in_dict(self, word: str) -> bool:
         w = word.casefold()
@@ -709,8 +699,7 @@ class WardenPersonRecognizer(EntityRecognizer):
                     caps
                     and all(is_common(w) for w in caps)
                     and not (
-                        all(self._name_word(w) for w in caps)
-                        and not _noun_after(self.common, text, ent.end_char)
+                        all(self._name_word(w) for w in caps) and not noun_after(text, ent.end_char)
                     )
                 ):
                     continue  # "Will", "Rose garden": words; "Josh", "Cooper": names
