@@ -228,7 +228,8 @@ def may_hold_a_name(sentence: str) -> bool:
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
 _TITLE_OF = re.compile(r"[ \t]+(?:of|for|on|de|la|del|du)(?:[ \t]+the)?[ \t]+[A-Z]")
-# a word of letters, or one in camel case (LeQueen); not a piece of "don't"
+# a word of letters with no capital after its first (a product in camel case, ShopBot,
+# is no word here); not a piece of "don't"
 _ASCII_WORD = re.compile(r"(?<![\w'’])[A-Za-z][a-z]*(?!\w)")
 
 
@@ -490,8 +491,9 @@ class Analyzer:
     ) -> None:
         """Names the English rules left in doubt, settled by the first name model.
 
-        The model does not read plain English texts by default (it would cost a third
-        of the time); the English NER and rules do. Where a sentence still holds a word
+        The model does not read plain-ASCII texts by default (English, mostly; on all of
+        them it would cost about a third of the time); the English NER and rules do.
+        Where a sentence of such a text still holds a word
         that may be a name (see :func:`doubtful_words`) outside every span found and
         every place the NER named, the model reads that sentence, and a name it finds
         over such a word is added to ``results``. Chosen on en.dev lines 400-799 (WNUT-17

@@ -9,6 +9,7 @@ import pkgutil
 import re
 from functools import lru_cache
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from wordfreq import zipf_frequency
 
 _FIRST_ATTRS = (
@@ -254,8 +255,6 @@ _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
 def noun_after(text: str, end: int) -> bool:
     """Is the word after ``end`` a common lower-case word that is not a stop word or a
     verb in the past or third person: the noun of a "Victoria sponge", a "Rose garden"?"""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
     nxt = _NEXT_WORD.match(text, end)
     if not nxt:
         return False

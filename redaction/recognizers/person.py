@@ -363,7 +363,7 @@ _INITIAL_NAME = re.compile(
 def _name_forms(text: str, lang: str) -> list[tuple[int, int, float]]:
     """Polish, Ukrainian and Greek family names by their endings, and Greek and Ukrainian
     first names from Faker's el_GR and uk_UA lists in their case forms (Γιάννης, Γιάννη;
-    Ірина, Іриною) inside a sentence."""
+    Ірина, Іриною) inside a sentence; Hebrew and Arabic names from Faker's lists."""
     out: list[tuple[int, int, float]] = []
     if lang == "pl":
         out += [(m.start(), m.end(), 0.5) for m in _PL_FAMILY.finditer(text)]
