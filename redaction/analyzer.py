@@ -243,14 +243,14 @@ def doubtful_words(sentence: str) -> tuple[tuple[int, int], ...]:
     name that is no English word (not "harmony", "rice"). Chosen on en.dev lines 400-799
     and on how many sentences of the generator's logs it sends to the model."""
     out = []
+    first, last = dictionaries()
     words = list(_ASCII_WORD.finditer(sentence))
     for i, m in enumerate(words):
         word = m.group(0)
         if len(word) < 3:
             continue
         f = word.casefold()
-        if word[0].isupper() and not word.isupper():
-            first, last = dictionaries()
+        if word[0].isupper():  # the pattern admits no capital after the first
             named = f in first or f in last
             if i == 0:  # opening the sentence: a name that is no English word ("Mark my words")
                 doubt = named and not is_common(word)
@@ -270,7 +270,7 @@ def doubtful_words(sentence: str) -> tuple[tuple[int, int], ...]:
                 or (before[:1].isupper() and i > 1 and is_common(word))
             )
         else:
-            doubt = word.islower() and _lower_name(word)
+            doubt = _lower_name(word)
         if doubt:
             out.append(m.span())
     return tuple(out)

@@ -72,29 +72,28 @@ def _locale_first_names(locale: str) -> set[str]:
     return out
 
 
+def _one_word_names(*locales: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(first names, family names) of one word each, of the Faker locales given."""
+    first: set[str] = set()
+    last: set[str] = set()
+    for locale in locales:
+        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        first |= _locale_first_names(locale)
+        for a in _LAST_ATTRS:
+            last |= _values(provider, a)
+    return frozenset(n for n in first if " " not in n), frozenset(n for n in last if " " not in n)
+
+
 @lru_cache(maxsize=1)
 def hebrew_names() -> tuple[frozenset[str], frozenset[str]]:
-    """(first names, family names) in Hebrew letters (Faker's he_IL lists, MIT licence);
-    a family name of more than one word is left out."""
-    provider = importlib.import_module("faker.providers.person.he_IL").Provider
-    last: set[str] = set()
-    for a in _LAST_ATTRS:
-        last |= {n for n in _values(provider, a) if " " not in n}
-    return frozenset(_locale_first_names("he_IL")), frozenset(last)
+    """(first names, family names) in Hebrew letters (Faker's he_IL lists, MIT licence)."""
+    return _one_word_names("he_IL")
 
 
 @lru_cache(maxsize=1)
 def arabic_names() -> tuple[frozenset[str], frozenset[str]]:
-    """(first names, family names) in Arabic letters, of one word (Faker's ar_* lists,
-    MIT licence)."""
-    first: set[str] = set()
-    last: set[str] = set()
-    for locale in ("ar_AA", "ar_DZ", "ar_PS", "ar_SA"):
-        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
-        first |= {n for n in _locale_first_names(locale) if " " not in n}
-        for a in _LAST_ATTRS:
-            last |= {n for n in _values(provider, a) if " " not in n}
-    return frozenset(first), frozenset(last)
+    """(first names, family names) in Arabic letters (Faker's ar_* lists, MIT licence)."""
+    return _one_word_names("ar_AA", "ar_DZ", "ar_PS", "ar_SA")
 
 
 @lru_cache(maxsize=1)

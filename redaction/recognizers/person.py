@@ -403,6 +403,10 @@ def _name_forms(text: str, lang: str) -> list[tuple[int, int, float]]:
     return out
 
 
+# Hebrew one-letter words written onto the next one: and, in, to, from, that (a name can
+# carry these); the two more before a common word: the, as
+_HE_NAME_PREFIXES = "ובלמש"
+_HE_PREFIXES = _HE_NAME_PREFIXES + "כה"
 _HE_WORD = re.compile(r"(?<![\w'\u05f3])[\u05d0-\u05ea][\u05d0-\u05ea'\u05f3]*(?!\w)")
 _AR_WORD = re.compile(r"(?<!\w)[\u0621-\u064a\u0671-\u06d3][\u0621-\u0652\u0671-\u06d3]*(?!\w)")
 
@@ -459,7 +463,9 @@ def _listed_names(
 def _he_forms(w: str) -> list[str]:
     """``w``, and what is left of it behind one or two one-letter prefixes (מהמשרד: from,
     the, office)."""
-    return [w] + [w[k:] for k in (1, 2) if len(w) - k >= 2 and all(c in "ובלמשכה" for c in w[:k])]
+    return [w] + [
+        w[k:] for k in (1, 2) if len(w) - k >= 2 and all(c in _HE_PREFIXES for c in w[:k])
+    ]
 
 
 def _he_word_after_prefixes(w: str) -> bool:
@@ -485,14 +491,14 @@ def _hebrew_names(text: str) -> list[tuple[int, int, float]]:
     when the second word is a listed family name (unless the first is a very common word)
     or both are uncommon (דורון סגל); prefixes: and, in, to, from, that (ופליקס).
     Thresholds chosen on he.train lines 2000-2399, checked on 2400-2799."""
-    last = hebrew_names()[1]
+    names = hebrew_names()
 
     def pair(n: str, common: float) -> bool:
-        if n in last:
+        if n in names[1]:
             return common < 5.5
         return common < 5.0 and zipf_frequency(n, "he") < 4.5 and not _he_word_after_prefixes(n)
 
-    return _listed_names(text, "he", _HE_WORD, "ובלמש", hebrew_names(), pair, 4.5)
+    return _listed_names(text, "he", _HE_WORD, _HE_NAME_PREFIXES, names, pair, 4.5)
 
 
 def _arabic_names(text: str) -> list[tuple[int, int, float]]:
@@ -501,13 +507,13 @@ def _arabic_names(text: str) -> list[tuple[int, int, float]]:
     a family name) or a nisba (القحطاني: al-, an uncommon word, -i); prefixes: and, with,
     for, so. Thresholds chosen on ar.all's held-out lines after the 400 the benchmark
     measures, checked on lines 1000-1399."""
-    first, last = arabic_names()
+    first, last = names = arabic_names()
 
     def pair(n: str, common: float) -> bool:
         nisba = n.startswith("ال") and n.endswith("ي") and zipf_frequency(n, "ar") < 4.5
         return common < 5.5 and (n in last or n in first or nisba)
 
-    return _listed_names(text, "ar", _AR_WORD, "وبلف", arabic_names(), pair, 4.0)
+    return _listed_names(text, "ar", _AR_WORD, "وبلف", names, pair, 4.0)
 
 
 # a quotation's end (quote mark or comma), a verb of saying, then the speaker

@@ -92,8 +92,8 @@ def _idle(page: Any) -> None:
 def _choose(page: Any, label: str, value: str) -> None:
     """Pick ``value`` in the select box ``label`` once the page's run has finished: a
     choice typed while the page reruns is lost (seen once in CI, under load: the decision
-    was recorded with the default action). The confirmation, which names the action and
-    the policy, is checked before it is confirmed."""
+    was recorded with the default action). The tests then check that the confirmation
+    names the action and the policy before they confirm."""
     _idle(page)
     page.get_by_label(label, exact=True).click()
     page.keyboard.type(value)
