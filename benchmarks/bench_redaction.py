@@ -331,6 +331,8 @@ def report_ner(n: int) -> None:
         "  office and the split three-syllable names were chosen on lines 2000-2399 of\n"
         "  ko.all, the Chinese family name before a title on lines 2000-2317 of zh.dev,\n"
         "  the Greek family name after a first name on lines 2000-2399 of el.train,\n"
+        "  the names of other languages in Greek letters on its lines 1000-1399 (checked\n"
+        "  on 1400-1799),\n"
         "  the Polish speaker after a verb of saying on lines 2000-2399 of pl.all,\n"
         "  the Hebrew listed names and common-word veto on lines 2000-2399 of he.train\n"
         "  (checked on 2400-2799);\n"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
+import unicodedata
 from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -100,6 +101,52 @@ def arabic_names() -> tuple[frozenset[str], frozenset[str]]:
 def greek_first_names() -> frozenset[str]:
     """First names in Greek letters (Faker's el_GR lists, MIT licence)."""
     return frozenset(_locale_first_names("el_GR"))
+
+
+def sound_key(name: str) -> str:
+    """A coarse key of how a Latin-letter name sounds, so that spellings of one name meet
+    (Carlos, Karlos; Yusef, Iousef): accents dropped, letters of one sound made one, h
+    dropped, e/i/u made one vowel, doubled letters made single."""
+    s = "".join(c for c in unicodedata.normalize("NFD", name.casefold()) if c.isascii())
+    for a, b in (("ph", "f"), ("th", "t"), ("ch", "h"), ("sh", "s"), ("ck", "k")):
+        s = s.replace(a, b)
+    s = re.sub("c(?=[eiy])", "s", s).translate(_SOUND)
+    s = re.sub("[eiu]", "i", s.replace("h", ""))
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+_SOUND = str.maketrans({"c": "k", "q": "k", "w": "v", "y": "i", "j": "i", "x": "ks", "z": "s"})
+
+# Greek letters in Latin ones (ELOT 743), with the pairs that spell b, d, g, j and u in
+# names borrowed from other languages (Μπαρμπαρά: Barbara; Ντόναλντ: Donald)
+_EL_PAIRS = (
+    ("μπ", "b"), ("ντ", "d"), ("γκ", "g"), ("γγ", "ng"), ("τζ", "dz"), ("τσ", "ts"),
+    ("ου", "u"), ("αι", "e"), ("ει", "i"), ("οι", "i"), ("αυ", "av"), ("ευ", "ev"),
+)  # fmt: skip
+_EL_LETTERS = str.maketrans(
+    dict(zip("αβγδεζηικλμνξοπρσςτυφχω", "avgdeziiklmnxoprsstifho", strict=True))
+    | {"θ": "th", "ψ": "ps"}
+)
+
+
+def greek_in_latin(word: str) -> str:
+    """A Greek word in Latin letters, the way a borrowed name is spelt back (Γιούσεφ:
+    iusef)."""
+    s = "".join(
+        c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c)
+    )
+    s = re.sub("^γι(?=[αεηιουω])", "ι", s)
+    for a, b in _EL_PAIRS:
+        s = s.replace(a, b)
+    return s.translate(_EL_LETTERS)
+
+
+@lru_cache(maxsize=1)
+def latin_name_keys() -> frozenset[str]:
+    """The sound keys (``sound_key``) of Faker's Latin-letter first and last names of four
+    letters or more."""
+    first, last = dictionaries()
+    return frozenset(sound_key(n) for n in first | last if " " not in n and len(n) >= 4)
 
 
 # Polish declension of first names. Women's names in -a: genitive -y/-i, dative and

@@ -35,11 +35,14 @@ from redaction.recognizers.names import (
     common_words,
     dictionaries,
     greek_first_names,
+    greek_in_latin,
     hebrew_names,
     is_common,
     japanese_country_names,
+    latin_name_keys,
     noun_after,
     polish_first_name_forms,
+    sound_key,
     ukrainian_first_name_forms,
     zipf,
 )
@@ -381,6 +384,7 @@ def _name_forms(text: str, lang: str) -> list[tuple[int, int, float]]:
         out += _arabic_names(text)
     if lang == "el":
         out += [(m.start(), m.end(), 0.5) for m in _EL_FAMILY.finditer(text)]
+        out += _greek_borrowed_names(text)
         names = greek_first_names()
         words = list(_EL_WORD.finditer(text))
         for i, m in enumerate(words):
@@ -400,6 +404,33 @@ def _name_forms(text: str, lang: str) -> list[tuple[int, int, float]]:
                 nxt = words[i + 1] if i + 1 < len(words) else None
                 end = nxt.end() if nxt and text[m.end() : nxt.start()] == " " else m.end()
                 out.append((m.start(), end, 0.5))
+    return out
+
+
+def _greek_borrowed_names(text: str) -> list[tuple[int, int, float]]:
+    """Names of other languages written in Greek letters (Ντόναλντ, Μπαρμπαρά, Γιούσεφ):
+    a capitalised word that sounds like one of Faker's Latin-letter names when spelt back
+    and is no common Greek word, with a rare capitalised word right beside it (Άνγκελα
+    Μέρκελ). Thresholds chosen on el.train lines 1000-1399, checked on 1400-1799."""
+    keys = latin_name_keys()
+    words = list(_EL_WORD.finditer(text))
+
+    def rare(m: re.Match[str], below: float) -> bool:
+        return zipf_frequency(m.group(0).lower(), "el") < below
+
+    out = []
+    for i, m in enumerate(words):
+        key = sound_key(greek_in_latin(m.group(0)))
+        if len(key) < 4 or key not in keys or not rare(m, 4.5):
+            continue
+        start, end = m.start(), m.end()
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        if nxt and text[end : nxt.start()] == " " and rare(nxt, 4.0):
+            end = nxt.end()
+        before = words[i - 1] if i > 0 else None
+        if before and text[before.end() : start] == " " and rare(before, 4.0):
+            start = before.start()
+        out.append((start, end, 0.5))
     return out
 
 

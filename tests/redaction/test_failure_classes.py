@@ -296,6 +296,20 @@ def test_greek_family_name_after_a_first_name_whatever_its_ending() -> None:
     assert found == ["Κατερίνα Μπελεγρίνη", "Σταύρο"], found
 
 
+def test_names_of_other_languages_in_greek_letters() -> None:
+    # the rule alone: a word that spelt back in Latin letters sounds like a listed name
+    # (Markus, Ingrid), with the rare capitalised word beside it; Athens sounds like the
+    # name Athina but is a common Greek word, and stays
+    from redaction.recognizers.person import _greek_borrowed_names
+
+    text = (
+        "Αύριο ο Μάρκους Χόλιγουελ θα φέρει τα έγγραφα στην Αθήνα, και η Ίνγκριντ θα τα "
+        "υπογράψει τη Δευτέρα."
+    )
+    found = [text[a:b] for a, b, _ in _greek_borrowed_names(text)]
+    assert found == ["Μάρκους Χόλιγουελ", "Ίνγκριντ"], found
+
+
 def test_hebrew_names_from_the_lists_where_names_are_words_too() -> None:
     # the rule alone: a listed first name with a listed or uncommon family name, with a
     # prefixed letter ("to Avichai"); names that are common words ("two", "light") and
