@@ -153,6 +153,8 @@ CASES = [
     ("PERSON", "תעביר את הקובץ לנועה עד מחר.", "נועה"),
     ("PERSON", "أرسل التقرير إلى سلمى الغامدي قبل الظهر.", "سلمى الغامدي"),
     ("PERSON", "اجتمع المدير مع حاتم زكريا أمس.", "حاتم زكريا"),
+    # a Polish name as the subject of a verb in the past tense, opening the sentence
+    ("PERSON", "Wrzeszczyk nie odpisał na żadną wiadomość.", "Wrzeszczyk"),
 ]
 
 KEPT = [
@@ -294,6 +296,19 @@ def test_greek_family_name_after_a_first_name_whatever_its_ending() -> None:
     )
     found = [text[a:b] for a, b, _ in _name_forms(text, "el")]
     assert found == ["Κατερίνα Μπελεγρίνη", "Σταύρο"], found
+
+
+def test_polish_subject_of_a_verb_in_the_past_tense() -> None:
+    # the rule alone: a listed first name or an uncommon word before a verb in -ł/-ła
+    # (with "nie", "już" between); a common noun so placed ("driver") stays
+    from redaction.recognizers.person import _polish_subject
+
+    text = (
+        "Kierowca zatrzymał się przed domem. Zdzisława nie odpowiedziała, a Wrzeszczyk już "
+        "wyszedł z pokoju."
+    )
+    found = [text[a:b] for a, b, _ in _polish_subject(text)]
+    assert found == ["Zdzisława", "Wrzeszczyk"], found
 
 
 def test_names_of_other_languages_in_greek_letters() -> None:
