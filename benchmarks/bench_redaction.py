@@ -336,6 +336,8 @@ def report_ner(n: int) -> None:
         "  the Polish speaker after a verb of saying on lines 2000-2399 of pl.all,\n"
         "  the Polish subject before a past-tense verb on the same lines (checked on\n"
         "  2400-2799),\n"
+        "  the French speaker and subject on lines 2000-2399 of fr.all (checked on\n"
+        "  2400-2799),\n"
         "  the Hebrew listed names and common-word veto on lines 2000-2399 of he.train\n"
         "  (checked on 2400-2799);\n"
         "  their rows measure lines 0-399. The Polish, Ukrainian and Greek\n"

@@ -379,6 +379,8 @@ def _name_forms(text: str, lang: str) -> list[tuple[int, int, float]]:
         for m in _UK_WORD.finditer(text):
             if m.group(0) in names and not _opens_sentence(text, m.start()):
                 out.append((m.start(), m.end(), 0.5))
+    if lang == "fr":
+        out += _french_speaker_and_subject(text)
     if lang == "he":
         out += _hebrew_names(text)
     if lang == "ar":
@@ -615,6 +617,37 @@ def _polish_subject(text: str) -> list[tuple[int, int, float]]:
         w = m.group(1)
         if w.casefold() in names or zipf_frequency(w.lower(), "pl") < 4.0:
             out.append((m.start(1), m.end(1), 0.5))
+    return out
+
+
+_FR_UPPER = "A-ZÀÂÇÉÈÊËÎÏÔÛÙÜŸ"
+_FR_LOWER = "a-zàâçéèêëîïôûùüÿœæ"
+_FR_NAME = rf"([{_FR_UPPER}][{_FR_LOWER}]{{2,}}(?:-[{_FR_UPPER}][{_FR_LOWER}]+)?)"
+# a verb of saying, then the speaker: "murmura Fauchery", "s'écria Lantier"
+_FR_SPEAKER = re.compile(
+    r"(?<!\w)(?:dit|répondit|demanda|murmura|cria|s[’'] ?écria|reprit|pensa|ajouta|répéta"
+    r"|continua|expliqua|déclara|fit|souffla|balbutia|bégaya|hurla|lança|interrompit"
+    r"|conclut|observa|remarqua|songea|disait|criait|murmurait|demandait|répondait"
+    rf"|répétait)[ \t]+{_FR_NAME}(?![\w’'])"
+)
+# the subject, perhaps a pronoun or "ne", then a verb in the imperfect or the past
+# historic, third person: "Quenu parut", "Muche sanglotait", "Fauchery n'écoutait"
+_FR_SUBJECT = re.compile(
+    rf"(?<![\w’'.-]){_FR_NAME}[ \t]+"
+    r"(?:ne[ \t]+|n[’'][ \t]?|se[ \t]+|s[’'][ \t]?|l[’'][ \t]?|lui[ \t]+|les[ \t]+|y[ \t]+)?"
+    rf"[{_FR_LOWER}]{{2,}}(?:ait|aient|it|ut|a)(?!\w)"
+)
+
+
+def _french_speaker_and_subject(text: str) -> list[tuple[int, int, float]]:
+    """The speaker after a verb of saying and the subject before a verb in a past tense,
+    when the word is no common French word. Chosen on fr.all lines 2000-2399, checked on
+    2400-2799."""
+    out = []
+    for pattern in (_FR_SPEAKER, _FR_SUBJECT):
+        for m in pattern.finditer(text):
+            if zipf_frequency(m.group(1).lower(), "fr") < 4.5:
+                out.append((m.start(1), m.end(1), 0.5))
     return out
 
 

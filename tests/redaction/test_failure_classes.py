@@ -155,6 +155,9 @@ CASES = [
     ("PERSON", "اجتمع المدير مع حاتم زكريا أمس.", "حاتم زكريا"),
     # a Polish name as the subject of a verb in the past tense, opening the sentence
     ("PERSON", "Wrzeszczyk nie odpisał na żadną wiadomość.", "Wrzeszczyk"),
+    # French: the subject of a verb in the imperfect, the speaker after a verb of saying
+    ("PERSON", "Tavernel sanglotait dans la cuisine.", "Tavernel"),
+    ("PERSON", "– Je n’en sais rien, répondit Gastinel.", "Gastinel"),
 ]
 
 KEPT = [
@@ -309,6 +312,19 @@ def test_polish_subject_of_a_verb_in_the_past_tense() -> None:
     )
     found = [text[a:b] for a, b, _ in _polish_subject(text)]
     assert found == ["Zdzisława", "Wrzeszczyk"], found
+
+
+def test_french_speaker_and_subject() -> None:
+    # the rule alone: the speaker after a verb of saying, the subject before a verb in a
+    # past tense (with a pronoun or "ne" between); a common word so placed stays (Paris)
+    from redaction.recognizers.person import _french_speaker_and_subject
+
+    text = (
+        "« Il pleut encore », murmura Vercoutre. Puis Lagrenée s’assit près de la fenêtre ; "
+        "Quillebœuf ne répondait pas, et Paris dormait."
+    )
+    found = [text[a:b] for a, b, _ in _french_speaker_and_subject(text)]
+    assert found == ["Vercoutre", "Lagrenée", "Quillebœuf"], found
 
 
 def test_names_of_other_languages_in_greek_letters() -> None:
