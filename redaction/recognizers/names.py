@@ -9,6 +9,7 @@ import pkgutil
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from wordfreq import zipf_frequency
@@ -89,6 +90,32 @@ def _one_word_names(*locales: str) -> tuple[frozenset[str], frozenset[str]]:
 def hebrew_names() -> tuple[frozenset[str], frozenset[str]]:
     """(first names, family names) in Hebrew letters (Faker's he_IL lists, MIT licence)."""
     return _one_word_names("he_IL")
+
+
+@lru_cache(maxsize=1)
+def israeli_names() -> tuple[frozenset[str], dict[str, int]]:
+    """(first names, family names with how many people bear each) in Hebrew letters, of
+    Jewish, Muslim, Christian, Druze and other residents of Israel: the counts of Israel's
+    Central Bureau of Statistics (first names 1948-2021, family names 2017; public
+    domain), as the ``hebrew-names`` package ships them (MIT licence). One-word names."""
+    import hebrew_names
+
+    first: set[str] = set()
+    last: dict[str, int] = {}
+    for key, path in hebrew_names.FILES.items():
+        kind = key.split(":")[0]
+        if kind not in ("first", "last"):
+            continue
+        for line in Path(path).read_text(encoding="utf-16").splitlines():
+            name, _, rest = line.partition("\t")
+            name = name.strip()
+            if not name or " " in name or "-" in name:
+                continue
+            if kind == "first":
+                first.add(name)
+            else:
+                last[name] = last.get(name, 0) + int(rest.split("\t")[0])
+    return frozenset(first), last
 
 
 @lru_cache(maxsize=1)

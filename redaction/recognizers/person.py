@@ -23,6 +23,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
@@ -38,6 +39,7 @@ from redaction.recognizers.names import (
     greek_in_latin,
     hebrew_names,
     is_common,
+    israeli_names,
     japanese_country_names,
     latin_name_keys,
     noun_after,
@@ -520,11 +522,22 @@ def _hebrew_words_only(value: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=1)
+def _all_hebrew_names() -> tuple[frozenset[str], frozenset[str]]:
+    """Faker's he_IL names and the statistics office's: (first names, family names)."""
+    (first, last), (more_first, counts) = hebrew_names(), israeli_names()
+    return first | more_first, last | counts.keys()
+
+
 def _hebrew_names(text: str) -> list[tuple[int, int, float]]:
-    """Faker's he_IL names (שני "two", אור "light", הדס "myrtle" are names too): a pair
-    when the second word is a listed family name (unless the first is a very common word)
-    or both are uncommon (דורון סגל); prefixes: and, in, to, from, that (ופליקס).
-    Thresholds chosen on he.train lines 2000-2399, checked on 2400-2799."""
+    """Listed names (שני "two", אור "light", הדס "myrtle" are names too): a pair when the
+    second word is a listed family name (unless the first is a very common word) or both
+    are uncommon (דורון סגל); prefixes: and, in, to, from, that (ופליקס). Faker's he_IL
+    lists, and Israel's statistics office's far longer ones (their family names hold many
+    words, "judged", "seven", "cup"): from those, a family name in a pair only when it is
+    no very common word or thousands bear it (כהן, also "priest"), and a name alone only
+    when it is rare as a word. Thresholds chosen on he.train lines 2000-2399, checked on
+    2400-2799."""
     names = hebrew_names()
 
     def pair(n: str, common: float) -> bool:
@@ -532,7 +545,16 @@ def _hebrew_names(text: str) -> list[tuple[int, int, float]]:
             return common < 5.5
         return common < 5.0 and zipf_frequency(n, "he") < 4.5 and not _he_word_after_prefixes(n)
 
-    return _listed_names(text, "he", _HE_WORD, _HE_NAME_PREFIXES, names, pair, 4.5)
+    out = _listed_names(text, "he", _HE_WORD, _HE_NAME_PREFIXES, names, pair, 4.5)
+    everyone, counts = _all_hebrew_names(), israeli_names()[1]
+
+    def pair_of_everyone(n: str, common: float) -> bool:
+        if n in everyone[1]:
+            return common < 5.5 and (zipf_frequency(n, "he") < 5.0 or counts.get(n, 0) >= 5000)
+        return pair(n, common)
+
+    out += _listed_names(text, "he", _HE_WORD, _HE_NAME_PREFIXES, everyone, pair_of_everyone, 3.0)
+    return sorted(set(out))
 
 
 def _arabic_names(text: str) -> list[tuple[int, int, float]]:

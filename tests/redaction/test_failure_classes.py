@@ -327,6 +327,17 @@ def test_french_speaker_and_subject() -> None:
     assert found == ["Vercoutre", "Lagrenée", "Quillebœuf"], found
 
 
+def test_hebrew_names_from_the_statistics_office_lists() -> None:
+    # the rule alone: first names only Israel's statistics office lists (Tzvika, Ronit)
+    # with a family name; Cohen is also "priest", a common word, but borne by thousands;
+    # "my father said" and the city "Be'er Sheva" ("seven", a rare family name) stay
+    from redaction.recognizers.person import _hebrew_names
+
+    text = "אתמול צביקה פרץ שלח את הדוח, ואבי אמר שנסע לבאר שבע ביום שני עם רונית כהן."
+    found = [text[a:b] for a, b, _ in _hebrew_names(text)]
+    assert found == ["צביקה פרץ", "רונית כהן"], found
+
+
 def test_names_of_other_languages_in_greek_letters() -> None:
     # the rule alone: a word that spelt back in Latin letters sounds like a listed name
     # (Markus, Ingrid), with the rare capitalised word beside it; Athens sounds like the
