@@ -625,7 +625,7 @@ def _polish_speaker(text: str) -> list[tuple[int, int, float]]:
 _PL_SUBJECT = re.compile(
     r"(?<![\w.])([A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]{2,})"
     r"(?:[ \t]+(?:nie|się|zaś|już|też|tylko|jednak|wtedy|nagle|będzie|był|była|to))*"
-    r"[ \t]+[a-ząćęłńóśźż]{3,}ła?(?!\w)"
+    r"[ \t]+[a-ząćęłńóśźż]{2,}ła?(?!\w)"
 )
 
 

@@ -308,10 +308,10 @@ def test_polish_subject_of_a_verb_in_the_past_tense() -> None:
 
     text = (
         "Kierowca zatrzymał się przed domem. Zdzisława nie odpowiedziała, a Wrzeszczyk już "
-        "wyszedł z pokoju."
+        "wyszedł z pokoju. Pietrasik był w ogrodzie."
     )
     found = [text[a:b] for a, b, _ in _polish_subject(text)]
-    assert found == ["Zdzisława", "Wrzeszczyk"], found
+    assert found == ["Zdzisława", "Wrzeszczyk", "Pietrasik"], found
 
 
 def test_french_speaker_and_subject() -> None:
