@@ -412,22 +412,34 @@ def _name_forms(text: str, lang: str) -> list[tuple[int, int, float]]:
     return out
 
 
+# how Greek words end: a vowel, -ς or -ν; names of other languages often end otherwise
+# (Τραμπ, Μόντριτς, Πικ)
+_EL_ENDINGS = frozenset("αεηιουωάέήίόύώϊϋΐΰςν")
+
+
 def _greek_borrowed_names(text: str) -> list[tuple[int, int, float]]:
-    """Names of other languages written in Greek letters (Ντόναλντ, Μπαρμπαρά, Γιούσεφ):
-    a capitalised word that sounds like one of Faker's Latin-letter names when spelt back
-    and is no common Greek word, with a rare capitalised word right beside it (Άνγκελα
-    Μέρκελ). Thresholds chosen on el.train lines 1000-1399, checked on 1400-1799."""
+    """Names of other languages written in Greek letters (Ντόναλντ, Μπαρμπαρά, Γιούσεφ,
+    Τραμπ): a capitalised word that is no common Greek word and either sounds like one of
+    Faker's Latin-letter names when spelt back or ends as no Greek word does, with a rare
+    capitalised word right beside it (Άνγκελα Μέρκελ). Foreign places and clubs ending so
+    are taken too (Ρεάλ). Thresholds chosen on el.train lines 1000-1399, checked on
+    1400-1799."""
     keys = latin_name_keys()
     words = list(_EL_WORD.finditer(text))
 
     def rare(m: re.Match[str], below: float) -> bool:
         return zipf_frequency(m.group(0).lower(), "el") < below
 
+    def foreign(w: str) -> bool:
+        if len(w) >= 3 and w[-1] not in _EL_ENDINGS:
+            return True
+        key = sound_key(greek_in_latin(w))
+        return len(key) >= 4 and key in keys
+
     out = []
     for i, m in enumerate(words):
-        key = sound_key(greek_in_latin(m.group(0)))
-        if len(key) < 4 or key not in keys or not rare(m, 4.5):
-            continue
+        if (out and m.start() < out[-1][1]) or not foreign(m.group(0)) or not rare(m, 4.5):
+            continue  # already taken beside the name before, or no borrowed name
         start, end = m.start(), m.end()
         nxt = words[i + 1] if i + 1 < len(words) else None
         if nxt and text[end : nxt.start()] == " " and rare(nxt, 4.0):

@@ -340,16 +340,17 @@ def test_hebrew_names_from_the_statistics_office_lists() -> None:
 
 def test_names_of_other_languages_in_greek_letters() -> None:
     # the rule alone: a word that spelt back in Latin letters sounds like a listed name
-    # (Markus, Ingrid), with the rare capitalised word beside it; Athens sounds like the
-    # name Athina but is a common Greek word, and stays
+    # (Markus, Ingrid) or that ends as no Greek word does (Valdek), with the rare
+    # capitalised word beside it; Athens sounds like the name Athina and Israel ends in a
+    # consonant, but both are common Greek words, and stay
     from redaction.recognizers.person import _greek_borrowed_names
 
     text = (
         "Αύριο ο Μάρκους Χόλιγουελ θα φέρει τα έγγραφα στην Αθήνα, και η Ίνγκριντ θα τα "
-        "υπογράψει τη Δευτέρα."
+        "υπογράψει τη Δευτέρα με τον Βάλντεκ πριν πετάξει για το Ισραήλ."
     )
     found = [text[a:b] for a, b, _ in _greek_borrowed_names(text)]
-    assert found == ["Μάρκους Χόλιγουελ", "Ίνγκριντ"], found
+    assert found == ["Μάρκους Χόλιγουελ", "Ίνγκριντ", "Βάλντεκ"], found
 
 
 def test_hebrew_names_from_the_lists_where_names_are_words_too() -> None:
