@@ -436,7 +436,7 @@ def _greek_borrowed_names(text: str) -> list[tuple[int, int, float]]:
         key = sound_key(greek_in_latin(w))
         return len(key) >= 4 and key in keys
 
-    out = []
+    out: list[tuple[int, int, float]] = []
     for i, m in enumerate(words):
         if (out and m.start() < out[-1][1]) or not foreign(m.group(0)) or not rare(m, 4.5):
             continue  # already taken beside the name before, or no borrowed name
