@@ -232,8 +232,21 @@ _KO_NOT_NAMES = frozenset(
         "삼촌",
     ]
 )
+# Thai titles and ranks written before a name: Mr, Mrs, Miss, lecturer; army, navy, air
+# force and police ranks (พลเอก); royal descent (หม่อมราชวงศ์); professors; and shortened
+# ones (Dr, children's master and miss, พล.อ., ม.ร.ว., ศ., นพ.), one after another
+# (รศ.ดร.), the first not right after a letter or a dot, where it would end an acronym
+# (กยศ., พ.ศ.)
+_THAI_SHORT_TITLE = (
+    r"(?:ดร\.|ด\.ช\.|ด\.ญ\.|พ\.อ\.|พล\.อ\.|พล\.ท\.|พล\.ต\.อ\.|พล\.ต\.ท\.|พล\.ต\.ต\.|พล\.ต\."
+    r"|พ\.ต\.อ\.|พ\.ต\.ท\.|ร\.ต\.อ\.|ม\.ร\.ว\.|ม\.ล\.|ศ\.|รศ\.|ผศ\.|นพ\.|พญ\.)"
+)
 _THAI_TITLE = re.compile(
-    r"(?:คุณ|นางสาว|นาย|นาง|ดร\.|ด\.ช\.|ด\.ญ\.|พ\.ต\.ท\.|อาจารย์)\s?([\u0e00-\u0e7f]{2,25})(?:\s([\u0e00-\u0e7f]{2,25}))?"
+    r"(?:คุณ|นางสาว|นาย|นาง|อาจารย์|พลเอก|พลโท|พลตรี|พลเรือเอก|พลอากาศเอก|พลตำรวจเอก"
+    r"|พลตำรวจโท|พลตำรวจตรี|พันเอก|พันตำรวจเอก|หม่อมราชวงศ์|หม่อมหลวง|ศาสตราจารย์"
+    rf"|รองศาสตราจารย์|ผู้ช่วยศาสตราจารย์|(?<![\u0e00-\u0e7f.]){_THAI_SHORT_TITLE})"
+    rf"{_THAI_SHORT_TITLE}*"
+    r"\s?([\u0e00-\u0e7f]{2,25})(?:\s([\u0e00-\u0e7f]{2,25}))?"
 )
 _CYR_GREEK_CAP = r"[А-ЯЁІЇЄҐΑ-ΩΆΈΉΊΌΎΏ][а-яёіїєґʼ'’α-ωάέήίόύώϊϋΐΰς-]+"
 _TITLE_OTHER = re.compile(

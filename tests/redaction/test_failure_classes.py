@@ -338,6 +338,17 @@ def test_hebrew_names_from_the_statistics_office_lists() -> None:
     assert found == ["צביקה פרץ", "רונית כהן"], found
 
 
+def test_thai_ranks_and_shortened_titles_before_a_name() -> None:
+    # the rule alone: a rank (General) and a chain of shortened titles (Assoc. Prof. Dr.)
+    # before given and family name; the year of the Buddhist Era (พ.ศ.) and an acronym
+    # ending in the letters of a title (กยศ.) are no title
+    from redaction.recognizers.person import _other_scripts
+
+    text = "เมื่อ พ.ศ. ๒๕๖๑ พลเอก ประยงค์ ศรีสมบูรณ์ และ รศ.ดร.วิไลวรรณ ทองคำ ได้ยื่นเรื่องกยศ.ให้นักศึกษา"
+    found = [text[a:b] for a, b, _ in _other_scripts(text)]
+    assert found == ["ประยงค์ ศรีสมบูรณ์", "วิไลวรรณ ทองคำ"], found
+
+
 def test_names_of_other_languages_in_greek_letters() -> None:
     # the rule alone: a word that spelt back in Latin letters sounds like a listed name
     # (Markus, Ingrid) or that ends as no Greek word does (Valdek), with the rare
