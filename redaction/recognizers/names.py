@@ -1,6 +1,8 @@
 """Name dictionaries from the package registry: first and last names of about eighty
-locales (Faker's person providers, MIT licence), Latin script only, and English word
-frequencies (wordfreq) to tell a rare capitalised word from a common one."""
+locales (Faker's person providers, MIT licence), in Latin letters and in some other
+scripts, Israel's statistics office's names in Hebrew letters (``hebrew-names``), word
+frequencies (wordfreq) to tell a rare capitalised word from a common one, and how a name
+sounds, to find Latin-letter names spelt in Greek ones."""
 
 from __future__ import annotations
 
@@ -130,9 +132,12 @@ def greek_first_names() -> frozenset[str]:
     return frozenset(_locale_first_names("el_GR"))
 
 
+_SOUND = str.maketrans({"c": "k", "q": "k", "w": "v", "y": "i", "j": "i", "x": "ks", "z": "s"})
+
+
 def sound_key(name: str) -> str:
     """A coarse key of how a Latin-letter name sounds, so that spellings of one name meet
-    (Carlos, Karlos; Yusef, Iousef): accents dropped, letters of one sound made one, h
+    (Carlos, Karlos; Yusef, Jusef): accents dropped, letters of one sound made one, h
     dropped, e/i/u made one vowel, doubled letters made single."""
     s = "".join(c for c in unicodedata.normalize("NFD", name.casefold()) if c.isascii())
     for a, b in (("ph", "f"), ("th", "t"), ("ch", "h"), ("sh", "s"), ("ck", "k")):
@@ -141,8 +146,6 @@ def sound_key(name: str) -> str:
     s = re.sub("[eiu]", "i", s.replace("h", ""))
     return re.sub(r"(.)\1+", r"\1", s)
 
-
-_SOUND = str.maketrans({"c": "k", "q": "k", "w": "v", "y": "i", "j": "i", "x": "ks", "z": "s"})
 
 # Greek letters in Latin ones (ELOT 743), with the pairs that spell b, d, g, j and u in
 # names borrowed from other languages (Μπαρμπαρά: Barbara; Ντόναλντ: Donald)

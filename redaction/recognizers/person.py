@@ -667,6 +667,26 @@ def _polish_subject(text: str) -> list[tuple[int, int, float]]:
     return out
 
 
+def _polish_first_names(text: str) -> list[tuple[int, int, float]]:
+    """First names in a case form other than the nominative (Polish nouns are in lower
+    case, so a capitalised word inside a sentence is a proper noun): any listed first
+    name so declined before another capitalised word ("Jadwigi Wierzbickiej"), and the
+    Polish locale's first names so declined alone inside a sentence ("z Markiem")."""
+    out: list[tuple[int, int, float]] = []
+    words = list(_PL_WORD.finditer(text))
+    everyone, polish = polish_first_name_forms(), polish_first_name_forms("pl")
+    for i, m in enumerate(words):
+        w = m.group(0).casefold()
+        if w not in everyone:
+            continue
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        if nxt is not None and not text[m.end() : nxt.start()].strip():
+            out.append((m.start(), nxt.end(), 0.5))
+        elif w in polish and not _opens_sentence(text, m.start()):
+            out.append((m.start(), m.end(), 0.5))
+    return out
+
+
 _FR_UPPER = "A-ZÀÂÇÉÈÊËÎÏÔÛÙÜŸ"
 _FR_LOWER = "a-zàâçéèêëîïôûùüÿœæ"
 _FR_NAME = rf"([{_FR_UPPER}][{_FR_LOWER}]{{2,}}(?:-[{_FR_UPPER}][{_FR_LOWER}]+)?)"
@@ -695,26 +715,6 @@ def _french_speaker_and_subject(text: str) -> list[tuple[int, int, float]]:
         for m in pattern.finditer(text):
             if zipf_frequency(m.group(1).lower(), "fr") < 4.5:
                 out.append((m.start(1), m.end(1), 0.5))
-    return out
-
-
-def _polish_first_names(text: str) -> list[tuple[int, int, float]]:
-    """First names in a case form other than the nominative (Polish nouns are in lower
-    case, so a capitalised word inside a sentence is a proper noun): any listed first
-    name so declined before another capitalised word ("Jadwigi Wierzbickiej"), and the
-    Polish locale's first names so declined alone inside a sentence ("z Markiem")."""
-    out: list[tuple[int, int, float]] = []
-    words = list(_PL_WORD.finditer(text))
-    everyone, polish = polish_first_name_forms(), polish_first_name_forms("pl")
-    for i, m in enumerate(words):
-        w = m.group(0).casefold()
-        if w not in everyone:
-            continue
-        nxt = words[i + 1] if i + 1 < len(words) else None
-        if nxt is not None and not text[m.end() : nxt.start()].strip():
-            out.append((m.start(), nxt.end(), 0.5))
-        elif w in polish and not _opens_sentence(text, m.start()):
-            out.append((m.start(), m.end(), 0.5))
     return out
 
 
