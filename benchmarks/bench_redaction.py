@@ -338,14 +338,13 @@ def report_ner(n: int) -> None:
         "  2400-2799),\n"
         "  the French speaker and subject on lines 2000-2399 of fr.all (checked on\n"
         "  2400-2799),\n"
-        "  the Thai ranks and shortened titles on th.train's held-out lines after the\n"
-        "  400 measured here,\n"
         "  the Hebrew listed names (Faker's and Israel's statistics office's lists)\n"
         "  and common-word veto on lines 2000-2399 of he.train\n"
         "  (checked on 2400-2799);\n"
         "  their rows measure lines 0-399. The Polish, Ukrainian and Greek\n"
         "  name forms come from the languages' declension. The Arabic listed names\n"
-        "  were chosen on ar.all's held-out lines after the 400 measured here."
+        "  and the Thai ranks and shortened titles were chosen on ar.all's and\n"
+        "  th.train's held-out lines after the 400 measured here."
     )
 
 
