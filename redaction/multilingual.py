@@ -289,8 +289,8 @@ def _kiwi() -> Any:
 KO_SURNAMES = frozenset(
     "김이박최정강조윤장임한오서신권황안송류유홍전고문양손배백허남심노하곽성차주우구나민진지엄"
     "채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부가"
-    "복태목형계피두감음빈동온호범좌팽승간상시갈"
-)  # one syllable each
+    "복태목형계피두감음빈동온호범좌팽승간상시갈리"
+)  # one syllable each; 리 is 이 (Lee, Li) as North Korea and Chinese names write it
 KO_TITLES = tuple(
     [
         "씨",
@@ -338,6 +338,15 @@ KO_TITLES = tuple(
         "원내대표",
         "최고위원",
         "권한대행",
+        # heads of a university, a prosecution, a bank, a bureau or an office; deputy
+        # prime minister
+        "총장",
+        "총재",
+        "부총리",
+        "국장",
+        "단장",
+        "처장",
+        "청장",
     ]
 )
 # the last syllable of a proper noun that names a place (서울시, 강남구, 한강, 부산역,

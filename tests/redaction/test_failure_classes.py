@@ -460,10 +460,11 @@ def test_korean_family_names_before_a_title_and_names_kiwipiepy_splits() -> None
 
     text = (
         "어제 송 팀장님이 회의록을 보냈고, 민 전 의원은 인터뷰를 거절했다. "
-        "신입 사원 도해찬과 탁서윤이 합류했다. 서울시 강남구에서 전 장관이 이 책을 샀다."
+        "신입 사원 도해찬과 탁서윤이 합류했다. 서울시 강남구에서 전 장관이 이 책을 샀다. "
+        "윤 총장은 말을 아꼈고, 리 부총리는 먼저 자리를 떴다."
     )
     found = [text[a:b] for a, b in _korean_names(text)]
-    assert found == ["송", "민", "도해찬", "탁서윤"], found
+    assert found == ["송", "민", "도해찬", "탁서윤", "윤", "리"], found
 
 
 def test_a_missing_language_model_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
