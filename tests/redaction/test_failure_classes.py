@@ -349,6 +349,18 @@ def test_thai_ranks_and_shortened_titles_before_a_name() -> None:
     assert found == ["ประยงค์ ศรีสมบูรณ์", "วิไลวรรณ ทองคำ"], found
 
 
+def test_a_lone_name_in_a_list_of_names_in_another_language() -> None:
+    # the rule alone, given the names found already: an item between two names is a
+    # name when no common word ("dog" stays); a list without names found is left alone
+    from redaction.recognizers.person import _names_in_a_list
+
+    text = "Na liście są: Jan Kowalski, Wrzosowiec, Anna Nowak, pies. Potem: stół, Wrzosowiec, krzesło."
+    found = [(m, m + len(n)) for n in ("Jan Kowalski", "Anna Nowak") for m in [text.index(n)]]
+    taken = [text[a:b] for a, b, _ in _names_in_a_list(text, "pl", found)]
+    assert taken == ["Wrzosowiec"], taken
+    assert _names_in_a_list(text, "pl", found[:1]) == []  # one name is no list of names
+
+
 def test_names_of_other_languages_in_greek_letters() -> None:
     # the rule alone: a word that spelt back in Latin letters sounds like a listed name
     # (Markus, Ingrid) or that ends as no Greek word does (Valdek), with the rare
