@@ -351,11 +351,17 @@ def test_thai_ranks_and_shortened_titles_before_a_name() -> None:
 
 def test_a_lone_name_in_a_list_of_names_in_another_language() -> None:
     # the rule alone, given the names found already: an item between two names is a
-    # name when no common word ("dog" stays); a list without names found is left alone
+    # name when no common word ("dog" stays) and no number; a list without names found
+    # is left alone
+    import re
+
     from redaction.recognizers.person import _names_in_a_list
 
-    text = "Na liście są: Jan Kowalski, Wrzosowiec, Anna Nowak, pies. Potem: stół, Wrzosowiec, krzesło."
-    found = [(m, m + len(n)) for n in ("Jan Kowalski", "Anna Nowak") for m in [text.index(n)]]
+    text = (
+        "Na liście są: Jan Kowalski, Wrzosowiec, Anna Nowak, 3kg. Potem: Jan Kowalski, "
+        "pies, Anna Nowak. Na końcu: stół, Wrzosowiec, krzesło."
+    )
+    found = [m.span() for m in re.finditer("Jan Kowalski|Anna Nowak", text)]
     taken = [text[a:b] for a, b, _ in _names_in_a_list(text, "pl", found)]
     assert taken == ["Wrzosowiec"], taken
     assert _names_in_a_list(text, "pl", found[:1]) == []  # one name is no list of names
