@@ -121,6 +121,13 @@ def israeli_names() -> tuple[frozenset[str], dict[str, int]]:
 
 
 @lru_cache(maxsize=1)
+def all_hebrew_names() -> tuple[frozenset[str], frozenset[str]]:
+    """Faker's he_IL names and the statistics office's: (first names, family names)."""
+    (first, last), (more_first, counts) = hebrew_names(), israeli_names()
+    return first | more_first, last | counts.keys()
+
+
+@lru_cache(maxsize=1)
 def arabic_names() -> tuple[frozenset[str], frozenset[str]]:
     """(first names, family names) in Arabic letters (Faker's ar_* lists, MIT licence)."""
     return _one_word_names("ar_AA", "ar_DZ", "ar_PS", "ar_SA")

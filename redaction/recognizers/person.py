@@ -23,7 +23,6 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable
-from functools import lru_cache
 from typing import Any
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
@@ -32,6 +31,7 @@ from wordfreq import zipf_frequency
 
 from redaction.multilingual import KO_SURNAMES, language, simplified, zh_family_names
 from redaction.recognizers.names import (
+    all_hebrew_names,
     arabic_names,
     common_words,
     dictionaries,
@@ -547,13 +547,6 @@ def _hebrew_words_only(value: str) -> bool:
     return True
 
 
-@lru_cache(maxsize=1)
-def _all_hebrew_names() -> tuple[frozenset[str], frozenset[str]]:
-    """Faker's he_IL names and the statistics office's: (first names, family names)."""
-    (first, last), (more_first, counts) = hebrew_names(), israeli_names()
-    return first | more_first, last | counts.keys()
-
-
 def _hebrew_names(text: str) -> list[tuple[int, int, float]]:
     """Listed names (שני "two", אור "light", הדס "myrtle" are names too): a pair when the
     second word is a listed family name (unless the first is a very common word) or both
@@ -571,7 +564,7 @@ def _hebrew_names(text: str) -> list[tuple[int, int, float]]:
         return common < 5.0 and zipf_frequency(n, "he") < 4.5 and not _he_word_after_prefixes(n)
 
     out = _listed_names(text, "he", _HE_WORD, _HE_NAME_PREFIXES, names, pair, 4.5)
-    everyone, counts = _all_hebrew_names(), israeli_names()[1]
+    everyone, counts = all_hebrew_names(), israeli_names()[1]
 
     def pair_of_everyone(n: str, common: float) -> bool:
         if n in everyone[1]:
@@ -635,14 +628,28 @@ _PL_SPEAKER = re.compile(
 )
 
 
+def _uncommon_group(
+    text: str,
+    patterns: tuple[re.Pattern[str], ...],
+    lang: str,
+    below: float,
+    names: frozenset[str] = frozenset(),
+) -> list[tuple[int, int, float]]:
+    """Group 1 of each match of ``patterns`` (a speaker, a subject) when its first word
+    is one of ``names`` or rarer in ``lang`` than Zipf ``below``."""
+    out = []
+    for pattern in patterns:
+        for m in pattern.finditer(text):
+            word = m.group(1).split()[0].casefold()
+            if word in names or zipf_frequency(word, lang) < below:
+                out.append((m.start(1), m.end(1), 0.5))
+    return out
+
+
 def _polish_speaker(text: str) -> list[tuple[int, int, float]]:
     """The speaker named after a verb of saying, unless the word is a common one ("Pan",
     "Bóg" stay to the name models)."""
-    out = []
-    for m in _PL_SPEAKER.finditer(text):
-        if zipf_frequency(m.group(1).split()[0].casefold(), "pl") < 4.0:
-            out.append((m.start(1), m.end(1), 0.5))
-    return out
+    return _uncommon_group(text, (_PL_SPEAKER,), "pl", 4.0)
 
 
 # a capitalised word, a few small words (not, oneself, already, will...), then a verb in
@@ -658,13 +665,7 @@ def _polish_subject(text: str) -> list[tuple[int, int, float]]:
     """The subject of a verb in the past tense when it is a listed first name or no
     common Polish word (a common noun opening a sentence stays: "Kierowca zatrzymał się").
     Chosen on pl.all lines 2000-2399, checked on 2400-2799."""
-    names = polish_first_name_forms()
-    out = []
-    for m in _PL_SUBJECT.finditer(text):
-        w = m.group(1)
-        if w.casefold() in names or zipf_frequency(w.lower(), "pl") < 4.0:
-            out.append((m.start(1), m.end(1), 0.5))
-    return out
+    return _uncommon_group(text, (_PL_SUBJECT,), "pl", 4.0, polish_first_name_forms())
 
 
 def _polish_first_names(text: str) -> list[tuple[int, int, float]]:
@@ -710,12 +711,7 @@ def _french_speaker_and_subject(text: str) -> list[tuple[int, int, float]]:
     """The speaker after a verb of saying and the subject before a verb in a past tense,
     when the word is no common French word. Chosen on fr.all lines 2000-2399, checked on
     2400-2799."""
-    out = []
-    for pattern in (_FR_SPEAKER, _FR_SUBJECT):
-        for m in pattern.finditer(text):
-            if zipf_frequency(m.group(1).lower(), "fr") < 4.5:
-                out.append((m.start(1), m.end(1), 0.5))
-    return out
+    return _uncommon_group(text, (_FR_SPEAKER, _FR_SUBJECT), "fr", 4.5)
 
 
 def _initial_and_name(text: str, lang: str) -> list[tuple[int, int, float]]:
@@ -752,9 +748,8 @@ def _names_in_a_list(
     words between commas (within a sentence, not across brackets), where two or more
     items and at least half of them hold a name found already, the other items whose
     words are no common words of the language and hold no digit ("Ana Ruiz, Gorostiza,
-    Pilar Vidal").
-    Chosen on ar.all's held-out lines after the 400 measured, el.train 1000-1399 and
-    he.train 2000-2399."""
+    Pilar Vidal"). Chosen on ar.all's held-out lines after the 400 measured, el.train
+    1000-1399 and he.train 2000-2399."""
     out: list[tuple[int, int, float]] = []
     for line in _LIST_LINE.finditer(text):
         bounds, pos = [], line.start()
