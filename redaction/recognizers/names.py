@@ -129,8 +129,23 @@ def all_hebrew_names() -> tuple[frozenset[str], frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def arabic_names() -> tuple[frozenset[str], frozenset[str]]:
-    """(first names, family names) in Arabic letters (Faker's ar_* lists, MIT licence)."""
-    return _one_word_names("ar_AA", "ar_DZ", "ar_PS", "ar_SA")
+    """(first names, family names) in Arabic letters (Faker's ar_* lists, MIT licence),
+    each also in the other spellings people write it in: a final heh as ta marbuta (the
+    list has نوره, most write نورة; not the other way round, as a final heh is also "his",
+    "it": وزينه "and adorned it"), an initial alef with hamza or madda as a bare alef
+    (أحمد, احمد)."""
+    first, last = _one_word_names("ar_AA", "ar_DZ", "ar_PS", "ar_SA")
+    return frozenset(_arabic_spellings(first)), frozenset(_arabic_spellings(last))
+
+
+def _arabic_spellings(names: frozenset[str]) -> set[str]:
+    out = set(names)
+    for n in names:
+        if n[-1] == "ه":
+            out.add(n[:-1] + "ة")
+        if n[0] in "أإآ":
+            out.add("ا" + n[1:])
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -409,6 +409,16 @@ def test_arabic_first_name_with_a_nisba_or_listed_name() -> None:
     assert found == ["خالد العنزي"], found
 
 
+def test_arabic_names_in_the_spellings_people_write() -> None:
+    # the list spells ديمه with a final ه and أيوب with a hamza; people also write ديمة
+    # (ta marbuta) and ايوب (bare alef); a final ه that is "it" stays (وزينه "adorned it")
+    from redaction.recognizers.person import _name_forms
+
+    text = "وصلت ديمة الشهري إلى الاجتماع، ثم اتصل ايوب المطيري وزينه بالورود."
+    found = [text[a:b] for a, b, _ in _name_forms(text, "ar")]
+    assert found == ["ديمة الشهري", "ايوب المطيري"], found
+
+
 def test_words_the_english_rules_leave_in_doubt() -> None:
     # what the second look asks the name model about: a name that is also a word inside
     # the sentence (Carl), an unknown word opening it (Kwabena); not a month, a name in
