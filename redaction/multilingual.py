@@ -404,6 +404,62 @@ def _korean_names(text: str) -> list[tuple[int, int]]:
             and name[-1] not in _KO_PLACE_ENDS
         ):
             out.append((start, end))
+    return out + _korean_foreign_names(text, toks)
+
+
+@lru_cache(maxsize=1)
+def _korean_frequencies() -> dict[str, float]:
+    """wordfreq's Korean words and their frequencies, read straight from its list (its
+    own lookup splits Korean words with MeCab, which Warden does not ship)."""
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict("ko")
+
+
+def _hangul(word: str) -> bool:
+    return all("가" <= ch <= "힣" for ch in word)
+
+
+# the last syllable of a place or a building, to the ones above: university, village
+_KO_FOREIGN_VETO = _KO_PLACE_ENDS | frozenset("대동")
+
+
+def _korean_foreign_names(text: str, toks: list[Any]) -> list[tuple[int, int]]:
+    """Names of other languages written in Hangul, a given name and a family name (a
+    foreign name has no Korean family name to go by): exactly two proper nouns (NNP) one
+    space apart, each of two or more syllables and rare as a word (below Zipf 4 in
+    wordfreq: not a country or a city everyone names), neither ending like a place, the
+    pair ending the word (a particle may follow), not opening a quotation (titles of
+    shows and albums are quoted). Chosen on ko.all lines 3300-4499, checked on
+    4500-4999."""
+    words: list[tuple[int, int, str]] = []  # kiwipiepy may tag two words as one NNP
+    for tok in toks:
+        if tok.tag == "NNP":
+            at = tok.start
+            for part in tok.form.split(" "):
+                at = text.find(part, at)
+                if at < 0:
+                    break
+                words.append((at, at + len(part), part))
+                at += len(part)
+    freq = _korean_frequencies()
+    particle = {tok.start for tok in toks if tok.tag.startswith(("J", "VCP"))}
+    out = []
+    for k in range(len(words) - 1):
+        (a, b, first), (c, d, last) = words[k], words[k + 1]
+        run = (k > 0 and text[words[k - 1][1] : a] == " ") or (
+            k + 2 < len(words) and text[d : words[k + 2][0]] == " "
+        )
+        if (
+            text[b:c] == " "
+            and not run
+            and all(len(w) >= 2 and _hangul(w) and freq.get(w, 0.0) < 1e-5 for w in (first, last))
+            and first[-1] not in _KO_FOREIGN_VETO
+            and last[-1] not in _KO_FOREIGN_VETO
+            and not (a and text[a - 1] in "‘'“\"「『")
+            and (d == len(text) or not _hangul(text[d]) or d in particle)
+        ):
+            out.append((a, d))
     return out
 
 

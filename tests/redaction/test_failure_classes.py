@@ -508,6 +508,20 @@ def test_korean_family_names_before_a_title_and_names_kiwipiepy_splits() -> None
     assert found == ["송", "민", "도해찬", "탁서윤", "윤", "리"], found
 
 
+def test_korean_names_of_other_languages_in_hangul() -> None:
+    # the rule alone: two rare proper nouns one space apart (kiwipiepy may tag them as
+    # one); not a country and its city (common words), not a quoted title, not a run
+    # of three, not a pair the word goes on after
+    from redaction.multilingual import _kiwi, _korean_foreign_names
+
+    text = (
+        "회의에서 마르코 벨리니가 계획을 발표했다. 브리짓 오코너는 미국 뉴욕에서 왔고, "
+        "‘스텔라 마리나’ 공연을 소개했다. 로열 앨버트 홀에서, 가을에는 마리오 보탄스타디움에서."
+    )
+    found = [text[a:b] for a, b in _korean_foreign_names(text, _kiwi().tokenize(text))]
+    assert found == ["마르코 벨리니", "브리짓 오코너"], found
+
+
 def test_a_missing_language_model_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
     from redaction import multilingual
     from warden.errors import ConfigError
