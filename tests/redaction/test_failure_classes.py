@@ -301,17 +301,18 @@ def test_greek_family_name_after_a_first_name_whatever_its_ending() -> None:
     assert found == ["Κατερίνα Μπελεγρίνη", "Σταύρο"], found
 
 
-def test_greek_man_named_after_the_masculine_article() -> None:
-    # the rule alone: a rare capitalised word after ο / τον (and κ., "Mr"); not a
-    # nation's adjective (ο Νορβηγός προπονητής), not a common word (ο Πρόεδρος)
+def test_greek_man_named_after_the_masculine_article_or_an_initial() -> None:
+    # the rule alone: a rare capitalised word after ο / τον (and κ., "Mr"), also opening
+    # the sentence, or after an initial (Στ.); not a nation's adjective (ο Νορβηγός
+    # προπονητής), not a common word (ο Πρόεδρος, Αγ. Νικόλαος)
     from redaction.recognizers.person import _greek_after_article
 
     text = (
         "Χθες ο Ζαχαρόπουλος συνάντησε τον κ. Βρεττάκο, ενώ ο Νορβηγός προπονητής και ο "
-        "Πρόεδρος έλειπαν."
+        "Πρόεδρος έλειπαν. Ο Καλλιγέρης ήρθε με τη Στ. Μαυρογένη στον Αγ. Νικόλαο χθες."
     )
     found = [text[a:b] for a, b, _ in _greek_after_article(text)]
-    assert found == ["Ζαχαρόπουλος", "Βρεττάκο"], found
+    assert found == ["Ζαχαρόπουλος", "Βρεττάκο", "Καλλιγέρης", "Στ. Μαυρογένη"], found
 
 
 def test_polish_subject_of_a_verb_in_the_past_tense() -> None:
