@@ -1,12 +1,14 @@
 """Name dictionaries from the package registry: first and last names of about eighty
 locales (Faker's person providers, MIT licence), in Latin letters and in some other
-scripts, Israel's statistics office's names in Hebrew letters (``hebrew-names``), word
+scripts, Israel's statistics office's names in Hebrew letters (``hebrew-names``), Thai
+names and word counts (PyThaiNLP's corpus), word
 frequencies (wordfreq) to tell a rare capitalised word from a common one, and how a name
 sounds, to find Latin-letter names spelt in Greek ones."""
 
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import pkgutil
 import re
 import unicodedata
@@ -118,6 +120,40 @@ def israeli_names() -> tuple[frozenset[str], dict[str, int]]:
             else:
                 last[name] = last.get(name, 0) + int(rest.split("\t")[0])
     return frozenset(first), last
+
+
+def _pythainlp_corpus(name: str) -> list[str]:
+    """A word list of PyThaiNLP's corpus, read from the installed package's folder
+    without importing it (importing it makes a data folder in the user's home)."""
+    spec = importlib.util.find_spec("pythainlp")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("pythainlp is not installed (`make` installs it)")
+    folder = Path(next(iter(spec.submodule_search_locations))) / "corpus"
+    return (folder / name).read_text(encoding="utf-8").splitlines()
+
+
+@lru_cache(maxsize=1)
+def thai_names() -> tuple[frozenset[str], frozenset[str]]:
+    """(first names, family names) in Thai letters: the Thai Male and Female Names
+    Corpus (Korkeat Wannapat, CC BY-SA 4.0) as PyThaiNLP ships it."""
+    first = _pythainlp_corpus("person_names_male_th.txt")
+    first += _pythainlp_corpus("person_names_female_th.txt")
+    family = _pythainlp_corpus("family_names_th.txt")
+    return frozenset(n.strip() for n in first if n.strip()), frozenset(
+        n.strip() for n in family if n.strip()
+    )
+
+
+@lru_cache(maxsize=1)
+def thai_word_counts() -> dict[str, int]:
+    """How often each word occurs in the Thai National Corpus (PyThaiNLP's tnc_freq,
+    CC0): Thai has no wordfreq list."""
+    counts = {}
+    for line in _pythainlp_corpus("tnc_freq.txt"):
+        word, _, count = line.partition("\t")
+        if count.strip().isdigit():
+            counts[word] = int(count)
+    return counts
 
 
 @lru_cache(maxsize=1)

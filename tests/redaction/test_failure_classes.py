@@ -4,6 +4,7 @@ from a development or measurement set. Each failed before the change it names.""
 
 from __future__ import annotations
 
+import sys
 from itertools import pairwise
 from pathlib import Path
 
@@ -313,6 +314,20 @@ def test_greek_man_named_after_the_masculine_article_or_an_initial() -> None:
     )
     found = [text[a:b] for a, b, _ in _greek_after_article(text)]
     assert found == ["Ζαχαρόπουλος", "Βρεττάκο", "Καλλιγέρης", "Στ. Μαυρογένη"], found
+
+
+def test_thai_listed_first_name_with_its_family_name() -> None:
+    # the rule alone: a listed first name standing alone between spaces or quotes, with
+    # the next word when it is a family name or short and rare; a name that is a common
+    # word stays (กุหลาบ, "rose"), and so does a listed name after a subdistrict's "ต."
+    from redaction.recognizers.person import _thai_listed_names
+
+    text = "ภาพ : กฤษดา เพชรรัตน์ ส่วน 'ปิยะพงษ์' ไม่มา ซื้อดอก กุหลาบ ที่ ต.วรรณา แล้วโทรหา วรรณา ทันที"
+    found = [text[a:b] for a, b, _ in _thai_listed_names(text)]
+    assert found == ["กฤษดา เพชรรัตน์", "ปิยะพงษ์", "วรรณา"], found
+    # the lists are read from the package's folder: importing PyThaiNLP would make a
+    # data folder in the user's home
+    assert "pythainlp" not in sys.modules
 
 
 def test_polish_subject_of_a_verb_in_the_past_tense() -> None:
