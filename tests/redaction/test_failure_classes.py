@@ -531,7 +531,7 @@ def test_korean_names_of_other_languages_in_hangul() -> None:
     from redaction.multilingual import _kiwi, _korean_foreign_names
 
     text = (
-        "회의에서 마르코 벨리니가 계획을 발표했다. 브리짓 오코너는 미국 뉴욕에서 왔고, "
+        "회의에서 마르코 벨리니가 보고서를 냈다. 브리짓 오코너는 미국 뉴욕에서 왔고, "
         "‘스텔라 마리나’ 공연을 소개했다. 로열 앨버트 홀에서, 가을에는 마리오 보탄스타디움에서."
     )
     found = [text[a:b] for a, b in _korean_foreign_names(text, _kiwi().tokenize(text))]
