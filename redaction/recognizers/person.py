@@ -285,6 +285,43 @@ _WORDFREQ = frozenset(
         "ca",
     ]
 )
+
+
+# titles written in lower case before a name, kept with it when a model's span is
+# trimmed (they tell the person's sex)
+_TITLES = frozenset(
+    [
+        "madame",
+        "monsieur",
+        "mademoiselle",
+        "mme",
+        "mlle",
+        "herr",
+        "frau",
+        "pan",
+        "pani",
+        "señor",
+        "señora",
+        "señorita",
+        "don",
+        "doña",
+        "senhor",
+        "senhora",
+        "dona",
+        "signor",
+        "signora",
+        "signore",
+        "sr",
+        "sra",
+        "sig",
+        "dr",
+        "prof",
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+    ]
+)
 # Latin-script languages whose common nouns are not capitalised (German's are)
 _LOWER_CASE_NOUNS = _WORDFREQ - {"de"}
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
@@ -892,6 +929,31 @@ class WardenPersonRecognizer(EntityRecognizer):
         """A known first name that is not mostly an ordinary English word."""
         return self._in_dict(word) and word.casefold() in self.first and zipf(word.casefold()) < 5.0
 
+    def _trim(self, text: str, a: int, b: int, lang: str) -> tuple[int, int]:
+        """A model's name span less the words it took beside the name ("sagte
+        Wrzesniewski", a Hebrew verb before a name): an edge word that is no listed name
+        and, in a script with capitals, written in lower case (not a particle: de, da),
+        or in Hebrew a very common word."""
+        words = list(re.finditer(r"\S+", text[a:b]))
+
+        def beside(w: str) -> bool:
+            if self._in_dict(w):
+                return False
+            if w.upper() != w:  # a script with capitals: a word in lower case
+                return w.lower() == w and not re.fullmatch(_PARTICLE, w) and w not in _TITLES
+            # Hebrew: a very common word that is no listed name (a verb); not Arabic,
+            # whose names are made of common words (صلاح الدين, عبد الملك)
+            if lang != "he":
+                return False
+            first, last = all_hebrew_names()
+            return w not in first and w not in last and zipf_frequency(w, "he") >= 5.0
+
+        while len(words) > 1 and beside(words[0].group(0)):
+            words.pop(0)
+        while len(words) > 1 and beside(words[-1].group(0)):
+            words.pop()
+        return a + words[0].start(), a + words[-1].end()
+
     @staticmethod
     def _rare(word: str) -> bool:
         """Neither an English word nor frequent in English text."""
@@ -970,7 +1032,10 @@ class WardenPersonRecognizer(EntityRecognizer):
                     or (lang in _LOWER_CASE_NOUNS and not _opens_sentence(text, ent.start_char))
                 ):
                     continue  # the English model on German: its nouns look like names
-                spans.append((ent.start_char, ent.end_char, 0.85))
+                a, b = ent.start_char, ent.end_char
+                if lang != "en":
+                    a, b = self._trim(text, a, b, lang)
+                spans.append((a, b, 0.85))
         # 1a. the multi-language model (redaction.multilingual): trusted as it is, except
         # a span of digits or one made only of very common English words
         for a, b in xx:
@@ -989,7 +1054,7 @@ class WardenPersonRecognizer(EntityRecognizer):
                 continue  # lower case in a cased script: a name in English chat, a word elsewhere
             if _HE_WORD.match(value) and _hebrew_words_only(value):
                 continue  # the second model takes Hebrew words for names (הליגה, "the league")
-            spans.append((a, b, 0.8))
+            spans.append((*self._trim(text, a, b, language(text)), 0.8))
         if not text.isascii():
             spans += _other_scripts(text)
             if language(text) == "vi":

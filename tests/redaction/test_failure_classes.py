@@ -330,6 +330,30 @@ def test_thai_listed_first_name_with_its_family_name() -> None:
     assert "pythainlp" not in sys.modules
 
 
+def test_a_model_span_gives_back_the_words_it_took_beside_the_name() -> None:
+    # a word in lower case at a span's edge is no part of the name (sagte, "said"), but a
+    # particle (de) or a title (madame) stays with it; in Hebrew a very common word
+    from redaction.recognizers.person import WardenPersonRecognizer
+
+    r = WardenPersonRecognizer()
+    r.load()
+
+    def trim(text: str, span: str, lang: str) -> str:
+        a = text.index(span)
+        s, e = r._trim(text, a, a + len(span), lang)
+        return text[s:e]
+
+    assert trim("Später sagte Wrzesniewski, er komme.", "sagte Wrzesniewski", "de") == (
+        "Wrzesniewski"
+    )
+    assert trim("Sie las gern de Beauvoir.", "de Beauvoir", "de") == "de Beauvoir"
+    assert trim("Alors madame Dufresnoy partit.", "madame Dufresnoy partit", "fr") == (
+        "madame Dufresnoy"
+    )
+    assert trim("אתמול ראה יוסי גולדברג שלום", "ראה יוסי גולדברג", "he") == "יוסי גולדברג"
+    assert trim("Ayer habló Lucía Ferrándiz.", "Lucía Ferrándiz", "es") == "Lucía Ferrándiz"
+
+
 def test_polish_subject_of_a_verb_in_the_past_tense() -> None:
     # the rule alone: a listed first name or an uncommon word before a verb in -ł/-ła
     # (with "nie", "już" between); a common noun so placed ("driver") stays
