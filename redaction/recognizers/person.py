@@ -931,16 +931,19 @@ class WardenPersonRecognizer(EntityRecognizer):
 
     def _trim(self, text: str, a: int, b: int, lang: str) -> tuple[int, int]:
         """A model's name span less the words it took beside the name ("sagte
-        Wrzesniewski", a Hebrew verb before a name): an edge word that is no listed name
-        and, in a script with capitals, written in lower case (not a particle: de, da),
-        or in Hebrew a very common word."""
+        Wrzesniewski", "Depois Brandão", a Hebrew verb before a name): an edge word that
+        is no listed name and, in a script with capitals, written in lower case (not a
+        particle: de, da; not a title: madame) or a very common word opening the
+        sentence; in Hebrew, a very common word."""
         words = list(re.finditer(r"\S+", text[a:b]))
 
-        def beside(w: str) -> bool:
+        def beside(w: str, opening: bool) -> bool:
             if self._in_dict(w):
                 return False
-            if w.upper() != w:  # a script with capitals: a word in lower case
-                return w.lower() == w and not re.fullmatch(_PARTICLE, w) and w not in _TITLES
+            if w.upper() != w:  # a script with capitals
+                if w.lower() == w:
+                    return not re.fullmatch(_PARTICLE, w) and w not in _TITLES
+                return opening and lang in _WORDFREQ and zipf_frequency(w, lang) >= 5.0
             # Hebrew: a very common word that is no listed name (a verb); not Arabic,
             # whose names are made of common words (صلاح الدين, عبد الملك)
             if lang != "he":
@@ -948,9 +951,11 @@ class WardenPersonRecognizer(EntityRecognizer):
             first, last = all_hebrew_names()
             return w not in first and w not in last and zipf_frequency(w, "he") >= 5.0
 
-        while len(words) > 1 and beside(words[0].group(0)):
+        opening = _opens_sentence(text, a)
+        while len(words) > 1 and beside(words[0].group(0), opening):
             words.pop(0)
-        while len(words) > 1 and beside(words[-1].group(0)):
+            opening = False
+        while len(words) > 1 and beside(words[-1].group(0), False):
             words.pop()
         return a + words[0].start(), a + words[-1].end()
 

@@ -332,7 +332,8 @@ def test_thai_listed_first_name_with_its_family_name() -> None:
 
 def test_a_model_span_gives_back_the_words_it_took_beside_the_name() -> None:
     # a word in lower case at a span's edge is no part of the name (sagte, "said"), but a
-    # particle (de) or a title (madame) stays with it; in Hebrew a very common word
+    # particle (de) or a title (madame) stays with it; a very common word opening the
+    # sentence; in Hebrew a very common word
     from redaction.recognizers.person import WardenPersonRecognizer
 
     r = WardenPersonRecognizer()
@@ -352,6 +353,9 @@ def test_a_model_span_gives_back_the_words_it_took_beside_the_name() -> None:
     )
     assert trim("אתמול ראה יוסי גולדברג שלום", "ראה יוסי גולדברג", "he") == "יוסי גולדברג"
     assert trim("Ayer habló Lucía Ferrándiz.", "Lucía Ferrándiz", "es") == "Lucía Ferrándiz"
+    # a very common word opening the sentence ("after"), not one inside it
+    assert trim("Depois Brandão voltou.", "Depois Brandão", "pt") == "Brandão"
+    assert trim("Ontem, Depois Brandão voltou.", "Depois Brandão", "pt") == "Depois Brandão"
 
 
 def test_polish_subject_of_a_verb_in_the_past_tense() -> None:
