@@ -934,8 +934,13 @@ class WardenPersonRecognizer(EntityRecognizer):
         Wrzesniewski", "Depois Brandão", a Hebrew verb before a name): an edge word that
         is no listed name and, in a script with capitals, written in lower case (not a
         particle: de, da; not a title: madame) or a very common word opening the
-        sentence; in Hebrew, a very common word."""
+        sentence; in Hebrew, a very common word. Not in English, nor in a span all in
+        lower case."""
         words = list(re.finditer(r"\S+", text[a:b]))
+        if lang == "en" or all(
+            w.group(0).lower() == w.group(0) != w.group(0).upper() for w in words
+        ):
+            return a, b  # English chat writes names in lower case (its own rules trim)
 
         def beside(w: str, opening: bool) -> bool:
             if self._in_dict(w):

@@ -353,6 +353,10 @@ def test_a_model_span_gives_back_the_words_it_took_beside_the_name() -> None:
     )
     assert trim("אתמול ראה יוסי גולדברג שלום", "ראה יוסי גולדברג", "he") == "יוסי גולדברג"
     assert trim("Ayer habló Lucía Ferrándiz.", "Lucía Ferrándiz", "es") == "Lucía Ferrándiz"
+    # a name all in lower case is left whole (chat writes names so), and English text is
+    # left to its own rules
+    assert trim("ich kenne jake pouler nicht", "jake pouler", "de") == "jake pouler"
+    assert trim("I met Kim yesterday and", "Kim yesterday", "en") == "Kim yesterday"
     # a very common word opening the sentence ("after"), not one inside it
     assert trim("Depois Brandão voltou.", "Depois Brandão", "pt") == "Brandão"
     assert trim("Ontem, Depois Brandão voltou.", "Depois Brandão", "pt") == "Depois Brandão"
