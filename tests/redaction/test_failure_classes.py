@@ -316,6 +316,17 @@ def test_greek_man_named_after_the_masculine_article_or_an_initial() -> None:
     assert found == ["Ζαχαρόπουλος", "Βρεττάκο", "Καλλιγέρης", "Στ. Μαυρογένη"], found
 
 
+def test_thai_name_a_person_goes_by_after_or() -> None:
+    # after a titled name, "or" and the name the person goes by, with its second word
+    # when that is rare ("ซิ่งซ่า"), not when it is a common word ("อายุ", age); "or"
+    # between two things is no alias
+    from redaction.recognizers.person import _other_scripts
+
+    text = "นายสมปอง ใจดี หรือ ต้อม ซิ่งซ่า มาที่นี่ นางสาวกนกพร ศรีสุข หรือแอน อายุ 30 ปี ซื้อข้าว หรือ ขนม"
+    found = [text[a:b] for a, b, _ in _other_scripts(text)]
+    assert found == ["สมปอง ใจดี", "ต้อม ซิ่งซ่า", "กนกพร ศรีสุข", "แอน"], found
+
+
 def test_thai_listed_first_name_with_its_family_name() -> None:
     # the rule alone: a listed first name standing alone between spaces or quotes, with
     # the next word when it is a family name or short and rare; a name that is a common
