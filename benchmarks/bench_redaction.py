@@ -358,7 +358,7 @@ def report_ner(n: int) -> None:
         "  and the Thai ranks and shortened titles were chosen on ar.all's and\n"
         "  th.train's held-out lines after the 400 measured here (the Thai listed first\n"
         "  names on lines 4400-4970, checked on 3880-4399: 12.0% left -> 8.2%; the\n"
-        "  name a person goes by, after \"or\", on 3880-4970); a name\n"
+        '  name a person goes by, after "or", on 3880-4970); a name\n'
         "  alone in a list\n"
         "  of names on ar.all's, el.train 1000-1399 and he.train 2000-2399."
     )
