@@ -567,6 +567,16 @@ def test_korean_family_names_before_a_title_and_names_kiwipiepy_splits() -> None
     assert found == ["송", "민", "도해찬", "탁서윤", "윤", "리"], found
 
 
+def test_korean_family_name_written_onto_ssi() -> None:
+    # a family name alone before 씨 ("Mr", "Ms") as the news writes it; not 씨 beginning
+    # a word (씨앗 "seed", 씨름 "wrestling"), nor a family name's syllable inside a word
+    from redaction.recognizers.person import _other_scripts
+
+    text = "경찰은 최씨를 불렀고 박씨는 떠났다. 씨앗을 심던 아이가 웃었다. 나는 씨름을 했고 이씨가 왔다."
+    found = [text[a:b] for a, b, _ in _other_scripts(text)]
+    assert found == ["최", "박", "이"], found
+
+
 def test_korean_names_of_other_languages_in_hangul() -> None:
     # the rule alone: two rare proper nouns one space apart (kiwipiepy may tag them as
     # one); not a country and its city (common words), not a quoted title, not a run
