@@ -567,6 +567,20 @@ def test_korean_family_names_before_a_title_and_names_kiwipiepy_splits() -> None
     assert found == ["송", "민", "도해찬", "탁서윤", "윤", "리"], found
 
 
+def test_chinese_byline_and_family_name_before_an_office() -> None:
+    # reporters named in a byline (joined by 、), a family name alone before an office;
+    # a byline word that starts with no family name stays, and so does an office after
+    # another word (国家主席, 驻韩大使 "ambassador to Korea")
+    from redaction.recognizers.person import _other_scripts
+
+    text = (
+        "本报讯 记者韩晓岚、钟明远报道：会上，乔外长说国家主席将出访，中国驻韩大使到场。"
+        "记者今日报道，记者会上大家鼓掌。"
+    )
+    found = [text[a:b] for a, b, _ in _other_scripts(text)]
+    assert found == ["韩晓岚", "钟明远", "乔"], found
+
+
 def test_korean_family_name_written_onto_ssi() -> None:
     # a family name alone before 씨 ("Mr", "Ms") as the news writes it; not 씨 beginning
     # a word (씨앗 "seed", 씨름 "wrestling"), nor a family name's syllable inside a word
