@@ -390,15 +390,16 @@ def _other_scripts(text: str) -> list[tuple[int, int, float]]:
         out.append((m.start(g), m.end(g), 0.6))
     if chinese:
         # seen on zh.dev lines 800-1599, counted on 400-1999: 6 names, no wrong word
-        family = zh_family_names()
-        for m in _ZH_BYLINE.finditer(text):
+        # (Traditional characters read as Simplified ones, place for place)
+        family, simple = zh_family_names(), simplified(text)
+        for m in _ZH_BYLINE.finditer(simple):
             at = m.start(1)
             for name in m.group(1).split("、"):
-                if simplified(name[0]) in family:
+                if name[0] in family:
                     out.append((at, at + len(name), 0.6))
                 at += len(name) + 1
-        for m in _ZH_FAMILY_OFFICE.finditer(text):
-            if simplified(m.group(1)) in family:
+        for m in _ZH_FAMILY_OFFICE.finditer(simple):
+            if m.group(1) in family:
                 out.append((m.start(1), m.end(1), 0.6))
     for m in _KO_HONORIFIC.finditer(text):
         word = m.group(1)

@@ -579,6 +579,10 @@ def test_chinese_byline_and_family_name_before_an_office() -> None:
     )
     found = [text[a:b] for a, b, _ in _other_scripts(text)]
     assert found == ["韩晓岚", "钟明远", "乔"], found
+    # the same in Traditional characters
+    text = "本報訊 記者韓曉嵐、鍾明遠報道：會上，喬外長說國家主席將出訪。"
+    found = [text[a:b] for a, b, _ in _other_scripts(text)]
+    assert found == ["韓曉嵐", "鍾明遠", "喬"], found
 
 
 def test_korean_family_name_written_onto_ssi() -> None:
