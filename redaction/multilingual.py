@@ -397,12 +397,7 @@ def _korean_names(text: str) -> list[tuple[int, int]]:
             j += 1
         ends_word = j == len(toks) or toks[j].start > end or toks[j].tag.startswith(_KO_PARTICLE)
         name = text[start:end]
-        if (
-            len(name) == 3
-            and ends_word
-            and all("가" <= ch <= "힣" for ch in name)
-            and name[-1] not in _KO_PLACE_ENDS
-        ):
+        if len(name) == 3 and ends_word and _hangul(name) and name[-1] not in _KO_PLACE_ENDS:
             out.append((start, end))
     return out + _korean_foreign_names(text, toks)
 

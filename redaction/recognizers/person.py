@@ -182,6 +182,7 @@ _ZH_TITLE = re.compile(
     rf"([{_KANJI}]{{2,3}})(?=先生|女士|小姐|老师|教授|医生|经理|总裁|主任|书记|同志|同学|律师|院士)"
     rf"|(?:名叫|叫做|姓名[:：]\s?|联系人[:：]\s?|收件人[:：]?\s?)([{_KANJI}]{{2,3}})"
 )
+_HAN = re.compile(rf"[{_KANJI}]")
 # a reporter's byline (记者许立群报道, names joined by 、) and a family name alone before an
 # office (唐外长, 江主席): the name is read where it starts with a family name
 _ZH_BYLINE = re.compile(
@@ -192,11 +193,13 @@ _ZH_FAMILY_OFFICE = re.compile(
     rf"(?<![{_KANJI}])([{_KANJI}])(?=外长|副?局长|副?主席|副?总理|副?部长|市长|省长|县长|书记|大使"
     r"|将军|校长|厂长|总统|委员长|秘书长|司令|院长|处长|科长|村长|大娘|大爷|师傅)"
 )
+# the first syllables of the particles a name may carry (씨는, 씨의, 씨께)
+_KO_PARTICLES = "은는이가의를을에도와과만께"
 _KO_HONORIFIC = re.compile(
-    r"(?<![가-힣])([가-힣]{2,4})\s?(?=씨(?![가-힣])|씨[은는이가의를을에도와과만께]|님|선생님|교수님|사장님|부장님|과장님|대리님|팀장님|군(?![가-힣])|양(?![가-힣]))"
+    rf"(?<![가-힣])([가-힣]{{2,4}})\s?(?=씨(?![가-힣])|씨[{_KO_PARTICLES}]|님|선생님|교수님|사장님|부장님|과장님|대리님|팀장님|군(?![가-힣])|양(?![가-힣]))"
 )
 _KO_FAMILY_SSI = re.compile(
-    rf"(?<![가-힣])([{''.join(sorted(KO_SURNAMES))}])씨(?=[은는이가의를을에도와과만께]|[\s,.)\"”’']|$)"
+    rf"(?<![가-힣])([{''.join(sorted(KO_SURNAMES))}])씨(?=[{_KO_PARTICLES}]|[\s,.)\"”’']|$)"
 )
 _KO_NOT_NAMES = frozenset(
     [
@@ -263,6 +266,8 @@ _THAI_TITLE = re.compile(
     rf"{_THAI_SHORT_TITLE}*"
     r"\s?([\u0e00-\u0e7f]{2,25})(?:\s([\u0e00-\u0e7f]{2,25}))?"
 )
+# a Thai word rare enough to be a name: fewer times in the Thai National Corpus
+_TH_RARE = 100
 _THAI_ALIAS = re.compile(r" ?หรือ ?([\u0e01-\u0e4e.]{2,25})(?: ([\u0e01-\u0e4e]{2,12}))?")
 _CYR_GREEK_CAP = r"[А-ЯЁІЇЄҐΑ-ΩΆΈΉΊΌΎΏ][а-яёіїєґʼ'’α-ωάέήίόύώϊϋΐΰς-]+"
 _TITLE_OTHER = re.compile(
@@ -388,7 +393,7 @@ def _other_scripts(text: str) -> list[tuple[int, int, float]]:
             continue
         g = 1 if m.group(1) else 2
         out.append((m.start(g), m.end(g), 0.6))
-    if chinese:
+    if chinese and _HAN.search(text):
         # seen on zh.dev lines 800-1599, counted on 400-1999: 6 names, no wrong word
         # (Traditional characters read as Simplified ones, place for place)
         family, simple = zh_family_names(), simplified(text)
@@ -419,7 +424,7 @@ def _other_scripts(text: str) -> list[tuple[int, int, float]]:
         # nothing else); lines 0-3479, which the model learned, hold none it misses
         alias = _THAI_ALIAS.match(text, end)
         if alias:
-            second = alias.group(2) and thai_word_counts().get(alias.group(2), 0) < 100
+            second = alias.group(2) and thai_word_counts().get(alias.group(2), 0) < _TH_RARE
             out.append((alias.start(1), alias.end(2) if second else alias.end(1), 0.6))
     for m in _NAME_LABEL.finditer(text):
         g = next(i for i in (1, 2, 3) if m.group(i))
@@ -597,7 +602,7 @@ def _thai_listed_names(text: str) -> list[tuple[int, int, float]]:
         word = m.group(0)
         if (
             word not in first
-            or counts.get(word, 0) >= 100
+            or counts.get(word, 0) >= _TH_RARE
             or (out and m.start() < out[-1][1])
             or text[max(0, m.start() - 2) : m.start()] in _TH_PLACE_MARKS
         ):
@@ -608,7 +613,7 @@ def _thai_listed_names(text: str) -> list[tuple[int, int, float]]:
             and text[m.end() : nxt.start()] == " "
             and (
                 nxt.group(0) in family
-                or (len(nxt.group(0)) <= 12 and counts.get(nxt.group(0), 0) < 100)
+                or (len(nxt.group(0)) <= 12 and counts.get(nxt.group(0), 0) < _TH_RARE)
             )
         ):
             out.append((m.start(), nxt.end(), 0.5))
