@@ -136,11 +136,12 @@ def _pythainlp_corpus(name: str) -> list[str]:
 def thai_names() -> tuple[frozenset[str], frozenset[str]]:
     """(first names, family names) in Thai letters: the Thai Male and Female Names
     Corpus (Korkeat Wannapat, CC BY-SA 4.0) as PyThaiNLP ships it."""
-    first = _pythainlp_corpus("person_names_male_th.txt")
-    first += _pythainlp_corpus("person_names_female_th.txt")
-    family = _pythainlp_corpus("family_names_th.txt")
-    return frozenset(n.strip() for n in first if n.strip()), frozenset(
-        n.strip() for n in family if n.strip()
+
+    def names(*files: str) -> frozenset[str]:
+        return frozenset(n.strip() for f in files for n in _pythainlp_corpus(f)) - {""}
+
+    return names("person_names_male_th.txt", "person_names_female_th.txt"), names(
+        "family_names_th.txt"
     )
 
 
