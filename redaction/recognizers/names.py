@@ -1,9 +1,10 @@
 """Name dictionaries from the package registry: first and last names of about eighty
 locales (Faker's person providers, MIT licence), in Latin letters and in some other
-scripts, Israel's statistics office's names in Hebrew letters (``hebrew-names``), Thai
-names and word counts (PyThaiNLP's corpus), word
-frequencies (wordfreq) to tell a rare capitalised word from a common one, and how a name
-sounds, to find Latin-letter names spelt in Greek ones."""
+scripts, first names of 55 countries (nam_dict.txt as gender-guesser ships it, GFDL),
+Israel's statistics office's names in Hebrew letters (``hebrew-names``), Thai names and
+word counts (PyThaiNLP's corpus), word frequencies (wordfreq) to tell a rare capitalised
+word from a common one, and how a name sounds, to find Latin-letter names spelt in Greek
+ones."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
-from wordfreq import zipf_frequency
+from wordfreq import get_frequency_list, zipf_frequency
 
 _FIRST_ATTRS = (
     "first_names",
@@ -66,7 +67,87 @@ def dictionaries(prefix: str = "") -> tuple[frozenset[str], frozenset[str]]:
             first |= {n.casefold() for n in _values(provider, a) if _latin(n)}
         for a in _LAST_ATTRS:
             last |= {n.casefold() for n in _values(provider, a) if _latin(n)}
+    if not prefix:
+        first |= world_first_names()
     return frozenset(first), frozenset(last)
+
+
+# the countries of nam_dict.txt's frequency columns, in order
+# fmt: off
+_NAM_COUNTRIES = (
+    "great_britain", "ireland", "usa", "italy", "malta", "portugal", "spain", "france",
+    "belgium", "luxembourg", "the_netherlands", "east_frisia", "germany", "austria",
+    "swiss", "iceland", "denmark", "norway", "sweden", "finland", "estonia", "latvia",
+    "lithuania", "poland", "czech_republic", "slovakia", "hungary", "romania", "bulgaria",
+    "bosnia", "croatia", "kosovo", "macedonia", "montenegro", "serbia", "slovenia",
+    "albania", "greece", "russia", "belarus", "moldova", "ukraine", "armenia",
+    "azerbaijan", "georgia", "the_stans", "turkey", "arabia", "israel", "china", "india",
+    "japan", "korea", "vietnam", "other_countries",
+)
+# fmt: on
+
+
+# the countries of nam_dict.txt where each language is spoken
+_NAM_LANGUAGES = {
+    "en": ("great_britain", "ireland", "usa"),
+    "de": ("germany", "austria", "swiss", "east_frisia"),
+    "fr": ("france", "belgium", "luxembourg", "swiss"),
+    "es": ("spain",),
+    "pt": ("portugal",),
+    "it": ("italy", "swiss", "malta"),
+    "nl": ("the_netherlands", "belgium"),
+    "pl": ("poland",),
+    "tr": ("turkey",),
+}
+
+
+@lru_cache(maxsize=1)
+def world_first_names() -> frozenset[str]:
+    """nam_dict's first names in Latin letters (three letters or more), case-folded,
+    less those that are a common word (Zipf 4 or more) in one of
+    :data:`_NAM_LANGUAGES` whose countries do not give them as a name (frequency 3 or
+    more): "Im" and "Bitte" are names somewhere and words in German, while "Deniz"
+    ("sea" in Turkish) stays a name."""
+    common = {lang: _common_words_of(lang) for lang in _NAM_LANGUAGES}
+    out = set()
+    for name, countries in first_names_by_country().items():
+        f = name.casefold()
+        if len(name) < 3 or not _latin(name):
+            continue
+        if any(
+            f in common[lang] and not any(countries.get(c, 0) >= 3 for c in places)
+            for lang, places in _NAM_LANGUAGES.items()
+        ):
+            continue
+        out.add(f)
+    return frozenset(out)
+
+
+def _common_words_of(lang: str) -> frozenset[str]:
+    """The words of ``lang`` with a Zipf frequency of 4 or more (wordfreq's list, whose
+    bucket i holds the words of frequency 10^(-i/100): Zipf 9 - i/100)."""
+    return frozenset(w for bucket in get_frequency_list(lang)[:501] for w in bucket)
+
+
+@lru_cache(maxsize=1)
+def first_names_by_country() -> dict[str, dict[str, int]]:
+    """First names of Jörg Michael's nam_dict.txt (GFDL 1.2, as the gender-guesser
+    package ships it; read without importing the package): each name's frequency, 1
+    (rare) to 13 (extremely common), in each country where it is given."""
+    spec = importlib.util.find_spec("gender_guesser")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("gender-guesser is not installed (`make` installs it)")
+    path = Path(next(iter(spec.submodule_search_locations))) / "data" / "nam_dict.txt"
+    out: dict[str, dict[str, int]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line or line[0] in "#=":
+            continue
+        name = line[3:29].strip()
+        freqs = out.setdefault(name, {})
+        for country, v in zip(_NAM_COUNTRIES, line[30:], strict=False):
+            if v.strip():
+                freqs[country] = max(freqs.get(country, 0), int(v, 16))
+    return out
 
 
 def _locale_first_names(locale: str) -> set[str]:

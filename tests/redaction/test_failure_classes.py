@@ -159,9 +159,16 @@ CASES = [
     # French: the subject of a verb in the imperfect, the speaker after a verb of saying
     ("PERSON", "Tavernel sanglotait dans la cuisine.", "Tavernel"),
     ("PERSON", "– Je n’en sais rien, répondit Gastinel.", "Gastinel"),
+    # a first name Faker does not list (nam_dict does: Turkey), with a rare family name,
+    # opening the sentence
+    ("PERSON", "Bülent Sarıkaya yarın gelecek.", "Bülent Sarıkaya"),
+    ("PERSON", "Büşra Kılınç raporu yazdı.", "Büşra Kılınç"),
+    ("PERSON", "Toplantıdan sonra Barış Tekin aradı.", "Barış Tekin"),
 ]
 
 KEPT = [
+    # nam_dict gives "Bei" and "Eine" as first names (in China, in Finland): German words
+    ("Bei Regen bleiben wir zu Hause. Eine Woche später kam die Antwort.", ["Bei", "Eine"]),
     # a family name's character inside a word before a title: "history teacher"
     ("下午历史老师和语文老师一起开会。", ["历史", "语文"]),
     # clinical section headers and field labels are not names; vital signs no address
@@ -298,8 +305,8 @@ def test_greek_family_name_after_a_first_name_whatever_its_ending() -> None:
         "Το πρωί τηλεφώνησε στην Κατερίνα Μπελεγρίνη για τη σύμβαση, και μετά στον "
         "Σταύρο, Δευτέρα πρωί."
     )
-    found = [text[a:b] for a, b, _ in _name_forms(text, "el")]
-    assert found == ["Κατερίνα Μπελεγρίνη", "Σταύρο"], found
+    found = {text[a:b] for a, b, _ in _name_forms(text, "el")}
+    assert found == {"Κατερίνα Μπελεγρίνη", "Σταύρο"}, found
 
 
 def test_greek_man_named_after_the_masculine_article_or_an_initial() -> None:
@@ -397,6 +404,21 @@ def test_french_speaker_and_subject() -> None:
     )
     found = [text[a:b] for a, b, _ in _french_speaker_and_subject(text)]
     assert found == ["Vercoutre", "Lagrenée", "Quillebœuf"], found
+
+
+def test_first_names_of_many_countries_less_the_words_they_also_are() -> None:
+    # nam_dict's names join Faker's: common Turkish names Faker lacks; a name that is a
+    # common word where it is no name is left out (German Im, Bitte, Eine), one that is a
+    # common word where it is a name stays (Barış, "peace", and Deniz, "sea", in Turkish)
+    from redaction.recognizers.names import dictionaries, world_first_names
+
+    names = world_first_names()
+    assert {"ayşe", "bülent", "büşra", "şule", "barış", "deniz"} <= names
+    assert not {"im", "bitte", "eine", "bei"} & names
+    assert "büşra" in dictionaries()[0]
+    assert "büşra" not in dictionaries("en")[0]  # the lower-case English rule's list
+    # read from the package's data folder: its code (GPLv3) never runs
+    assert "gender_guesser" not in sys.modules
 
 
 def test_hebrew_names_from_the_statistics_office_lists() -> None:
