@@ -159,6 +159,8 @@ CASES = [
     # French: the subject of a verb in the imperfect, the speaker after a verb of saying
     ("PERSON", "Tavernel sanglotait dans la cuisine.", "Tavernel"),
     ("PERSON", "– Je n’en sais rien, répondit Gastinel.", "Gastinel"),
+    # a German name in the genitive (-s) before the noun it owns
+    ("PERSON", "Der Vorstand wartet noch auf Brandstetters Antwort.", "Brandstetter"),
     # a first name Faker does not list (nam_dict does: Turkey), with a rare family name,
     # opening the sentence
     ("PERSON", "Bülent Sarıkaya yarın gelecek.", "Bülent Sarıkaya"),
