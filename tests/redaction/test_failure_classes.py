@@ -159,6 +159,9 @@ CASES = [
     # French: the subject of a verb in the imperfect, the speaker after a verb of saying
     ("PERSON", "Tavernel sanglotait dans la cuisine.", "Tavernel"),
     ("PERSON", "– Je n’en sais rien, répondit Gastinel.", "Gastinel"),
+    # a listed name the English NER calls a place, read again by the name model
+    ("PERSON", "happy birthday Jordan, see you tonight", "Jordan"),
+    ("PERSON", "ok Jackson, send it over", "Jackson"),
     # a German name in the genitive (-s) before the noun it owns
     ("PERSON", "Der Vorstand wartet noch auf Brandstetters Antwort.", "Brandstetter"),
     # a first name Faker does not list (nam_dict does: Turkey), with a rare family name,
@@ -169,6 +172,8 @@ CASES = [
 ]
 
 KEPT = [
+    # ... and a place the English NER names as one stays
+    ("We flew to Jordan last spring. The office in Austin closed early.", ["Jordan", "Austin"]),
     # nam_dict gives "Bei" and "Eine" as first names (in China, in Finland): German words
     ("Bei Regen bleiben wir zu Hause. Eine Woche später kam die Antwort.", ["Bei", "Eine"]),
     # a family name's character inside a word before a title: "history teacher"
