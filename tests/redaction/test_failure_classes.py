@@ -164,6 +164,8 @@ CASES = [
     ("PERSON", "ok Jackson, send it over", "Jackson"),
     # a German name in the genitive (-s) before the noun it owns
     ("PERSON", "Der Vorstand wartet noch auf Brandstetters Antwort.", "Brandstetter"),
+    # a listed name of another language opening a Turkish sentence
+    ("PERSON", "Lindqvist toplantıya geç kaldı.", "Lindqvist"),
     # a first name Faker does not list (nam_dict does: Turkey), with a rare family name,
     # opening the sentence
     ("PERSON", "Bülent Sarıkaya yarın gelecek.", "Bülent Sarıkaya"),
@@ -426,6 +428,20 @@ def test_first_names_of_many_countries_less_the_words_they_also_are() -> None:
     assert "büşra" not in dictionaries("en")[0]  # the lower-case English rule's list
     # read from the package's data folder: its code (GPLv3) never runs
     assert "gender_guesser" not in sys.modules
+
+
+def test_a_listed_name_rare_in_turkish_opening_a_turkish_sentence() -> None:
+    # the rule alone: not the title of a work after a quote mark, not a listed name that
+    # is a frequent Turkish word (Deniz, "sea")
+    from redaction.recognizers.person import WardenPersonRecognizer
+
+    r = WardenPersonRecognizer()
+    r.load()
+    text = (
+        'Lindqvist toplantıya geç kaldı. Bugün "Lindqvist" adlı oyun sahnelendi. '
+        "Deniz çok dalgalıydı."
+    )
+    assert [text[a:b] for a, b, _ in r._turkish_opener(text)] == ["Lindqvist"]
 
 
 def test_hebrew_names_from_the_statistics_office_lists() -> None:
