@@ -159,6 +159,9 @@ CASES = [
     # French: the subject of a verb in the imperfect, the speaker after a verb of saying
     ("PERSON", "Tavernel sanglotait dans la cuisine.", "Tavernel"),
     ("PERSON", "– Je n’en sais rien, répondit Gastinel.", "Gastinel"),
+    # a Chinese family name jieba cuts off on its own, with the given name after it
+    ("PERSON", "会议由孙天佑主持，大家讨论了预算。", "孙天佑"),
+    ("PERSON", "这份报告是朱晨光写的。", "朱晨光"),
     # a listed name the English NER calls a place, read again by the name model
     ("PERSON", "happy birthday Jordan, see you tonight", "Jordan"),
     ("PERSON", "ok Jackson, send it over", "Jackson"),
@@ -174,6 +177,9 @@ CASES = [
 ]
 
 KEPT = [
+    # ... but not a measure word after a numeral, nor a family name's character before a
+    # very common word (Korean firms)
+    ("仓库里还剩下200张门票。主席访韩活动的报道很多。", ["200张门票", "访韩活动"]),
     # ... and a place the English NER names as one stays
     ("We flew to Jordan last spring. The office in Austin closed early.", ["Jordan", "Austin"]),
     # nam_dict gives "Bei" and "Eine" as first names (in China, in Finland): German words
