@@ -624,7 +624,6 @@ def _given_name_after(words: list[tuple[str, str]], i: int) -> bool:
         1 <= len(given) <= 2
         and _HAN_ONLY.fullmatch(given) is not None
         and tag not in _ZH_NOT_GIVEN
-        and not tag.startswith("nr")
         and (i == 0 or words[i - 1][1] != "m")
         and zipf_frequency(given, "zh") < 4.5
     )

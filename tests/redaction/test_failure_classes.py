@@ -636,6 +636,15 @@ def test_chinese_byline_and_family_name_before_an_office() -> None:
     assert found == ["韓曉嵐", "鍾明遠", "喬"], found
 
 
+def test_chinese_family_name_cut_off_before_its_given_name() -> None:
+    # jieba tags the family name alone as a name: it is taken with the given name after
+    # it, whether jieba tags that as a name (宇航) or not (晨光)
+    from redaction.multilingual import _chinese_names
+
+    text = "我们请吴宇航明天来公司面谈。这份报告是朱晨光写的。"
+    assert [text[a:b] for a, b in _chinese_names(text)] == ["吴宇航", "宇航", "朱晨光"]
+
+
 def test_korean_family_name_written_onto_ssi() -> None:
     # a family name alone before 씨 ("Mr", "Ms") as the news writes it; not 씨 beginning
     # a word (씨앗 "seed", 씨름 "wrestling"), nor a family name's syllable inside a word
