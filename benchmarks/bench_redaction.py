@@ -372,7 +372,9 @@ def report_ner(n: int) -> None:
         "  sentence opened by a known name rare in Turkish was chosen on tr.train\n"
         "  3900-4999 (checked on 0-999 and 2000-2999), a German name in the genitive\n"
         "  on de.dev 1938-2196 (checked on 0-1537), the second look at a word the\n"
-        "  English NER called a place on en.dev 400-1005 (no second range)."
+        "  English NER called a place on en.dev 400-1005 (no second range), a Chinese\n"
+        "  family name jieba cuts off before its given name on zh.dev 400-1199 (checked\n"
+        "  on 1200-2316)."
     )
 
 
