@@ -773,7 +773,6 @@ _DE_GENITIVE = re.compile(
     r"(?<![\w-])([A-ZÄÖÜ][a-zäöüß]{2,})s(?![\w'’-])(?=[ \t]+[A-ZÄÖÜ][a-zäöüß])"
 )
 _TR_WORD = re.compile(r"(?<![\w'’-])[A-ZÇĞİÖŞÜ][a-zçğıöşü]{2,}(?![\w'’-])")
-_QUOTE_OPEN = frozenset("\"“”'‘’«»(")
 _TR_ENDING = re.compile(r"['’][a-zçğıöşü]{1,6}$")
 # the locative and ablative endings (-da/-de/-ta/-te, -dan/-den..., -daki/-deki)
 _TR_PLACE_ENDING = re.compile(r"['’][dt][ae](?:n|ki)?$")
@@ -1286,8 +1285,7 @@ class WardenPersonRecognizer(EntityRecognizer):
         checked on its trained lines 0-999 and 2000-2999 (5 words taken)."""
         out = []
         for m in _TR_WORD.finditer(text):
-            before = text[: m.start()].rstrip()
-            if not _opens_sentence(text, m.start()) or (before and before[-1] in _QUOTE_OPEN):
+            if not _opens_sentence(text, m.start(), ".!?:\n"):  # not after a quote mark
                 continue
             word = m.group(0)
             if word.casefold() not in self.first and word.casefold() not in self.last:
