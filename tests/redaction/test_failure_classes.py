@@ -177,10 +177,12 @@ CASES = [
 ]
 
 KEPT = [
-    # ... but not a measure word after a numeral, nor a family name's character before a
-    # very common word (Korean firms)
+    # a family name's character jieba tags as a name, and the word after it, are no name
+    # after a numeral (张, a measure word) nor when that word is very common (访韩活动,
+    # "the visit to Korea")
     ("仓库里还剩下200张门票。主席访韩活动的报道很多。", ["200张门票", "访韩活动"]),
-    # ... and a place the English NER names as one stays
+    # a listed name the English NER calls a place stays where it is one (the name model
+    # reads it again, and agrees)
     ("We flew to Jordan last spring. The office in Austin closed early.", ["Jordan", "Austin"]),
     # nam_dict gives "Bei" and "Eine" as first names (in China, in Finland): German words
     ("Bei Regen bleiben wir zu Hause. Eine Woche später kam die Antwort.", ["Bei", "Eine"]),
