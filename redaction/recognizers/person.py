@@ -1269,10 +1269,7 @@ class WardenPersonRecognizer(EntityRecognizer):
         trained lines 0-1537 (none found, one word taken)."""
         out = []
         for m in _DE_GENITIVE.finditer(text):
-            stem = m.group(1).casefold()
-            if (stem in self.first or stem in self.last) and zipf_frequency(
-                m.group(0).lower(), "de"
-            ) < 3.0:
+            if self._in_dict(m.group(1)) and zipf_frequency(m.group(0).lower(), "de") < 3.0:
                 out.append((m.start(), m.end(), 0.5))
         return out
 
@@ -1288,9 +1285,10 @@ class WardenPersonRecognizer(EntityRecognizer):
             if not _opens_sentence(text, m.start(), ".!?:\n"):  # not after a quote mark
                 continue
             word = m.group(0)
-            if word.casefold() not in self.first and word.casefold() not in self.last:
-                continue
-            if zipf_frequency(word.replace("İ", "i").replace("I", "ı").lower(), "tr") < 3.0:
+            if (
+                self._in_dict(word)
+                and zipf_frequency(word.replace("İ", "i").replace("I", "ı").lower(), "tr") < 3.0
+            ):
                 out.append((m.start(), m.end(), 0.5))
         return out
 
