@@ -895,6 +895,15 @@ def _initial_and_name(text: str, lang: str) -> list[tuple[int, int, float]]:
     return out
 
 
+_ARTICLES = frozenset(("the", "a", "an", "this", "these", "those"))
+
+
+def _after_article(text: str, start: int) -> bool:
+    """Does an article or demonstrative come right before ``start`` ("the Rose garden")?"""
+    before = text[:start].split()[-1:]
+    return bool(before) and before[0].casefold() in _ARTICLES
+
+
 def _opens_sentence(text: str, start: int, ends: str = '.!?:"«»“(\n') -> bool:
     before = text[max(0, start - 3) : start].rstrip()
     return not before or before[-1] in ends
@@ -1107,10 +1116,16 @@ class WardenPersonRecognizer(EntityRecognizer):
                     caps
                     and all(is_common(w) for w in caps)
                     and not (
-                        all(self._name_word(w) for w in caps) and not noun_after(text, ent.end_char)
+                        all(self._name_word(w) for w in caps)
+                        and not (
+                            noun_after(text, ent.end_char) and _after_article(text, ent.start_char)
+                        )
                     )
                 ):
-                    continue  # "Will", "Rose garden": words; "Josh", "Cooper": names
+                    # "Will", "the Rose garden": words; "Josh", "Cooper", "Carl definitely",
+                    # "help Rob finish": names (the NER read the sentence; a noun after a
+                    # name says it is no name only behind an article)
+                    continue
                 if len(words) == 1 and words[0].isupper() and len(words[0]) <= 5:
                     continue  # a field label or section header: MRN, NPI, RESP, NEURO
                 lang = language(text)

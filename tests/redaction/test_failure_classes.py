@@ -31,6 +31,10 @@ CASES = [
     ("PERSON", "tickets to a Justin Bieber gig", "Bieber"),
     ("PERSON", "I think Dan is right", "Dan"),
     ("PERSON", "Rob will finish the decorating tomorrow", "Rob"),
+    # a name that is also a word, which NER calls a person, before a common word: the
+    # word after says "no name" only behind an article (the Rose garden, below)
+    ("PERSON", "Yesterday Carl definitely beat everyone at chess.", "Carl"),
+    ("PERSON", "I think Harry got the wrong address again.", "Harry"),
     # a rarer first name the English NER calls a place, where no gazetteer knows one
     ("PERSON", "Where is Tamsin when you need her?", "Tamsin"),
     ("PERSON", "Ximena's voice sounds different in this one.", "Ximena"),
