@@ -388,7 +388,12 @@ def report_ner(n: int) -> None:
         "  on de.dev 1938-2196 (checked on 0-1537), the second look at a word the\n"
         "  English NER called a place on en.dev 400-1005 (no second range), a Chinese\n"
         "  family name jieba cuts off before its given name on zh.dev 400-1199 (checked\n"
-        "  on 1200-2316)."
+        "  on 1200-2316), a word the English NER calls a place that the name lists know\n"
+        "  and no gazetteer does, and a name it finds before a common word (not behind an\n"
+        "  article) on en.dev 400-1005 and en.train (no second range), a listed first\n"
+        "  name opening a sentence in es, fr, it, nl, pl, pt on pt.train 400-1199 and\n"
+        "  2000-2799, es.train, pl.all and fr.all 400-1199 (checked on pt.train 2800-3599,\n"
+        "  es.train 1200-1999, fr.all 2400-2799, pl.all 3300-4099)."
     )
 
 

@@ -59,6 +59,8 @@ CASES = [
     # German: the speaker after a quotation
     ("PERSON", "„Das war knapp“, so Brettschneider.", "Brettschneider"),
     ("PERSON", "„Wir bleiben dran“, sagte Kowalewski am Montag.", "Kowalewski"),
+    # a listed first name opening a sentence in a language without an NER engine
+    ("PERSON", "Rigoberto llego tarde a la reunion del martes.", "Rigoberto"),
     # Turkish writes a name's case ending after an apostrophe (Gülsüm'le: with Gülsüm)
     ("PERSON", "Dün akşam Gülsüm'le sinemaya gittik.", "Gülsüm"),
     # Ukrainian first names in their case forms (Ірина: Іриною)
@@ -195,6 +197,8 @@ KEPT = [
     # does one after a word that leads to a place (Lorraine, a region no list has)
     ("We drove through Savannah on the way home.", ["Savannah"]),
     ("We spent a week in Lorraine tasting wine.", ["Lorraine"]),
+    # and a city opening a sentence in another language
+    ("Savannah est une ville tranquille.", ["Savannah"]),
     # nam_dict gives "Bei" and "Eine" as first names (in China, in Finland): German words
     ("Bei Regen bleiben wir zu Hause. Eine Woche später kam die Antwort.", ["Bei", "Eine"]),
     # a family name's character inside a word before a title: "history teacher"
@@ -578,6 +582,22 @@ def test_polish_speaker_after_a_verb_of_saying() -> None:
     )
     found = [text[a:b] for a, b, _ in _polish_speaker(text)]
     assert found == ["Witkowski", "Bogna Zarembianka"], found
+
+
+def test_first_name_opening_a_sentence() -> None:
+    # the rule alone: a listed first name opening a sentence before a lower-case word;
+    # not one that is a common word of the language (Mira, "look"), not a city (Savannah),
+    # not one with a capitalised word after it, not inside a sentence
+    from redaction.recognizers.person import WardenPersonRecognizer
+
+    rec = WardenPersonRecognizer()
+    rec.load()
+    text = (
+        "Rigoberto llego tarde. Mira lo que hiciste. Savannah tiene playas. "
+        "Leocadio Ruiz vino. Ayer vino Leocadio con su hermana."
+    )
+    found = [text[a:b] for a, b, _ in rec._first_name_opener(text, "es")]
+    assert found == ["Rigoberto"], found
 
 
 def test_german_names_after_the_office_or_role_they_hold() -> None:
