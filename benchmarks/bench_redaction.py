@@ -393,7 +393,9 @@ def report_ner(n: int) -> None:
         "  article) on en.dev 400-1005 and en.train (no second range), a listed first\n"
         "  name opening a sentence in es, fr, it, nl, pl, pt on pt.train 400-1199 and\n"
         "  2000-2799, es.train, pl.all and fr.all 400-1199 (checked on pt.train 2800-3599,\n"
-        "  es.train 1200-1999, fr.all 2400-2799, pl.all 3300-4099)."
+        "  es.train 1200-1999, fr.all 2400-2799, pl.all 3300-4099), and a Turkish name\n"
+        "  no list knows before a case ending on tr.train 3900-4999 (checked on 0-999 and\n"
+        "  2000-2999)."
     )
 
 

@@ -600,6 +600,24 @@ def test_first_name_opening_a_sentence() -> None:
     assert found == ["Rigoberto"], found
 
 
+def test_turkish_name_before_a_case_ending() -> None:
+    # the rule alone: a capitalised word no list knows, with a case ending after an
+    # apostrophe; not a plural, a place's locative, a possessive word, the end of a
+    # longer name, a common Turkish word, a city GeoNames knows
+    from redaction.recognizers.person import WardenPersonRecognizer
+
+    rec = WardenPersonRecognizer()
+    rec.load()
+    text = (
+        "Herkes Wexborough'nun fikrini sordu. Dosyayı Quarteneff'e verdik. "
+        "Huguenot'ların önderi geldi. Sonra Merriwald'da kaldık. Şarkı Avrupası'nda "
+        "sevildi. Dergi Entertainment Weekly'ye göre iyi. Pazartesi'ye kadar bekle. "
+        "Yazın Manchester'ın dışında kaldık."
+    )
+    found = [text[a:b] for a, b, _ in rec._turkish_case_ending(text)]
+    assert found == ["Wexborough", "Quarteneff"], found
+
+
 def test_german_names_after_the_office_or_role_they_hold() -> None:
     # the rule alone (the name models find most of these too): a role alone or at the
     # end of a compound, a family name after a first name; a frequent noun after a role
