@@ -600,6 +600,17 @@ def test_first_name_opening_a_sentence() -> None:
     assert found == ["Rigoberto"], found
 
 
+def test_german_family_name_alone_after_a_verb_of_saying() -> None:
+    # the rule alone: a listed family name alone after a quotation and a verb of saying;
+    # not one that is a common German word (Richter, "judge")
+    from redaction.recognizers.person import WardenPersonRecognizer
+
+    rec = WardenPersonRecognizer()
+    rec.load()
+    text = "„Wir warten ab“, sagte Schneider. „Gut“, meinte Richter."
+    assert [text[a:b] for a, b, _ in rec._german_speaker(text)] == ["Schneider"]
+
+
 def test_turkish_name_before_a_case_ending() -> None:
     # the rule alone: a capitalised word no list knows, with a case ending after an
     # apostrophe; not a plural, a place's locative, a possessive word, the end of a
