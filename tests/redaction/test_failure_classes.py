@@ -582,6 +582,12 @@ def test_polish_speaker_after_a_verb_of_saying() -> None:
     )
     found = [text[a:b] for a, b, _ in _polish_speaker(text)]
     assert found == ["Witkowski", "Bogna Zarembianka"], found
+    # and a name after an office or rank in any case; not a common word after one
+    text = (
+        "Zameldował się u kapitana Wrzosowskiego. Porucznik Dobromir czekał. Prezes Banku odmówił."
+    )
+    found = [text[a:b] for a, b, _ in _polish_speaker(text)]
+    assert found == ["Wrzosowskiego", "Dobromir"], found
 
 
 def test_first_name_opening_a_sentence() -> None:
