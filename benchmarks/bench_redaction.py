@@ -396,7 +396,8 @@ def report_ner(n: int) -> None:
         "  es.train 1200-1999, fr.all 2400-2799, pl.all 3300-4099), and a Turkish name\n"
         "  no list knows before a case ending on tr.train 3900-4999 (checked on 0-999 and\n"
         "  2000-2999), a Polish name after an office or rank on pl.all 1200-1999 and\n"
-        "  4100-4999 (checked on 2800-4099)."
+        "  4100-4999 (checked on 2800-4099), a name after a title in es, fr, it, pt on the\n"
+        "  opener's ranges (checked on the same)."
     )
 
 

@@ -824,6 +824,32 @@ _PL_ROLES = (
     "naczelnik", "radca", "biskup", "kardynał", "król", "książę", "hrabia", "baron",
 )
 # fmt: on
+# a title, an office or a rank in Spanish, French, Italian or Portuguese, then the
+# capitalised name: "monsieur Verlaque", "a doutora Kawas", "el juez Garzón"
+# fmt: off
+_ROMANCE_ROLES = (
+    "monsieur", "madame", "mademoiselle", "mme", "mlle", "señor", "señora", "señorita",
+    "don", "doña", "senhor", "senhora", "dona", "dom", "signor", "signore", "signora",
+    "signorina", "sr", "sra", "srta", "sig", "dr", "dra", "prof", "dott", "doutor",
+    "doutora", "doctor", "doctora", "docteur", "dottore", "dottoressa", "professor",
+    "professora", "profesor", "profesora", "professeur", "professore", "professoressa",
+    "presidente", "presidenta", "président", "ministro", "ministra", "ministre",
+    "deputado", "deputada", "diputado", "diputada", "député", "senador", "senadora",
+    "sénateur", "governador", "gobernador", "prefeito", "prefeita", "alcalde",
+    "alcaldesa", "maire", "sindaco", "técnico", "treinador", "entrenador", "juiz", "juíza",
+    "juez", "jueza", "juge", "giudice", "commissaire", "commissario", "inspecteur",
+    "ispettore", "capitão", "capitán", "capitaine", "capitano", "tenente", "teniente",
+    "lieutenant", "coronel", "colonel", "colonnello", "sargento", "padre", "frei", "abbé",
+    "père", "frère", "sœur", "suor", "fra",
+)
+# fmt: on
+_ROMANCE_ROLE = re.compile(
+    rf"(?<![\w-])(?i:{'|'.join(_ROMANCE_ROLES)})\.?[ \t]+"
+    r"([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,}"
+    r"(?:[ \t]+(?:(?:de|da|do|dos|das|del|di|du|la|le)[ \t]+)?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})?)"
+    r"(?![\w'’-])"
+)
+_ROMANCE = frozenset(("es", "fr", "it", "pt"))
 _PL_ROLE = re.compile(
     rf"(?<![\w-])(?i:{'|'.join(_PL_ROLES)})(?:a|owi|em|ie|u|y|owie|ów|om|ami|ach)?[ \t]+"
     r"([A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]{2,}(?:[ \t]+[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]{2,})?)(?!\w)"
@@ -845,6 +871,21 @@ def _uncommon_group(
             word = m.group(1).split()[0].casefold()
             if word in names or zipf_frequency(word, lang) < below:
                 out.append((m.start(1), m.end(1), 0.5))
+    return out
+
+
+def _romance_title(text: str, lang: str) -> list[tuple[int, int, float]]:
+    """In Spanish, French, Italian or Portuguese, the name after a title, an office or
+    a rank ("monsieur Verlaque", "a doutora Kawas"), unless its first word is a common
+    word of the language. Chosen on pt.train 400-1199 and
+    2000-2799, es.train and fr.all 400-1199 (names left fell by 8, 1 more span on no
+    name, a name the set does not mark), checked on pt.train 2800-3599, es.train
+    1200-1999 and fr.all 2400-2799 (no change)."""
+    out = []
+    for m in _ROMANCE_ROLE.finditer(text):
+        first = m.group(1).split()[0]
+        if zipf_frequency(first.lower(), lang) < 4.0:
+            out.append((m.start(1), m.end(1), 0.5))
     return out
 
 
@@ -1229,6 +1270,8 @@ class WardenPersonRecognizer(EntityRecognizer):
                 spans += self._turkish_case_ending(text)
             if lang in _OPENER_LANGUAGES:
                 spans += self._first_name_opener(text, lang)
+            if lang in _ROMANCE:
+                spans += _romance_title(text, lang)
         spans += _name_forms(text, lang)
         # 2. dictionary pairs: in every window of two or three capitalised words, so that
         # a pair inside a longer run is seen ("TMZ Reporting Lindsay Lohan Just Failed")

@@ -59,6 +59,9 @@ CASES = [
     # German: the speaker after a quotation
     ("PERSON", "„Das war knapp“, so Brettschneider.", "Brettschneider"),
     ("PERSON", "„Wir bleiben dran“, sagte Kowalewski am Montag.", "Kowalewski"),
+    # the name after a title or an office in French and Portuguese
+    ("PERSON", "Il faut parler au commissaire Vernadet demain.", "Vernadet"),
+    ("PERSON", "Falei ontem com a doutora Kawas sobre o caso.", "Kawas"),
     # a listed first name opening a sentence in a language without an NER engine
     ("PERSON", "Rigoberto llego tarde a la reunion del martes.", "Rigoberto"),
     # Turkish writes a name's case ending after an apostrophe (Gülsüm'le: with Gülsüm)
@@ -615,6 +618,17 @@ def test_german_family_name_alone_after_a_verb_of_saying() -> None:
     rec.load()
     text = "„Wir warten ab“, sagte Schneider. „Gut“, meinte Richter."
     assert [text[a:b] for a, b, _ in rec._german_speaker(text)] == ["Schneider"]
+
+
+def test_name_after_a_title_in_romance_languages() -> None:
+    # the rule alone: the name after a title, an office or a rank; not a common word
+    # there (Presidente)
+    from redaction.recognizers.person import _romance_title
+
+    text = "Gracias, señor Presidente. Hablé con la doctora Quiroga Betancur."
+    assert [text[a:b] for a, b, _ in _romance_title(text, "es")] == ["Quiroga Betancur"]
+    text = "Bonsoir, monsieur Verlaque."
+    assert [text[a:b] for a, b, _ in _romance_title(text, "fr")] == ["Verlaque"]
 
 
 def test_turkish_name_before_a_case_ending() -> None:
