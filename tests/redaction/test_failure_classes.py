@@ -12,9 +12,19 @@ import pytest
 
 from redaction.analyzer import short_runs
 from redaction.leakcheck import leaked
+from redaction.recognizers.person import WardenPersonRecognizer
 from redaction.redact import Redactor
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def rec() -> WardenPersonRecognizer:
+    """The person recognizer with its name lists loaded, for tests of one rule alone."""
+    recognizer = WardenPersonRecognizer()
+    recognizer.load()
+    return recognizer
+
 
 # (entity type for the leak check, text, the value that must not survive)
 CASES = [
@@ -383,18 +393,16 @@ def test_thai_listed_first_name_with_its_family_name() -> None:
     assert "pythainlp" not in sys.modules
 
 
-def test_a_model_span_gives_back_the_words_it_took_beside_the_name() -> None:
+def test_a_model_span_gives_back_the_words_it_took_beside_the_name(
+    rec: WardenPersonRecognizer,
+) -> None:
     # a word in lower case at a span's edge is no part of the name (sagte, "said"), but a
     # particle (de) or a title (madame) stays with it; a very common word opening the
     # sentence; in Hebrew a very common word
-    from redaction.recognizers.person import WardenPersonRecognizer
-
-    r = WardenPersonRecognizer()
-    r.load()
 
     def trim(text: str, span: str, lang: str) -> str:
         a = text.index(span)
-        s, e = r._trim(text, a, a + len(span), lang)
+        s, e = rec._trim(text, a, a + len(span), lang)
         return text[s:e]
 
     assert trim("Später sagte Wrzesniewski, er komme.", "sagte Wrzesniewski", "de") == (
@@ -456,18 +464,16 @@ def test_first_names_of_many_countries_less_the_words_they_also_are() -> None:
     assert "gender_guesser" not in sys.modules
 
 
-def test_a_listed_name_rare_in_turkish_opening_a_turkish_sentence() -> None:
+def test_a_listed_name_rare_in_turkish_opening_a_turkish_sentence(
+    rec: WardenPersonRecognizer,
+) -> None:
     # the rule alone: not the title of a work after a quote mark, not a listed name that
     # is a frequent Turkish word (Deniz, "sea")
-    from redaction.recognizers.person import WardenPersonRecognizer
-
-    r = WardenPersonRecognizer()
-    r.load()
     text = (
         'Lindqvist toplantıya geç kaldı. Bugün "Lindqvist" adlı oyun sahnelendi. '
         "Deniz çok dalgalıydı."
     )
-    assert [text[a:b] for a, b, _ in r._turkish_opener(text)] == ["Lindqvist"]
+    assert [text[a:b] for a, b, _ in rec._turkish_opener(text)] == ["Lindqvist"]
 
 
 def test_hebrew_names_from_the_statistics_office_lists() -> None:
@@ -593,14 +599,10 @@ def test_polish_speaker_after_a_verb_of_saying() -> None:
     assert found == ["Wrzosowskiego", "Dobromir"], found
 
 
-def test_first_name_opening_a_sentence() -> None:
+def test_first_name_opening_a_sentence(rec: WardenPersonRecognizer) -> None:
     # the rule alone: a listed first name opening a sentence before a lower-case word;
     # not one that is a common word of the language (Mira, "look"), not a city (Savannah),
     # not one with a capitalised word after it, not inside a sentence
-    from redaction.recognizers.person import WardenPersonRecognizer
-
-    rec = WardenPersonRecognizer()
-    rec.load()
     text = (
         "Rigoberto llego tarde. Mira lo que hiciste. Savannah tiene playas. "
         "Leocadio Ruiz vino. Ayer vino Leocadio con su hermana."
@@ -609,13 +611,9 @@ def test_first_name_opening_a_sentence() -> None:
     assert found == ["Rigoberto"], found
 
 
-def test_german_family_name_alone_after_a_verb_of_saying() -> None:
+def test_german_family_name_alone_after_a_verb_of_saying(rec: WardenPersonRecognizer) -> None:
     # the rule alone: a listed family name alone after a quotation and a verb of saying;
     # not one that is a common German word (Richter, "judge")
-    from redaction.recognizers.person import WardenPersonRecognizer
-
-    rec = WardenPersonRecognizer()
-    rec.load()
     text = "„Wir warten ab“, sagte Schneider. „Gut“, meinte Richter."
     assert [text[a:b] for a, b, _ in rec._german_speaker(text)] == ["Schneider"]
 
@@ -631,14 +629,10 @@ def test_name_after_a_title_in_romance_languages() -> None:
     assert [text[a:b] for a, b, _ in _romance_title(text, "fr")] == ["Verlaque"]
 
 
-def test_turkish_name_before_a_case_ending() -> None:
+def test_turkish_name_before_a_case_ending(rec: WardenPersonRecognizer) -> None:
     # the rule alone: a capitalised word no list knows, with a case ending after an
     # apostrophe; not a plural, a place's locative, a possessive word, the end of a
     # longer name, a common Turkish word, a city GeoNames knows
-    from redaction.recognizers.person import WardenPersonRecognizer
-
-    rec = WardenPersonRecognizer()
-    rec.load()
     text = (
         "Herkes Wexborough'nun fikrini sordu. Dosyayı Quarteneff'e verdik. "
         "Huguenot'ların önderi geldi. Sonra Merriwald'da kaldık. Şarkı Avrupası'nda "
@@ -649,14 +643,10 @@ def test_turkish_name_before_a_case_ending() -> None:
     assert found == ["Wexborough", "Quarteneff"], found
 
 
-def test_german_names_after_the_office_or_role_they_hold() -> None:
+def test_german_names_after_the_office_or_role_they_hold(rec: WardenPersonRecognizer) -> None:
     # the rule alone (the name models find most of these too): a role alone or at the
     # end of a compound, a family name after a first name; a frequent noun after a role
     # and a country's name in the genitive are not names
-    from redaction.recognizers.person import WardenPersonRecognizer
-
-    rec = WardenPersonRecognizer()
-    rec.load()
     text = (
         "Gestern sprach Botschafterin Ludmila Prokopowa. Der Verein holte Stürmer Oskar "
         "Wendelbrecht. Es entschied Vereinspräsident Hartwig Hoffmann. Der Präsident "
