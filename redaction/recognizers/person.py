@@ -481,7 +481,7 @@ def _name_forms(text: str, lang: str) -> list[tuple[int, int, float]]:
     if lang == "pl":
         out += [(m.start(), m.end(), 0.5) for m in _PL_FAMILY.finditer(text)]
         out += _polish_first_names(text)
-        out += _polish_speaker(text)
+        out += _polish_speaker_and_office(text)
         out += _polish_subject(text)
     if lang == "uk":
         out += [(m.start(), m.end(), 0.5) for m in _UK_FAMILY.finditer(text)]
@@ -889,7 +889,7 @@ def _romance_title(text: str, lang: str) -> list[tuple[int, int, float]]:
     return out
 
 
-def _polish_speaker(text: str) -> list[tuple[int, int, float]]:
+def _polish_speaker_and_office(text: str) -> list[tuple[int, int, float]]:
     """The speaker named after a verb of saying, unless the word is a common one ("Pan",
     "Bóg" stay to the name models); and a name after the office, rank or title it holds,
     in any case (porucznik Szczypa, trenera Piechniczka), unless it is a common word.
@@ -974,14 +974,26 @@ _ARTICLES = frozenset(("the", "a", "an", "this", "these", "those"))
 
 def _after_article(text: str, start: int) -> bool:
     """Does an article or demonstrative come right before ``start`` ("the Rose garden")?"""
-    return _word_before(text, start) in _ARTICLES
+    before = _word_before(text, start)
+    return before is not None and before[1].casefold() in _ARTICLES
 
 
-def _word_before(text: str, start: int) -> str:
-    """The word right before ``start``, case-folded ("" when none): read from a few
-    characters back, so that a long text is not split again for each name in it."""
-    before = text[max(0, start - 30) : start].split()
-    return before[-1].casefold() if before and text[start - 1 : start].isspace() else ""
+_LAST_WORD = re.compile(r"(\S+)\s+$")
+
+
+def _word_before(text: str, start: int) -> tuple[int, str] | None:
+    """(where it starts, the word) of the word before ``start`` and the space after it
+    (None when there is none): read from a few characters back, so that a long text is
+    not split again for each name in it."""
+    at = max(0, start - 40)
+    m = _LAST_WORD.search(text, at, start)
+    return (m.start(1), m.group(1)) if m else None
+
+
+def _turkish_lower(word: str) -> str:
+    """``word`` in lower case as Turkish writes it (the dotted and dotless capital I each
+    to its own small letter), to look it up in wordfreq's Turkish list."""
+    return word.replace("İ", "i").replace("I", "ı").lower()
 
 
 def _longer_name(word: str, first: frozenset[str]) -> bool:
@@ -1090,7 +1102,8 @@ class WardenPersonRecognizer(EntityRecognizer):
             return False
         if zipf(word.casefold()) >= 4.5 or language(text) != "en":
             return False
-        if _word_before(text, ent.start_char) in _TO_A_PLACE:
+        before = _word_before(text, ent.start_char)
+        if before is not None and before[1].casefold() in _TO_A_PLACE:
             return False
         return word.casefold() not in place_names()
 
@@ -1425,10 +1438,7 @@ class WardenPersonRecognizer(EntityRecognizer):
             if not _opens_sentence(text, m.start(), ".!?:\n"):  # not after a quote mark
                 continue
             word = m.group(0)
-            if (
-                self._in_dict(word)
-                and zipf_frequency(word.replace("İ", "i").replace("I", "ı").lower(), "tr") < 3.0
-            ):
+            if self._in_dict(word) and zipf_frequency(_turkish_lower(word), "tr") < 3.0:
                 out.append((m.start(), m.end(), 0.5))
         return out
 
@@ -1448,13 +1458,15 @@ class WardenPersonRecognizer(EntityRecognizer):
             base, ending = m.group(1), m.group(2)
             if _TR_PLURAL_OR_PLACE.match(ending) or _TR_POSSESSIVE.search(base):
                 continue
-            if zipf_frequency(base.replace("İ", "i").replace("I", "ı").lower(), "tr") >= 3.0:
+            if zipf_frequency(_turkish_lower(base), "tr") >= 3.0:
                 continue
-            before = re.search(r"(\S+)\s+$", text[max(0, m.start() - 40) : m.start()])
-            if before and _longer_name(before.group(1), self.first):
-                at = m.start() - len(before.group(0))
-                if not _opens_sentence(text, at, ".!?:\n"):
-                    continue
+            before = _word_before(text, m.start())
+            if (
+                before is not None
+                and _longer_name(before[1], self.first)
+                and not _opens_sentence(text, before[0], ".!?:\n")
+            ):
+                continue
             if base.casefold() not in place_names():
                 out.append((m.start(1), m.end(1), 0.5))
         return out

@@ -583,19 +583,19 @@ def test_words_the_english_rules_leave_in_doubt() -> None:
 def test_polish_speaker_after_a_verb_of_saying() -> None:
     # the rule alone: the speaker after a verb of saying (an adverb between), with the
     # family name; a common word there ("Pan", "sir") and a verb opening a sentence are not
-    from redaction.recognizers.person import _polish_speaker
+    from redaction.recognizers.person import _polish_speaker_and_office
 
     text = (
         "- Nie wiem - odparł Witkowski spokojnie. - Chodźmy - mruknęła cicho Bogna "
         "Zarembianka. - Tak - powiedział Pan do mnie. Powiedziała Ewie, że przyjdzie."
     )
-    found = [text[a:b] for a, b, _ in _polish_speaker(text)]
+    found = [text[a:b] for a, b, _ in _polish_speaker_and_office(text)]
     assert found == ["Witkowski", "Bogna Zarembianka"], found
     # and a name after an office or rank in any case; not a common word after one
     text = (
         "Zameldował się u kapitana Wrzosowskiego. Porucznik Dobromir czekał. Prezes Banku odmówił."
     )
-    found = [text[a:b] for a, b, _ in _polish_speaker(text)]
+    found = [text[a:b] for a, b, _ in _polish_speaker_and_office(text)]
     assert found == ["Wrzosowskiego", "Dobromir"], found
 
 
