@@ -717,6 +717,23 @@ def test_chinese_family_name_cut_off_before_its_given_name() -> None:
     assert [text[a:b] for a, b in _chinese_names(text)] == ["吴宇航", "宇航", "朱晨光"]
 
 
+def test_chinese_name_after_an_office_or_before_a_verb_of_saying() -> None:
+    # a name after an office, up to the word that follows it, is taken whole (jieba cuts
+    # it in two); a name opening a clause before a verb of saying; an office read from
+    # the office, not from the clause. No name: common words (会议室, 访华), words holding a
+    # common one (主席团成员), a verb (致辞) or a place word (旁)
+    from redaction.multilingual import _chinese_names
+
+    text = (
+        "挪威外长韦斯特贝里在记者会上发言。塔瓦拉强调，谈判必须继续。厂长倪卫东说：好。"
+        "美国总统访华，主席团成员说好。市长剪彩致辞，院长办公楼旁的树。部长会议室在二楼。"
+    )
+    found = {text[a:b] for a, b in _chinese_names(text)}
+    assert {"韦斯特贝里", "塔瓦拉", "倪卫东"} <= found, found
+    taken = {"访华", "主席团成员", "剪彩致辞", "办公楼旁", "会议室", "厂长倪卫东"} & found
+    assert not taken, taken
+
+
 def test_korean_family_name_written_onto_ssi() -> None:
     # a family name alone before 씨 ("Mr", "Ms") as the news writes it; not 씨 beginning
     # a word (씨앗 "seed", 씨름 "wrestling"), nor a family name's syllable inside a word
