@@ -398,9 +398,10 @@ def report_ner(n: int) -> None:
         "  2000-2999), a Polish name after an office or rank on pl.all 1200-1999 and\n"
         "  4100-4999 (checked on 2800-4099), a name after a title in es, fr, it, pt on the\n"
         "  opener's selection ranges (checked on its check ranges), a German family\n"
-        "  name alone after a verb of saying on de.dev 1938-2196 (checked on 0-1537), and\n"
-        "  a Chinese name after an office or before a verb of saying on zh.dev 400-2317\n"
-        "  (no range left to check it on)."
+        "  name alone after a verb of saying on de.dev 1938-2196 (checked on 0-1537), a\n"
+        "  word rare in German opening a sentence on de.dev 0-1537 (checked on 1938-2196),\n"
+        "  and a Chinese name after an office or before a verb of saying on zh.dev\n"
+        "  400-2317 (no range left to check it on)."
     )
 
 

@@ -618,6 +618,21 @@ def test_german_family_name_alone_after_a_verb_of_saying(rec: WardenPersonRecogn
     assert [text[a:b] for a, b, _ in rec._german_speaker(text)] == ["Schneider"]
 
 
+def test_german_name_opening_a_sentence_before_its_verb() -> None:
+    # a word rare in German opening a sentence, a lower-case word after it; not a common
+    # noun (Polizei) or a less common one (Tundra), a place, a compound of German words (of two or three), nor a word after the
+    # full stop of a numeral (an ordinal: "am 16. Marrowitz")
+    from redaction.recognizers.person import _german_opener
+
+    text = (
+        "Wendrock ist seit Jahren im Amt. Polizei sucht Zeugen. Tundra bedeckt den Norden. "
+        "Gliwice liegt in Polen. Begleitband zur Ausstellung erschienen. "
+        "Schirmherrschaftsbeauftragte sind da. "
+        "Am 16. Marrowitz gab es Schnee."
+    )
+    assert [text[a:b] for a, b, _ in _german_opener(text)] == ["Wendrock"]
+
+
 def test_name_after_a_title_in_romance_languages() -> None:
     # the rule alone: the name after a title, an office or a rank; not a common word
     # there (Presidente)
