@@ -545,6 +545,22 @@ def test_hebrew_names_from_the_lists_where_names_are_words_too() -> None:
     assert found == ["יעקב גולדברג", "נועה", "לאביחי", "לדורון שטרנפלד"], found
 
 
+def test_hebrew_name_after_a_verb_of_saying_or_an_office() -> None:
+    # one or two rare words after a verb of saying (with an office between or not) or
+    # after an office (a nationality between or not); not a common word behind a prefix
+    # (to editors), an acronym (ומנכ"ל: and CEO), nor the words after "the large" (הרב,
+    # also "the rabbi")
+    from redaction.recognizers.person import _hebrew_speaker_and_office
+
+    text = (
+        '" זה לא נכון " , אמר קרסנובסקי לכתבים . אמר האימאם סוליאמן גאריפוב , " די " . '
+        "הנשיא מוקסגארד נאם אתמול . ההיסטוריון הבריטי טרבליאן כתב על כך . "
+        'אמר המלך לעורכי העיתונים . מונה לתפקיד נשיא ומנכ"ל של ההוצאה . הקהל הרב שהתאסף הריע .'
+    )
+    found = [text[a:b] for a, b, _ in _hebrew_speaker_and_office(text)]
+    assert found == ["קרסנובסקי", "סוליאמן גאריפוב", "מוקסגארד", "טרבליאן"], found
+
+
 def test_arabic_first_name_with_a_nisba_or_listed_name() -> None:
     # the rule alone: a listed first name with a nisba after it; first names that are
     # common words ("high", "big") stay, and so does an article-noun after one
