@@ -775,6 +775,21 @@ def test_korean_family_name_written_onto_ssi() -> None:
     assert found == ["최", "박", "이"], found
 
 
+def test_korean_family_name_before_an_office_or_hidden_behind_mo() -> None:
+    # a family name alone before an office (and "former" between), a family name with 모
+    # as the news hides a name; not "a professor", "two candidates", "former president",
+    # nor a particle written after a bracket (의원(경기)이 대표)
+    from redaction.recognizers.person import _other_scripts
+
+    text = (
+        "노 관장은 말했다. 허 전 시장도 왔다. 영업 부사장 박모(48)씨와 직장인 김 모씨. "
+        "참여한 한 교수는 두 후보를 만났다. 전 대통령은 의원(경기)이 대표로 나섰다."
+    )
+    found = {text[a:b] for a, b, _ in _other_scripts(text)}
+    assert {"노", "허", "박모", "김 모"} <= found, found
+    assert not {"한", "두", "전", "이"} & found, found
+
+
 def test_korean_names_of_other_languages_in_hangul() -> None:
     # the rule alone: two rare proper nouns one space apart (kiwipiepy may tag them as
     # one); not a country and its city (common words), not a quoted title, not a run
