@@ -402,8 +402,11 @@ def report_ner(n: int) -> None:
         "  word rare in German opening a sentence on de.dev 0-1537 (checked on 1938-2196),\n"
         "  a Chinese name after an office or before a verb of saying on zh.dev 400-2317\n"
         "  (no range left to check it on), a Hebrew name after a verb of saying or an\n"
-        "  office on he.train 3300-4099 (checked on 4100-4927), and a Korean family name\n"
-        "  before an office or behind 모 on ko.all 400-1199 (checked on 1200-1999)."
+        "  office on he.train 3300-4099 (checked on 4100-4927), a Korean family name\n"
+        "  before an office or behind 모 on ko.all 400-1199 (checked on 1200-1999), and\n"
+        "  a Polish speaker after a verb in the present tense, or a listed first name\n"
+        "  after any verb of saying, on pl.all 400-1999 and 4100-4999 (checked on\n"
+        "  2000-4099)."
     )
 
 

@@ -613,6 +613,14 @@ def test_polish_speaker_after_a_verb_of_saying() -> None:
     )
     found = [text[a:b] for a, b, _ in _polish_speaker_and_office(text)]
     assert found == ["Wrzosowskiego", "Dobromir"], found
+    # the present tense, a listed first name however common (Paweł), a woman speaking
+    # (odparła); not a common word after the verb ("sir")
+    text = (
+        "- Dobrze - uśmiecha się Paweł. - Zobaczymy - mówi Brzęczyszczyk. "
+        "- Fatalnie - dodaje Pan z uśmiechem. - Nie - odparła Zarzycka."
+    )
+    found = [text[a:b] for a, b, _ in _polish_speaker_and_office(text)]
+    assert found == ["Paweł", "Brzęczyszczyk", "Zarzycka"], found
 
 
 def test_first_name_opening_a_sentence(rec: WardenPersonRecognizer) -> None:
