@@ -619,32 +619,15 @@ _ZH_SPEAKER = re.compile(
     r"(?:^|(?<=[，。；：！？“”「」\s]))([\u4e00-\u9fff]{2,5}?)"
     r"(?=说|表示|强调|指出|认为|坦言|称|回答|介绍|告诉)"
 )
-# jieba's tags of words no name holds: those of _ZH_NOT_GIVEN less places (s) and verbs
-# of one character (包 of 包国富), plus adverbial adjectives
-_ZH_NOT_IN_NAME = frozenset(
-    {
-        "p",
-        "c",
-        "r",
-        "d",
-        "uj",
-        "ul",
-        "u",
-        "uz",
-        "ud",
-        "ug",
-        "uv",
-        "m",
-        "q",
-        "t",
-        "f",
-        "y",
-        "e",
-        "o",
-        "zg",
-        "ad",
-    }
-)
+# jieba's tags of words no name holds: particles, prepositions, numerals and measure
+# words, conjunctions, adverbs, pronouns, time and direction words, adverbial adjectives
+# (a verb of one character may be part of a name: 包 of 包国富)
+# fmt: off
+_ZH_NOT_IN_NAME = frozenset({
+    "p", "c", "r", "d", "uj", "ul", "u", "uz", "ud", "ug", "uv", "m", "q", "t", "f", "y",
+    "e", "o", "zg", "ad",
+})
+# fmt: on
 
 
 def _name_after_office(words: list[tuple[str, str]]) -> list[tuple[int, int]]:
