@@ -405,8 +405,8 @@ def report_ner(n: int) -> None:
         "  office on he.train 3300-4099 (checked on 4100-4927), a Korean family name\n"
         "  before an office or behind 모 on ko.all 400-1199 (checked on 1200-1999), and\n"
         "  a Polish speaker after a verb in the present tense, or a listed first name\n"
-        "  after any verb of saying, on pl.all 400-1999 and 4100-4999 (checked on\n"
-        "  2000-4099)."
+        "  after any verb of saying, and a Polish name after 'with' in the\n"
+        "  instrumental, on pl.all 400-1999 and 4100-4999 (checked on 2000-4099)."
     )
 
 

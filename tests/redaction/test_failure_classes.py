@@ -623,6 +623,22 @@ def test_polish_speaker_after_a_verb_of_saying() -> None:
     assert found == ["Paweł", "Brzęczyszczyk", "Zarzycka"], found
 
 
+def test_polish_name_after_with_in_the_instrumental() -> None:
+    # a name after "with" in the instrumental (and "Mr" between, and a family name after
+    # it); not a common word (Polską, "Poland") nor a place named in the nominative
+    # (Wrocław, Gdynia); nor a word in another case after "with" (z Ostrzeszowa, "from
+    # Ostrzeszów")
+    from redaction.recognizers.person import _polish_with
+
+    text = (
+        "Jadą spotkać się z Tomkiem. Rozmawiał z panem Wierzbołowiczem Kasprzakiem. "
+        "Połączenie z Wrocławiem. Byłem z Oksaną w kinie. Zgadzam się z Polską. "
+        "Wrócił z Ostrzeszowa. Mecz z Gdynią."
+    )
+    found = [text[a:b] for a, b, _ in _polish_with(text)]
+    assert found == ["Tomkiem", "Wierzbołowiczem Kasprzakiem", "Oksaną"], found
+
+
 def test_first_name_opening_a_sentence(rec: WardenPersonRecognizer) -> None:
     # the rule alone: a listed first name opening a sentence before a lower-case word;
     # not one that is a common word of the language (Mira, "look"), not a city (Savannah),
