@@ -16,6 +16,24 @@ A name is found when any of these holds:
 
 Every part of a name found once is then redacted wherever else it appears in the
 same text ("Dear Ana" after "Ana Ruiz").
+
+Beyond English, rules read each language's own ways of writing a name (its titles,
+verbs of saying, case endings, name lists); :meth:`WardenPersonRecognizer.analyze` calls
+them by the language of the text (``redaction.multilingual.language``). Where to look:
+
+- English: :meth:`WardenPersonRecognizer._english` and the cues above;
+- scripts without capitals, by the titles and honorifics written with a name (Japanese,
+  Chinese, Korean, Thai; господин, السيد, מר): :func:`_other_scripts`;
+- Polish, Ukrainian, Greek, French, Hebrew, Arabic and Thai name lists, endings and
+  speakers: :func:`_name_forms`, which calls one function per rule;
+- German, Turkish, and a first name opening a sentence in es, fr, it, nl, pl, pt: the
+  recognizer's methods (they read its name lists), with :func:`_german_opener` and
+  :func:`_romance_title`;
+- a name alone in a list of names, in any of those languages: :func:`_names_in_a_list`.
+
+Each rule's docstring says on which development lines it was chosen and checked; the
+engines a package ships for one language (natasha, GiNZA, jieba, kiwipiepy) are in
+``redaction.multilingual``.
 """
 
 from __future__ import annotations
@@ -502,9 +520,11 @@ _INITIAL_NAME = re.compile(
 
 
 def _name_forms(text: str, lang: str) -> list[tuple[int, int, float]]:
-    """Polish, Ukrainian and Greek family names by their endings, and Greek and Ukrainian
-    first names from Faker's el_GR and uk_UA lists in their case forms (Γιάννης, Γιάννη;
-    Ірина, Іриною) inside a sentence; Hebrew and Arabic names from Faker's lists."""
+    """The rules of one language, in its grammar: Polish, Ukrainian and Greek family
+    names by their endings, and Greek and Ukrainian first names from Faker's el_GR and
+    uk_UA lists in their case forms (Γιάννης, Γιάννη; Ірина, Іриною) inside a sentence;
+    Polish and French speakers and subjects, Polish offices and names after "with";
+    Hebrew, Arabic and Thai names from their lists, Hebrew speakers and offices."""
     out: list[tuple[int, int, float]] = []
     if lang == "pl":
         out += [(m.start(), m.end(), 0.5) for m in _PL_FAMILY.finditer(text)]
