@@ -747,9 +747,9 @@ def _he_forms(w: str) -> list[str]:
     ]
 
 
-def _he_word_after_prefixes(w: str) -> bool:
-    """Is ``w`` a common word behind prefixes?"""
-    return any(zipf_frequency(f, "he") >= 4.0 for f in _he_forms(w)[1:])
+def _he_word_after_prefixes(w: str, common: float = 4.0) -> bool:
+    """Is ``w`` a common word (Zipf ``common`` or more) behind prefixes?"""
+    return any(zipf_frequency(f, "he") >= common for f in _he_forms(w)[1:])
 
 
 def _hebrew_words_only(value: str) -> bool:
@@ -829,7 +829,7 @@ def _hebrew_speaker_and_office(text: str) -> list[tuple[int, int, float]]:
             word, after = w.group(0), m.start(1) + w.end()
             if (
                 zipf_frequency(word, "he") >= 3.5
-                or any(zipf_frequency(f, "he") >= 3.0 for f in _he_forms(word)[1:])
+                or _he_word_after_prefixes(word, 3.0)
                 or text[after : after + 1] == '"'
             ):
                 break
@@ -983,12 +983,7 @@ def _romance_title(text: str, lang: str) -> list[tuple[int, int, float]]:
     2000-2799, es.train and fr.all 400-1199 (names left fell by 8, 1 more span on no
     name, a name the set does not mark), checked on pt.train 2800-3599, es.train
     1200-1999 and fr.all 2400-2799 (no change)."""
-    out = []
-    for m in _ROMANCE_ROLE.finditer(text):
-        first = m.group(1).split()[0]
-        if zipf_frequency(first.lower(), lang) < 4.0:
-            out.append((m.start(1), m.end(1), 0.5))
-    return out
+    return _uncommon_group(text, (_ROMANCE_ROLE,), lang, 4.0)
 
 
 # a capitalised word opening a sentence (not after a numeral's full stop: "16. Karmapa")
