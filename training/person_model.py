@@ -146,6 +146,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "ner")
     ap.add_argument("--epochs", type=int, default=16)
+    ap.add_argument("--seed", type=int, default=SEED, help="random seed (shuffles, weights)")
     ap.add_argument("--out", type=Path, default=MODEL_DIR)
     ap.add_argument(
         "--embed-size", type=int, default=NER["tok2vec"]["embed_size"], help="hash rows per feature"
@@ -162,8 +163,8 @@ def main() -> None:
     args = ap.parse_args()
     if not args.data.is_dir():
         sys.exit(f"no training data at {args.data} (see ../shared/data/ner/README.md)")
-    fix_random_seed(SEED)
-    rng = random.Random(SEED)
+    fix_random_seed(args.seed)
+    rng = random.Random(args.seed)
     nlp = spacy.blank("xx")
     customize_tokenizer(nlp)
     model = {**NER, "tok2vec": {**NER["tok2vec"], "embed_size": args.embed_size}}

@@ -171,6 +171,10 @@ CASES = [
     # an English name the rules leave in doubt (an unknown word opening the sentence),
     # settled by the first name model's second look
     ("PERSON", "Kwabena sent the draft over this morning", "Kwabena"),
+    # ... settled by the second name model when the first misses it
+    ("PERSON", "we just watched Hargreave try to cook again", "Hargreave"),
+    # a surname the English NER calls an organisation in chat, asked about again
+    ("PERSON", "if you do n't like Trump , fine", "Trump"),
     # Hebrew and Arabic names: no capitals; a listed first name and the word after it
     ("PERSON", "השבוע פגשתי את דורון שטרנפלד במשרד ודיברנו על החוזה.", "דורון שטרנפלד"),
     ("PERSON", "תעביר את הקובץ לנועה עד מחר.", "נועה"),
@@ -199,6 +203,8 @@ CASES = [
 ]
 
 KEPT = [
+    # a frequent English word only the second name model takes for a name stays
+    ("Also, mention ISO 8601 and Hope in the notes.", ["Hope"]),
     # a family name's character jieba tags as a name, and the word after it, are no name
     # after a numeral (张, a measure word) nor when that word is very common (访韩活动,
     # "the visit to Korea")
@@ -594,6 +600,12 @@ def test_words_the_english_rules_leave_in_doubt() -> None:
     assert [text[a:b] for a, b in doubtful_words(text)] == ["Carl"]
     text = "Kwabena said Can we ask will and nadia"
     assert [text[a:b] for a, b in doubtful_words(text)] == ["Kwabena", "nadia"]
+    # a word the English NER called an organisation on its own is asked about whatever
+    # the dictionaries say, unless it is very frequent (World) or a noun's first word
+    text = "We ordered a Victoria sponge for Trump and World"
+    orgs = tuple((text.index(w), text.index(w) + len(w)) for w in ("Victoria", "Trump", "World"))
+    assert [text[a:b] for a, b in doubtful_words(text)] == []
+    assert [text[a:b] for a, b in doubtful_words(text, orgs)] == ["Trump"]
 
 
 def test_polish_speaker_after_a_verb_of_saying() -> None:
