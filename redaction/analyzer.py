@@ -40,12 +40,14 @@ from spacy.util import filter_spans
 from redaction.multilingual import (
     ENGINE_LANGUAGES,
     SCRIPTS_MODEL_DIR,
+    SEED_MODEL_DIR,
     language,
     language_persons_many,
     load_person_model,
     non_ascii_letters,
     non_latin,
     person_models,
+    seed_model_reads,
     whole_katakana_words,
 )
 from redaction.recognizers import all_recognizers
@@ -348,6 +350,7 @@ class Analyzer:
         self.xx = None if self.config.multilingual == "off" else load_person_model()
         self._xx_cache: OrderedDict[str, list[tuple[int, int, str]]] = OrderedDict()
         self._scripts_cache: OrderedDict[str, list[tuple[int, int, str]]] = OrderedDict()
+        self._seed_cache: OrderedDict[str, list[tuple[int, int, str]]] = OrderedDict()
 
     def _wants_xx(self, text: str) -> bool:
         """Does the multi-language name model read this text (``redaction.multilingual``)?"""
@@ -433,6 +436,15 @@ class Analyzer:
                 texts,
             )
             found = [a + b for a, b in zip(found, other, strict=True)]
+        third = [f and seed_model_reads(t) for t, f in zip(texts, first, strict=True)]
+        if any(third):
+            more = self._run(
+                load_person_model(str(SEED_MODEL_DIR)),
+                self._seed_cache,
+                [s if r else [] for s, r in zip(pieces, third, strict=True)],
+                texts,
+            )
+            found = [a + b for a, b in zip(found, more, strict=True)]
         # The language engines read sentence by sentence, in pieces (GiNZA's Sudachi
         # refuses input over 49,149 bytes), each distinct piece once, a language's pieces
         # in one batch: where each piece is, by language

@@ -11,7 +11,7 @@ a copy of some English sentences in lower case, of some sentences in capitals, a
 with a name as an @handle. PERSON, places and organisations are learned; Warden uses
 PERSON only.
 
-Two models ship, both built by this script:
+Three models ship, all built by this script:
 
 - ``redaction/models/person-xx`` (the defaults): the licensed sets only;
 - ``redaction/models/person-xx-scripts``, for texts in the scripts none of those sets
@@ -27,7 +27,10 @@ Two models ship, both built by this script:
   on other languages it was worse in some (Japanese 16.8% -> 21.7%, Thai 24.0% -> 29.2%,
   Portuguese 47.9% -> 53.7%) and better in others, which is why it reads only the four
   scripts it learned from synthetic text. An earlier try with synthetic sentences in all
-  thirteen languages (200 and 300 each) had the same regressions.
+  thirteen languages (200 and 300 each) had the same regressions;
+- ``redaction/models/person-xx-seed7``, the first trained again from another seed
+  (``--seed 7 --out redaction/models/person-xx-seed7``), read beside the first
+  (``redaction.multilingual.seed_model_reads``; figures in ``redaction/models/DATA.md``).
 
 ``--embed-size`` sets the rows of the hash embedding (4,000 in both shipped models). Four
 times as many (16,000, both models retrained, 19-20 MB each) found fewer names, not more:

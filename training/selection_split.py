@@ -1,6 +1,7 @@
 """Compare name models on a selection split that no benchmark row measures.
 
-    .venv/bin/python training/selection_split.py [--xx DIR] [--scripts DIR] [--sets de.dev,he.train]
+    .venv/bin/python training/selection_split.py [--xx DIR] [--scripts DIR] [--seed-model DIR]
+        [--no-seed-model] [--sets de.dev,he.train]
 
 Choosing between two trained models by the figures ``benchmarks/bench_redaction.py``
 reports would tune the model to its measurement. This script reads other lines of the
@@ -8,8 +9,8 @@ same development sets (``../shared/data/ner/``): for a set the model trained on,
 held-out lines after the 400 the benchmark measures; for a set never trained on, lines
 2000-2399 (the benchmark measures the first 400). It prints, per set, the PERSON spans
 left whole and in part, the precision of what was found, and the ordinary words kept,
-with the whole redactor (rules, engines and both name models), the shipped models by
-default or the candidate folders given.
+with the whole redactor (rules, engines and the three name models), the shipped models
+by default or the candidate folders given; ``--no-seed-model`` leaves the third out.
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "ner")
     ap.add_argument("--xx", type=Path, help="a candidate for redaction/models/person-xx")
     ap.add_argument("--scripts", type=Path, help="a candidate for person-xx-scripts")
+    ap.add_argument("--seed-model", type=Path, help="a candidate for person-xx-seed7")
+    ap.add_argument("--no-seed-model", action="store_true", help="without the third model")
     ap.add_argument("--sets", help="comma-separated set names (default: all)")
     args = ap.parse_args()
     if not args.data.is_dir():
@@ -52,11 +55,16 @@ def main() -> None:
         redaction.multilingual.MODEL_DIR = args.xx.resolve()
     if args.scripts:
         redaction.analyzer.SCRIPTS_MODEL_DIR = args.scripts.resolve()
+    if args.seed_model:
+        redaction.analyzer.SEED_MODEL_DIR = args.seed_model.resolve()
+    if args.no_seed_model:
+        redaction.analyzer.seed_model_reads = lambda text: False
     only = set(args.sets.split(",")) if args.sets else None
     redactor = Redactor()
     print(
         f"selection split (never a benchmark row); models: {args.xx or 'shipped'}, "
-        f"{args.scripts or 'shipped'}"
+        f"{args.scripts or 'shipped'}, "
+        f"{'none' if args.no_seed_model else args.seed_model or 'shipped'}"
     )
     for f in sorted(args.data.glob("*.jsonl")):
         if f.stem == "en.train" or (only and f.stem not in only):

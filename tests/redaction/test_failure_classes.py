@@ -171,6 +171,8 @@ CASES = [
     # an English name the rules leave in doubt (an unknown word opening the sentence),
     # settled by the first name model's second look
     ("PERSON", "Kwabena sent the draft over this morning", "Kwabena"),
+    # a name only the third name model (another seed) finds
+    ("PERSON", "Gestern hat Wojtaszek den Vertrag für uns unterschrieben.", "Wojtaszek"),
     # ... settled by the second name model when the first misses it
     ("PERSON", "we just watched Hargreave try to cook again", "Hargreave"),
     # a surname the English NER calls an organisation in chat, asked about again
@@ -272,9 +274,18 @@ def test_failure_class_is_redacted(redactor: Redactor, entity: str, text: str, v
 
 
 def test_multilingual_model_loads_offline_from_the_repository() -> None:
-    from redaction.multilingual import MODEL_DIR, SCRIPTS_MODEL_DIR, load_person_model
+    from redaction.multilingual import (
+        MODEL_DIR,
+        SCRIPTS_MODEL_DIR,
+        SEED_MODEL_DIR,
+        load_person_model,
+    )
 
-    for where, name in ((MODEL_DIR, "person_xx"), (SCRIPTS_MODEL_DIR, "person_xx_scripts")):
+    for where, name in (
+        (MODEL_DIR, "person_xx"),
+        (SCRIPTS_MODEL_DIR, "person_xx_scripts"),
+        (SEED_MODEL_DIR, "person_xx_seed7"),
+    ):
         assert where.is_dir() and where.is_relative_to(ROOT / "redaction" / "models")
         nlp = load_person_model(str(where))
         assert nlp.meta["name"] == name
@@ -294,6 +305,19 @@ def test_which_name_models_read_a_text() -> None:
     assert person_models("내일 김민준 씨에게 보고서를 보내 주세요.") == (False, True)
     assert person_models("Χθες το βράδυ τηλεφώνησε ο Στέλιος στο γραφείο.") == (True, True)
     assert person_models("Wczoraj wieczorem dzwonił do biura pan Zdzisław.") == (True, True)
+
+
+def test_which_texts_the_third_model_reads() -> None:
+    from redaction.multilingual import seed_model_reads
+
+    # beside the first, in Latin, Cyrillic, Arabic and Thai letters; not in the scripts
+    # only the second learned, nor in Japanese or Chinese (it found no name there)
+    assert seed_model_reads("Wczoraj wieczorem dzwonił do biura pan Zdzisław.")
+    assert seed_model_reads("Вчера вечером Игорь Семёнович позвонил в офис.")
+    assert seed_model_reads("أرسل التقرير إلى سلمى الغامدي قبل الظهر.")
+    assert not seed_model_reads("Χθες το βράδυ τηλεφώνησε ο Στέλιος στο γραφείο.")
+    assert not seed_model_reads("明日、佐々木さんに資料を送ってください。")
+    assert not seed_model_reads("会议由孙天佑主持，大家讨论了预算。")
 
 
 def test_a_katakana_name_the_first_model_cuts_short_is_redacted_whole(
@@ -319,19 +343,19 @@ def test_the_second_model_is_loaded_for_the_texts_it_reads_only(
     from redaction.multilingual import SCRIPTS_MODEL_DIR, load_person_model
 
     read: list[str] = []
-    second = load_person_model(str(SCRIPTS_MODEL_DIR))
 
     def spy(path: str | None = None) -> object:
         read.append(str(path))
-        return second
+        return load_person_model(path)
 
     monkeypatch.setattr(analyzer_module, "load_person_model", spy)
     redactor.analyzer._xx_cache.clear()
     redactor.analyzer._scripts_cache.clear()
     redactor.redact_many(["Вчера вечером Игорь Семёнович позвонил в офис."])
-    assert read == []  # Russian: the first model and natasha
+    # Russian: the first model (and the third, another seed of it) and natasha
+    assert str(SCRIPTS_MODEL_DIR) not in read
     redactor.redact_many(["Вчера звонил Игорь.", "Τηλεφώνησε ο Στέλιος."])
-    assert read == [str(SCRIPTS_MODEL_DIR)]  # once, for the Greek text only
+    assert read.count(str(SCRIPTS_MODEL_DIR)) == 1  # once, for the Greek text only
 
 
 def test_family_and_first_names_by_their_form_in_ukrainian() -> None:
