@@ -1,7 +1,8 @@
-"""Names in every language: a small NER model that Warden trains and ships
-(``redaction/models/person-xx``), and the script of a text, which says whether it needs it.
+"""Names in every language: small NER models that Warden trains and ships
+(``redaction/models/person-xx`` and two more, see :func:`person_models` and
+:func:`seed_model_reads`), and the script of a text, which says whether it needs them.
 
-The shipped model is a spaCy pipeline for the multi-language class ``xx`` with one
+Each shipped model is a spaCy pipeline for the multi-language class ``xx`` with one
 component (``ner``, label ``PERSON``). Scripts written without spaces between words
 (Chinese, Japanese, Korean syllables, Thai, Lao, Khmer, Myanmar) are cut into one token
 per character, so that a name inside a run of characters ("김철수는", "田中さん") can be
@@ -119,7 +120,7 @@ def whole_katakana_words(text: str, spans: list[tuple[int, int]]) -> list[tuple[
 
 
 def person_models(text: str) -> tuple[bool, bool]:
-    """Which of the two name models read ``text``: (the first, the second).
+    """Which of the first two name models read ``text``: (the first, the second).
 
     Greek, Hebrew, Hangul and Devanagari texts: the second (the first never saw those
     scripts), and the first as well when the language has no engine of its own. Other
@@ -142,7 +143,7 @@ def seed_model_reads(text: str) -> bool:
     the names left in nine of thirteen languages (Polish 18.1% -> 15.4%, Turkish 9.6 ->
     8.6, Arabic 33.6 -> 31.0, German 14.0 -> 11.6, Ukrainian 16.5 -> 14.6, French 12.0 ->
     10.8, Spanish 16.4 -> 15.4, Portuguese 29.8 -> 28.8, Thai 7.0 -> 6.6) and found no name
-    in Greek, Hebrew, Japanese or Chinese (``training/person_model.py``'s docstring)."""
+    in Greek, Hebrew, Japanese or Chinese (``redaction/models/DATA.md``)."""
     return not uses_scripts_model(text) and language(text) not in ("ja", "zh")
 
 
