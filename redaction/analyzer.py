@@ -411,8 +411,7 @@ class Analyzer:
             xx_segments(t) if w or not t.isascii() else []
             for t, w in zip(texts, wants, strict=True)
         ]
-        # which of the first two models read each text (the second is loaded when the first
-        # text it reads comes)
+        # which of the first two models read each text
         which = [
             person_models(t) if w else (False, False) for t, w in zip(texts, wants, strict=True)
         ]
@@ -428,24 +427,21 @@ class Analyzer:
             [s if f else [] for s, f in zip(pieces, first, strict=True)],
             texts,
         )
-        if any(second):
-            other = self._run(
-                load_person_model(str(SCRIPTS_MODEL_DIR)),
-                self._scripts_cache,
-                [s if o else [] for s, o in zip(pieces, second, strict=True)],
-                texts,
-            )
-            found = [a + b for a, b in zip(found, other, strict=True)]
         # the third (the first trained from another seed) beside the first, not everywhere
         third = [f and seed_model_reads(t) for t, f in zip(texts, first, strict=True)]
-        if any(third):
-            more = self._run(
-                load_person_model(str(SEED_MODEL_DIR)),
-                self._seed_cache,
-                [s if r else [] for s, r in zip(pieces, third, strict=True)],
-                texts,
-            )
-            found = [a + b for a, b in zip(found, more, strict=True)]
+        # each further model is loaded when the first text it reads comes
+        for where_model, cache, reads in (
+            (SCRIPTS_MODEL_DIR, self._scripts_cache, second),
+            (SEED_MODEL_DIR, self._seed_cache, third),
+        ):
+            if any(reads):
+                more = self._run(
+                    load_person_model(str(where_model)),
+                    cache,
+                    [s if r else [] for s, r in zip(pieces, reads, strict=True)],
+                    texts,
+                )
+                found = [a + b for a, b in zip(found, more, strict=True)]
         # The language engines read sentence by sentence, in pieces (GiNZA's Sudachi
         # refuses input over 49,149 bytes), each distinct piece once, a language's pieces
         # in one batch: where each piece is, by language
