@@ -686,7 +686,8 @@ def _thai_listed_names(text: str) -> list[tuple[int, int, float]]:
 # carry these); the two more before a common word: the, as
 _HE_NAME_PREFIXES = "ובלמש"
 _HE_PREFIXES = _HE_NAME_PREFIXES + "כה"
-_HE_WORD = re.compile(r"(?<![\w'\u05f3])[\u05d0-\u05ea][\u05d0-\u05ea'\u05f3]*(?!\w)")
+_HE_LETTERS = r"[\u05d0-\u05ea][\u05d0-\u05ea'\u05f3]*"
+_HE_WORD = re.compile(rf"(?<![\w'\u05f3]){_HE_LETTERS}(?!\w)")
 _AR_WORD = re.compile(r"(?<!\w)[\u0621-\u064a\u0671-\u06d3][\u0621-\u0652\u0671-\u06d3]*(?!\w)")
 
 
@@ -793,7 +794,6 @@ def _hebrew_names(text: str) -> list[tuple[int, int, float]]:
     return sorted(set(out))
 
 
-_HE_W = r"[\u05d0-\u05ea][\u05d0-\u05ea'\u05f3]*"
 # a verb of saying (said, says, claims, added, told, wrote, explained, noted, answered,
 # announced, recounted; each as a man and as a woman says it)
 _HE_SAY = (
@@ -812,7 +812,7 @@ _HE_OFFICE = (
 _HE_NATIONALITY = "ה?(?:אמריקאי|בריטי|צרפתי|גרמני|רוסי|ישראלי)"
 _HE_SPEAKER_OR_OFFICE = re.compile(
     rf"(?<![\u05d0-\u05ea])(?:(?:{_HE_SAY})\s+(?:(?:{_HE_OFFICE})\s+)?"
-    rf"|(?:{_HE_OFFICE})\s+(?:{_HE_NATIONALITY}\s+)?)({_HE_W}(?:\s+{_HE_W})?)"
+    rf"|(?:{_HE_OFFICE})\s+(?:{_HE_NATIONALITY}\s+)?)({_HE_LETTERS}(?:\s+{_HE_LETTERS})?)"
 )
 
 
@@ -825,7 +825,7 @@ def _hebrew_speaker_and_office(text: str) -> list[tuple[int, int, float]]:
     out = []
     for m in _HE_SPEAKER_OR_OFFICE.finditer(text):
         end = -1
-        for w in re.finditer(_HE_W, m.group(1)):
+        for w in _HE_WORD.finditer(m.group(1)):
             word, after = w.group(0), m.start(1) + w.end()
             if (
                 zipf_frequency(word, "he") >= 3.5
