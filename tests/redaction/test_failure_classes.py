@@ -51,6 +51,10 @@ CASES = [
     # a sentence with no capital letter still goes to the NER when it holds a first name
     ("PERSON", "listening to phil collins on repeat tonight", "collins"),
     ("PERSON", "can you send it to john wertheim before friday", "wertheim"),
+    # a first name in lower case a little frequent in English text, and the rare word
+    # after it with it (found alone, the first name kept the sentence from the second look)
+    ("PERSON", "idk why simon keeps calling me", "simon"),
+    ("PERSON", "ngl emily thorn carried the whole match", "thorn"),
     # family names by their form (Polish -ski/-wicz, Greek -όπουλος/-άκης) in any case of
     # the noun, Greek first names in their case forms, an initial before a family name
     ("PERSON", "Wczoraj długo rozmawiałem o pracy z panem Zdzisławem Wróblewskim.", "Wróblewskim"),
@@ -217,6 +221,8 @@ KEPT = [
     # a first name that is also a city stays a place (GeoNames knows Savannah), and so
     # does one after a word that leads to a place (Lorraine, a region no list has)
     ("We drove through Savannah on the way home.", ["Savannah"]),
+    # a first name in lower case that is also a place GeoNames knows stays
+    ("road trip thru nevada was long", ["nevada"]),
     ("We spent a week in Lorraine tasting wine.", ["Lorraine"]),
     # and a city opening a sentence in another language
     ("Savannah est une ville tranquille.", ["Savannah"]),
