@@ -1712,9 +1712,15 @@ class WardenPersonRecognizer(EntityRecognizer):
                 spans.append((m.start(), m.end(), 0.5))
             elif self._name_word(word) and _VERB_AFTER.match(text, m.end()):
                 spans.append((m.start(), m.end(), 0.5))  # "Scott lives on ..."
+        # a speaker: a rare word or a known first name; in capitals, as a script or a
+        # transcript names its speakers ("MARGARET: ..."), a known first name of four
+        # letters or more that is no English word ("NOTE:", "BILL:", "AMBER:" stay, and
+        # "MAX:", "MIN:" by their length)
         for m in _SPEAKER.finditer(text):
             w = m.group(1)
-            if len(w) >= 3 and not w.isupper() and (not is_common(w) or self._name_word(w)):
+            if (len(w) >= 3 and not w.isupper() and (not is_common(w) or self._name_word(w))) or (
+                len(w) >= 4 and w.isupper() and w.casefold() in self.first and not is_common(w)
+            ):
                 spans.append((m.start(1), m.end(1), 0.5))
         # a middle initial: "Sari J. Paavolainen", "benjamin a seiler"
         for m in _INITIAL.finditer(text):

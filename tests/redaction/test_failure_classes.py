@@ -55,6 +55,8 @@ CASES = [
     # after it with it (found alone, the first name kept the sentence from the second look)
     ("PERSON", "idk why simon keeps calling me", "simon"),
     ("PERSON", "ngl emily thorn carried the whole match", "thorn"),
+    # a transcript or a script names its speakers in capitals
+    ("PERSON", "INTERVIEWER: And then?\nPHILIPPA: Then we left for the coast.", "PHILIPPA"),
     # family names by their form (Polish -ski/-wicz, Greek -όπουλος/-άκης) in any case of
     # the noun, Greek first names in their case forms, an initial before a family name
     ("PERSON", "Wczoraj długo rozmawiałem o pracy z panem Zdzisławem Wróblewskim.", "Wróblewskim"),
@@ -221,11 +223,17 @@ KEPT = [
     # a first name that is also a city stays a place (GeoNames knows Savannah), and so
     # does one after a word that leads to a place (Lorraine, a region no list has)
     ("We drove through Savannah on the way home.", ["Savannah"]),
-    # a first name in lower case that is also a place GeoNames knows stays
-    ("road trip thru nevada was long", ["nevada"]),
     ("We spent a week in Lorraine tasting wine.", ["Lorraine"]),
     # and a city opening a sentence in another language
     ("Savannah est une ville tranquille.", ["Savannah"]),
+    # a first name in lower case that is also a place GeoNames knows stays
+    ("road trip thru nevada was long", ["nevada"]),
+    # labels in capitals stay: English words, first names among them too (AMBER), and
+    # short ones (MAX)
+    (
+        "NOTE: the deadline moved.\nAMBER: two alerts to review.\nMAX: 5 retries",
+        ["NOTE", "AMBER", "MAX"],
+    ),
     # nam_dict gives "Bei" and "Eine" as first names (in China, in Finland): German words
     ("Bei Regen bleiben wir zu Hause. Eine Woche später kam die Antwort.", ["Bei", "Eine"]),
     # a family name's character inside a word before a title: "history teacher"
