@@ -1325,6 +1325,25 @@ class WardenPersonRecognizer(EntityRecognizer):
             words.pop()
         return a + words[0].start(), a + words[-1].end()
 
+    def _common_opener(self, text: str, a: int, b: int, lang: str) -> bool:
+        """Is the model's span ``text[a:b]`` (after :meth:`_trim`) one very common word
+        of ``lang`` opening a sentence, and no listed name (Mañana, "tomorrow"; Depois,
+        "after")? The models take a capitalised word there for a name; :meth:`_trim`
+        drops such a word beside a name, this the word alone. Chosen on es.train and
+        pt.train lines 400-1198, fr.all and pl.all 400-1199, de.dev 1938-2196 (no name
+        more left, 177 spans fewer on no name: precision fr 69.9% -> 76.6%, pl 31.8 ->
+        35.0, pt 25.5 -> 27.3), checked on pl.all 2000-2799, pt.train 2000-2799, es.train
+        1200-1999, fr.all 2400-2799 (no name more left, 171 spans fewer)."""
+        w = text[a:b]
+        return (
+            " " not in w
+            and w.upper() != w
+            and lang in _WORDFREQ
+            and not self._in_dict(w)
+            and _opens_sentence(text, a)
+            and zipf_frequency(w, lang) >= 5.0
+        )
+
     @staticmethod
     def _rare(word: str) -> bool:
         """Neither an English word nor frequent in English text."""
@@ -1415,6 +1434,8 @@ class WardenPersonRecognizer(EntityRecognizer):
                 a, b = ent.start_char, ent.end_char
                 if lang != "en":
                     a, b = self._trim(text, a, b, lang)
+                    if self._common_opener(text, a, b, lang):
+                        continue
                 spans.append((a, b, 0.85))
         # 1a. the multi-language model (redaction.multilingual): trusted as it is, except
         # a span of digits or one made only of very common English words
@@ -1434,7 +1455,10 @@ class WardenPersonRecognizer(EntityRecognizer):
                 continue  # lower case in a cased script: a name in English chat, a word elsewhere
             if _HE_WORD.match(value) and _hebrew_words_only(value):
                 continue  # the second model takes Hebrew words for names (הליגה, "the league")
-            spans.append((*self._trim(text, a, b, language(text)), 0.8))
+            a, b = self._trim(text, a, b, language(text))
+            if self._common_opener(text, a, b, language(text)):
+                continue
+            spans.append((a, b, 0.8))
         if not text.isascii():
             spans += _other_scripts(text)
             if language(text) == "vi":
