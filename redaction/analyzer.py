@@ -40,7 +40,7 @@ from spacy.util import filter_spans
 from redaction.multilingual import (
     ENGINE_LANGUAGES,
     SCRIPTS_MODEL_DIR,
-    SEED_MODEL_DIR,
+    SEED_MODEL_DIRS,
     language,
     language_persons_many,
     load_person_model,
@@ -350,7 +350,9 @@ class Analyzer:
         self.xx = None if self.config.multilingual == "off" else load_person_model()
         self._xx_cache: OrderedDict[str, list[tuple[int, int, str]]] = OrderedDict()
         self._scripts_cache: OrderedDict[str, list[tuple[int, int, str]]] = OrderedDict()
-        self._seed_cache: OrderedDict[str, list[tuple[int, int, str]]] = OrderedDict()
+        self._seed_caches: tuple[OrderedDict[str, list[tuple[int, int, str]]], ...] = tuple(
+            OrderedDict() for _ in SEED_MODEL_DIRS
+        )
 
     def _wants_xx(self, text: str) -> bool:
         """Does the multi-language name model read this text (``redaction.multilingual``)?"""
@@ -427,12 +429,13 @@ class Analyzer:
             [s if f else [] for s, f in zip(pieces, first, strict=True)],
             texts,
         )
-        # the third (the first trained from another seed) beside the first, not everywhere
-        third = [f and seed_model_reads(t) for t, f in zip(texts, first, strict=True)]
+        # the seed models (the first trained from other seeds) beside the first, not
+        # everywhere
+        seeded = [f and seed_model_reads(t) for t, f in zip(texts, first, strict=True)]
         # each further model is loaded when the first text it reads comes
         for where_model, cache, reads in (
             (SCRIPTS_MODEL_DIR, self._scripts_cache, second),
-            (SEED_MODEL_DIR, self._seed_cache, third),
+            *((d, c, seeded) for d, c in zip(SEED_MODEL_DIRS, self._seed_caches, strict=True)),
         ):
             if any(reads):
                 more = self._run(
@@ -522,7 +525,7 @@ class Analyzer:
         44.1% -> 42.6%). Both models, and the organisation words: chosen on en.dev lines
         400-1005, names left 39.3% -> 35.9%. The third model too: 36.7% -> 35.6% there,
         but no name more and more spans on no name on the measured lines, so it is not
-        asked here."""
+        asked here, nor the fourth (not tried here)."""
         if self.xx is None:
             return
         segs: list[list[tuple[int, int]]] = []

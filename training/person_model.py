@@ -11,7 +11,7 @@ a copy of some English sentences in lower case, of some sentences in capitals, a
 with a name as an @handle. PERSON, places and organisations are learned; Warden uses
 PERSON only.
 
-Three models ship, all built by this script:
+Four models ship, all built by this script:
 
 - ``redaction/models/person-xx`` (the defaults): the licensed sets only;
 - ``redaction/models/person-xx-scripts``, for texts in the scripts none of those sets
@@ -28,12 +28,13 @@ Three models ship, all built by this script:
   Portuguese 47.9% -> 53.7%) and better in others, which is why it reads only the four
   scripts it learned from synthetic text. An earlier try with synthetic sentences in all
   thirteen languages (200 and 300 each) had the same regressions;
-- ``redaction/models/person-xx-seed7``, the first trained again from another seed
-  (``--seed 7 --out redaction/models/person-xx-seed7``), read beside the first
+- ``redaction/models/person-xx-seed7`` and ``person-xx-seed11``, the first trained again
+  from other seeds (``--seed 7 --out redaction/models/person-xx-seed7``, ``--seed 11 --out
+  redaction/models/person-xx-seed11``), read beside the first
   (``redaction.multilingual.seed_model_reads``; figures in ``redaction/models/DATA.md``).
 
-``--embed-size`` sets the rows of the hash embedding (4,000 in both shipped models). Four
-times as many (16,000, both models retrained, 19-20 MB each) found fewer names, not more:
+``--embed-size`` sets the rows of the hash embedding (4,000 in every shipped model). Four
+times as many (16,000, the first two models retrained, 19-20 MB each) found fewer names, not more:
 names left on the selection split (``training/selection_split.py --xx DIR --scripts DIR``,
 lines no benchmark row measures) went Greek 25.4% -> 47.3%,
 Hebrew 69.2% -> 81.8%, German 23.0% -> 31.0%, Turkish 14.3% -> 18.1%, Korean, French and

@@ -9,8 +9,9 @@ same development sets (``../shared/data/ner/``): for a set the model trained on,
 held-out lines after the 400 the benchmark measures; for a set never trained on, lines
 2000-2399 (the benchmark measures the first 400). It prints, per set, the PERSON spans
 left whole and in part, the precision of what was found, and the ordinary words kept,
-with the whole redactor (rules, engines and the three name models), the shipped models
-by default or the candidate folders given; ``--no-seed-model`` leaves the third out.
+with the whole redactor (rules, engines and the four name models), the shipped models
+by default or the candidate folders given (``--seed-model`` in place of the seed models,
+the third and the fourth; give it twice for two); ``--no-seed-model`` leaves them out.
 """
 
 from __future__ import annotations
@@ -44,8 +45,13 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "ner")
     ap.add_argument("--xx", type=Path, help="a candidate for redaction/models/person-xx")
     ap.add_argument("--scripts", type=Path, help="a candidate for person-xx-scripts")
-    ap.add_argument("--seed-model", type=Path, help="a candidate for person-xx-seed7")
-    ap.add_argument("--no-seed-model", action="store_true", help="without the third model")
+    ap.add_argument(
+        "--seed-model",
+        type=Path,
+        action="append",
+        help="a candidate in place of the seed models (person-xx-seed7, person-xx-seed11)",
+    )
+    ap.add_argument("--no-seed-model", action="store_true", help="without the seed models")
     ap.add_argument("--sets", help="comma-separated set names (default: all)")
     args = ap.parse_args()
     if not args.data.is_dir():
@@ -56,7 +62,7 @@ def main() -> None:
     if args.scripts:
         redaction.analyzer.SCRIPTS_MODEL_DIR = args.scripts.resolve()
     if args.seed_model:
-        redaction.analyzer.SEED_MODEL_DIR = args.seed_model.resolve()
+        redaction.analyzer.SEED_MODEL_DIRS = tuple(p.resolve() for p in args.seed_model)
     if args.no_seed_model:
         redaction.analyzer.seed_model_reads = lambda text: False
     only = set(args.sets.split(",")) if args.sets else None
@@ -64,7 +70,7 @@ def main() -> None:
     print(
         f"selection split (never a benchmark row); models: {args.xx or 'shipped'}, "
         f"{args.scripts or 'shipped'}, "
-        f"{'none' if args.no_seed_model else args.seed_model or 'shipped'}"
+        f"{'none' if args.no_seed_model else ', '.join(map(str, args.seed_model or ['shipped']))}"
     )
     for f in sorted(args.data.glob("*.jsonl")):
         if f.stem == "en.train" or (only and f.stem not in only):

@@ -179,6 +179,9 @@ CASES = [
     ("PERSON", "Kwabena sent the draft over this morning", "Kwabena"),
     # a name only the third name model (another seed) finds
     ("PERSON", "Gestern hat Wojtaszek den Vertrag für uns unterschrieben.", "Wojtaszek"),
+    # names only the fourth (a third seed) finds, whole or in part
+    ("PERSON", "Raport sprawdził w zeszłym tygodniu Cichos.", "Cichos"),
+    ("PERSON", "راجع ريناد أبا الخيل الميزانية الجديدة في الاجتماع.", "أبا الخيل"),
     # ... settled by the second name model when the first misses it
     ("PERSON", "we just watched Hargreave try to cook again", "Hargreave"),
     # a surname the English NER calls an organisation in chat, asked about again
@@ -293,14 +296,15 @@ def test_multilingual_model_loads_offline_from_the_repository() -> None:
     from redaction.multilingual import (
         MODEL_DIR,
         SCRIPTS_MODEL_DIR,
-        SEED_MODEL_DIR,
+        SEED_MODEL_DIRS,
         load_person_model,
     )
 
     for where, name in (
         (MODEL_DIR, "person_xx"),
         (SCRIPTS_MODEL_DIR, "person_xx_scripts"),
-        (SEED_MODEL_DIR, "person_xx_seed7"),
+        (SEED_MODEL_DIRS[0], "person_xx_seed7"),
+        (SEED_MODEL_DIRS[1], "person_xx_seed11"),
     ):
         assert where.is_dir() and where.is_relative_to(ROOT / "redaction" / "models")
         nlp = load_person_model(str(where))
