@@ -123,6 +123,21 @@ def world_first_names() -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=16)
+def first_name_frequency(lang: str) -> dict[str, int]:
+    """nam_dict's first names given where ``lang`` is spoken (:data:`_NAM_LANGUAGES`),
+    case-folded, with their frequency there: 1 (rare) to 13 (extremely common), the
+    highest of those countries. Empty for a language none of its countries speaks."""
+    places = _NAM_LANGUAGES.get(lang, ())
+    out: dict[str, int] = {}
+    for name, countries in first_names_by_country().items():
+        freq = max((countries.get(c, 0) for c in places), default=0)
+        if freq:
+            f = name.casefold()
+            out[f] = max(freq, out.get(f, 0))
+    return out
+
+
 def _common_words_of(lang: str) -> frozenset[str]:
     """The words of ``lang`` with a Zipf frequency of 4 or more (wordfreq's list, whose
     bucket i holds the words of frequency 10^(-i/100): Zipf 9 - i/100)."""

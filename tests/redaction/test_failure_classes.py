@@ -80,6 +80,10 @@ CASES = [
     ("PERSON", "Falei ontem com a doutora Kawas sobre o caso.", "Kawas"),
     # a listed first name opening a sentence in a language without an NER engine
     ("PERSON", "Rigoberto llego tarde a la reunion del martes.", "Rigoberto"),
+    # ... and one that is a common word too, but a common first name where the language
+    # is spoken (pierre, "stone")
+    ("PERSON", "Pierre est arrivé en retard hier soir.", "Pierre"),
+    ("PERSON", "Maria chegou tarde ontem à noite.", "Maria"),
     # Turkish writes a name's case ending after an apostrophe (Gülsüm'le: with Gülsüm)
     ("PERSON", "Dün akşam Gülsüm'le sinemaya gittik.", "Gülsüm"),
     # Ukrainian first names in their case forms (Ірина: Іриною)
@@ -229,6 +233,8 @@ KEPT = [
     ("We spent a week in Lorraine tasting wine.", ["Lorraine"]),
     # and a city opening a sentence in another language
     ("Savannah est une ville tranquille.", ["Savannah"]),
+    # a common word that is a first name somewhere but rare where the language is spoken
+    ("Durante os 25 anos de ocupação, nada mudou.", ["Durante"]),
     # a very common word opening a sentence that a name model takes for a name
     ("Mañana a las diez viene el técnico a revisar las cuentas.", ["Mañana"]),
     # a first name in lower case that is also a place GeoNames knows stays
