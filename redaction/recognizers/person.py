@@ -1439,7 +1439,8 @@ class WardenPersonRecognizer(EntityRecognizer):
                         continue
                 spans.append((a, b, 0.85))
         # 1a. the multi-language model (redaction.multilingual): trusted as it is, except
-        # a span of digits or one made only of very common English words
+        # a span of digits, one made only of very common English words, or one very
+        # common word of the text's language opening a sentence
         for a, b in xx:
             value = text[a:b]
             if _THAI.search(value) and value.count(" ") > 1:
@@ -1456,8 +1457,9 @@ class WardenPersonRecognizer(EntityRecognizer):
                 continue  # lower case in a cased script: a name in English chat, a word elsewhere
             if _HE_WORD.match(value) and _hebrew_words_only(value):
                 continue  # the second model takes Hebrew words for names (הליגה, "the league")
-            a, b = self._trim(text, a, b, language(text))
-            if self._common_opener(text, a, b, language(text)):
+            lang = language(text)
+            a, b = self._trim(text, a, b, lang)
+            if self._common_opener(text, a, b, lang):
                 continue
             spans.append((a, b, 0.8))
         if not text.isascii():
