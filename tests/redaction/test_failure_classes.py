@@ -55,6 +55,9 @@ CASES = [
     # after it with it (found alone, the first name kept the sentence from the second look)
     ("PERSON", "idk why simon keeps calling me", "simon"),
     ("PERSON", "ngl emily thorn carried the whole match", "thorn"),
+    # an unknown word said to be what people are (hilarious, pregnant) is someone
+    ("PERSON", "Mpho was hilarious last night", "Mpho"),
+    ("PERSON", "Zanele is pregnant again", "Zanele"),
     # a transcript or a script names its speakers in capitals
     ("PERSON", "INTERVIEWER: And then?\nPHILIPPA: Then we left for the coast.", "PHILIPPA"),
     # family names by their form (Polish -ski/-wicz, Greek -όπουλος/-άκης) in any case of
@@ -233,6 +236,8 @@ KEPT = [
     ("We spent a week in Lorraine tasting wine.", ["Lorraine"]),
     # and a city opening a sentence in another language
     ("Savannah est une ville tranquille.", ["Savannah"]),
+    # ... but not what a product is too ("amazing")
+    ("Kubernetes is amazing for this.", ["Kubernetes"]),
     # a common word that is a first name somewhere but rare where the language is spoken
     ("Durante os 25 anos de ocupação, nada mudou.", ["Durante"]),
     # a very common word opening a sentence that a name model takes for a name
