@@ -417,8 +417,9 @@ def report_ner(n: int) -> None:
         "  common word opening a sentence dropped from a name model's span on es.train,\n"
         "  pt.train, fr.all and pl.all 400-1199 and de.dev 1938-2196 (checked on pl.all and\n"
         "  pt.train 2000-2799, es.train 1200-1999, fr.all 2400-2799), and a lone English\n"
-        "  first name in lower case up to Zipf 4.6, with its surname, on en.dev 400-1005\n"
-        "  (checked on en.train)."
+        "  first name in lower case up to Zipf 4.6, with its surname, and an unknown word\n"
+        "  said to be what people are ('is pregnant'), on en.dev 400-1005 (checked on\n"
+        "  en.train)."
     )
 
 
