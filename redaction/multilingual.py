@@ -1,5 +1,5 @@
 """Names in every language: small NER models that Warden trains and ships
-(``redaction/models/person-xx`` and two more, see :func:`person_models` and
+(``redaction/models/person-xx`` and three more, see :func:`person_models` and
 :func:`seed_model_reads`), and the script of a text, which says whether it needs them.
 
 Each shipped model is a spaCy pipeline for the multi-language class ``xx`` with one
@@ -148,7 +148,7 @@ def seed_model_reads(text: str) -> bool:
     Turkish 9.6 -> 8.6, Arabic 33.6 -> 31.0, German 14.0 -> 11.6, Ukrainian 16.5 -> 14.6,
     French 12.0 -> 10.8, Spanish 16.4 -> 15.4, Portuguese 29.8 -> 28.8, Thai 7.0 -> 6.6)
     and found no name in Greek, Hebrew, Japanese or Chinese; the fourth, on the same lines
-    beside the first three, in nine of ten (Arabic 31.0 -> 26.5, Spanish 15.4 -> 13.7,
+    beside the first three, in eight of ten (Arabic 31.0 -> 26.5, Spanish 15.4 -> 13.7,
     Ukrainian 14.6 -> 13.1, Portuguese 28.8 -> 27.2; German 11.5 either way), and again on
     a second range (``redaction/models/DATA.md``)."""
     return not uses_scripts_model(text) and language(text) not in ("ja", "zh")

@@ -1322,7 +1322,7 @@ class WardenPersonRecognizer(EntityRecognizer):
             if w.upper() != w:  # a script with capitals
                 if w.lower() == w:
                     return not re.fullmatch(_PARTICLE, w) and w not in _TITLES
-                return opening and lang in _WORDFREQ and zipf_frequency(w, lang) >= 5.0
+                return opening and self._common_word(w, lang)
             # Hebrew: a very common word that is no listed name (a verb); not Arabic,
             # whose names are made of common words (صلاح الدين, عبد الملك)
             if lang != "he":
@@ -1338,6 +1338,12 @@ class WardenPersonRecognizer(EntityRecognizer):
             words.pop()
         return a + words[0].start(), a + words[-1].end()
 
+    def _common_word(self, w: str, lang: str) -> bool:
+        """Is ``w`` a very common word of ``lang`` (Zipf 5 or more) and no listed name?
+        Opening a sentence, such a word is no name: :meth:`_trim` drops it beside a
+        name, :meth:`_common_opener` on its own."""
+        return lang in _WORDFREQ and not self._in_dict(w) and zipf_frequency(w, lang) >= 5.0
+
     def _common_opener(self, text: str, a: int, b: int, lang: str) -> bool:
         """Is the model's span ``text[a:b]`` (after :meth:`_trim`) one very common word
         of ``lang`` opening a sentence, and no listed name (Mañana, "tomorrow"; Depois,
@@ -1351,10 +1357,8 @@ class WardenPersonRecognizer(EntityRecognizer):
         return (
             " " not in w
             and w.upper() != w
-            and lang in _WORDFREQ
-            and not self._in_dict(w)
             and _opens_sentence(text, a)
-            and zipf_frequency(w, lang) >= 5.0
+            and self._common_word(w, lang)
         )
 
     @staticmethod
