@@ -718,6 +718,32 @@ def test_first_name_opening_a_sentence(rec: WardenPersonRecognizer) -> None:
     assert found == ["Rigoberto"], found
 
 
+def test_speaker_of_a_transcript_or_a_play_at_the_start_of_a_line(
+    rec: WardenPersonRecognizer,
+) -> None:
+    # the rule alone: initials, spaced or not, and a name or a rare word in capitals,
+    # before a colon or a dash and a capital; not a postscript's initials, a common word
+    # (UWAGA, "note"), a word of English (PROMPT), a place (KŁODZKO), a word in capitals
+    # before lower case (a glossary's headword), a name inside the line, or a word of two
+    # letters
+    text = (
+        "O. P.: Jesteś redaktorem naczelnym?\n"
+        "M . E . : Przez cały czas o tym myślę.\n"
+        "KARLOS - Czego chcesz?\n"
+        "ZBYSZKO BRZĘCZKOWSKI: Nie wiem.\n"
+        "GRZEGORZ : Rozwiodłaś się.\n"
+        "P.S.: Pozdrów mamę.\n"
+        "UWAGA: Ten produkt zawiera orzechy.\n"
+        "PROMPT: Napisz wiersz.\n"
+        "KŁODZKO: Nowy most otwarty.\n"
+        "FEUDALIZM - ustrój społeczny.\n"
+        "Tak, KARLOS: Nie.\n"
+        "ZY - Bo były."
+    )
+    found = [text[a:b] for a, b, _ in rec._speaker_label(text, "pl")]
+    assert found == ["O. P.", "M . E .", "KARLOS", "ZBYSZKO BRZĘCZKOWSKI", "GRZEGORZ"], found
+
+
 def test_german_family_name_alone_after_a_verb_of_saying(rec: WardenPersonRecognizer) -> None:
     # the rule alone: a listed family name alone after a quotation and a verb of saying;
     # not one that is a common German word (Richter, "judge")
