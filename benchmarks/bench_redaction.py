@@ -423,7 +423,10 @@ def report_ner(n: int) -> None:
         "  transcript or a play ('KARLOS - ...', 'A. H.: ...') on pl.all 400-2799 and\n"
         "  pt.train 400-1199 (checked on pl.all 2800-4999, pt.train 2000-2799, es.train\n"
         "  400-1999, fr.all 400-1199, uk.train 400-1999, de.dev 1938-2196, tr.train\n"
-        "  3900-4999, el.train 1000-1399)."
+        "  3900-4999, el.train 1000-1399), and a Romance name after a form of address\n"
+        "  and a noble particle ('Madame de Chavigny') or after an uncle or aunt ('tio\n"
+        "  Zeca') on pt.train 1200-1999 (checked on pt.train 2000-3599, es.train\n"
+        "  2000-2799, fr.all 1200-2799)."
     )
 
 

@@ -775,6 +775,14 @@ def test_name_after_a_title_in_romance_languages() -> None:
     assert [text[a:b] for a, b, _ in _romance_title(text, "es")] == ["Quiroga Betancur"]
     text = "Bonsoir, monsieur Verlaque."
     assert [text[a:b] for a, b, _ in _romance_title(text, "fr")] == ["Verlaque"]
+    # a form of address before a noble particle, a hyphenated name, kin called by name;
+    # not an office before its organisation ("presidente de Rheinmetall")
+    text = (
+        "Era uma Madame de Chavigny. Rompera com Mr. de Trevernes. Veio o senhor "
+        "Mac-Gren. Vivia com o tio Zeca. O presidente de Rheinmetall falou."
+    )
+    found = [text[a:b] for a, b, _ in _romance_title(text, "pt")]
+    assert found == ["Chavigny", "Trevernes", "Mac-Gren", "Zeca"], found
 
 
 def test_turkish_name_before_a_case_ending(rec: WardenPersonRecognizer) -> None:
