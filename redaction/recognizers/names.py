@@ -15,6 +15,7 @@ import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from wordfreq import get_frequency_list, zipf_frequency
@@ -382,6 +383,31 @@ def polish_first_name_forms(prefix: str = "") -> frozenset[str]:
         if len(name) >= 3 and name.isalpha():
             out |= _polish_forms(name)
     return frozenset(out - first)
+
+
+@lru_cache(maxsize=1)
+def _morfeusz() -> Any:
+    import morfeusz2  # the dictionary is in the wheel: nothing is fetched
+
+    return morfeusz2.Morfeusz(generate=False)
+
+
+@lru_cache(maxsize=100_000)
+def polish_name_only(word: str) -> bool:
+    """Does SGJP (the grammatical dictionary of Polish that Morfeusz 2 reads, BSD
+    2-clause) know the capitalised ``word`` only as a first or family name, in any case
+    form (Heleny, Lidkę, Piotrek, Gontarczyków, Putina), and in none of its readings as
+    anything else: a common noun (Wilk, "wolf"; Nowaka), a verb, a particle, a place, a
+    firm or another named thing (Kraków, Orlen)? A family name that is also a place
+    GeoNames knows does not count (Bochnia, Parma); a first name does (Helena, Anna)."""
+    name = False
+    for _, _, (_, lemma, _, qualifiers, _) in _morfeusz().analyse(word):
+        if "imię" not in qualifiers and "nazwisko" not in qualifiers:
+            return False  # another word, or one the dictionary does not know
+        if "imię" not in qualifiers and lemma.split(":")[0].casefold() in place_names():
+            return False
+        name = True
+    return name
 
 
 # Ukrainian declension of first names: women's -а/-я, men's in a consonant, -ій, -о.

@@ -690,6 +690,22 @@ def test_polish_speaker_after_a_verb_of_saying() -> None:
     assert found == ["Paweł", "Brzęczyszczyk", "Zarzycka"], found
 
 
+def test_polish_names_the_grammatical_dictionary_knows_only_as_names() -> None:
+    # a word SGJP reads only as a first or family name, in any case form, opening a
+    # sentence or inside it; not one that is a common noun too (Wilk, "wolf"), a place
+    # (Krakowie), a family name that is a city (Bochnia), a firm (Orlen), another word
+    # (Wczoraj, "yesterday"), nor an abbreviation before a number (Art. 68); a first name
+    # that is a place too counts (Anna)
+    from redaction.recognizers.person import _polish_lexicon_names
+
+    text = (
+        "Religa sądzi inaczej. Wczoraj u Gontarczyków był Piotrek i Anna. Wilk patrzył. "
+        "Pojechał do Heleny w Krakowie. Bochnia wygrała. Orlen podniósł ceny. Art. 68 mówi."
+    )
+    found = [text[a:b] for a, b, _ in _polish_lexicon_names(text)]
+    assert found == ["Religa", "Gontarczyków", "Piotrek", "Anna", "Heleny"], found
+
+
 def test_polish_name_after_with_in_the_instrumental() -> None:
     # a name after "with" in the instrumental (and "Mr" between, and a family name after
     # it); not a common word (Polską, "Poland") nor a place named in the nominative
