@@ -704,6 +704,10 @@ def test_polish_names_the_grammatical_dictionary_knows_only_as_names() -> None:
     )
     found = [text[a:b] for a, b, _ in _polish_lexicon_names(text)]
     assert found == ["Religa", "Gontarczyków", "Piotrek", "Anna", "Heleny"], found
+    # in capitals, five letters or more (not an acronym: NATO)
+    text = "KLARA śmiejąc się wychodzi. Ekspansja NATO trwa. PANI BOGUSIA zdejmuje buty."
+    found = [text[a:b] for a, b, _ in _polish_lexicon_names(text)]
+    assert found == ["KLARA", "BOGUSIA"], found
 
 
 def test_polish_name_after_with_in_the_instrumental() -> None:
