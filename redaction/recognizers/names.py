@@ -13,6 +13,7 @@ import importlib.util
 import pkgutil
 import re
 import unicodedata
+import warnings
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -386,9 +387,18 @@ def polish_first_name_forms(prefix: str = "") -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _morfeusz() -> Any:
-    import morfeusz2  # the dictionary is in the wheel: nothing is fetched
-
+def _morfeusz() -> Any | None:
+    try:
+        import morfeusz2  # the dictionary is in the wheel: nothing is fetched
+    except ImportError:
+        warnings.warn(
+            "morfeusz2 is not installed (it ships wheels for Linux on x86-64 and Windows "
+            "only), so the Polish rule that reads its dictionary is off and more Polish "
+            "names may be left in the text; install morfeusz2 to turn it on.",
+            RuntimeWarning,
+            stacklevel=2,
+        )
+        return None
     return morfeusz2.Morfeusz(generate=False)
 
 
@@ -400,8 +410,11 @@ def polish_name_only(word: str) -> bool:
     anything else: a common noun (Wilk, "wolf"; Nowaka), a verb, a particle, a place, a
     firm or another named thing (Kraków, Orlen)? A family name that is also a place
     GeoNames knows does not count (Bochnia, Parma); a first name does (Helena, Anna)."""
+    morfeusz = _morfeusz()
+    if morfeusz is None:
+        return False
     name = False
-    for _, _, (_, lemma, _, qualifiers, _) in _morfeusz().analyse(word):
+    for _, _, (_, lemma, _, qualifiers, _) in morfeusz.analyse(word):
         if "imię" not in qualifiers and "nazwisko" not in qualifiers:
             return False  # another word, or one the dictionary does not know
         if "imię" not in qualifiers and lemma.split(":")[0].casefold() in place_names():

@@ -710,6 +710,28 @@ def test_polish_names_the_grammatical_dictionary_knows_only_as_names() -> None:
     assert found == ["KLARA", "BOGUSIA"], found
 
 
+def test_without_morfeusz_the_polish_dictionary_rule_is_off_and_says_so(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # where morfeusz2 has no wheel (macOS, Linux on ARM) the rule finds nothing, with a
+    # warning that says what is off and how to turn it on
+    import sys
+
+    from redaction.recognizers import names
+
+    names._morfeusz.cache_clear()
+    names.polish_name_only.cache_clear()
+    monkeypatch.setitem(sys.modules, "morfeusz2", None)  # import fails as if absent
+    try:
+        with pytest.warns(RuntimeWarning, match=r"morfeusz2 is not installed.*install"):
+            assert names.polish_name_only("Gontarczyków") is False
+    finally:
+        names._morfeusz.cache_clear()
+        names.polish_name_only.cache_clear()
+    monkeypatch.undo()
+    assert names.polish_name_only("Gontarczyków") is True
+
+
 def test_polish_name_after_with_in_the_instrumental() -> None:
     # a name after "with" in the instrumental (and "Mr" between, and a family name after
     # it); not a common word (Polską, "Poland") nor a place named in the nominative
