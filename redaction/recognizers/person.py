@@ -544,8 +544,8 @@ _CAPS_LABEL = re.compile(
 _INITIALS_LABEL = re.compile(
     r"(?m)^[ \t]*((?:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω][ \t]?\.[ \t]?){1,3})[ \t]?(?::|[-–—](?=[ \t]))"
 )
-# initials that open a line for another reason: a postscript, a note
-_NOT_INITIALS = frozenset(("PS", "PPS", "NB", "PD", "OBS"))
+# initials that open a line for another reason: a postscript (P.S., P.D.), a note (N.B.)
+_NOT_INITIALS = frozenset(("PS", "PPS", "NB", "PD"))
 
 
 def _name_forms(text: str, lang: str) -> list[tuple[int, int, float]]:
@@ -1158,7 +1158,8 @@ def _polish_lexicon_names(text: str) -> list[tuple[int, int, float]]:
     sądzi", "do Heleny", "u Gontarczyków", "Piotrek"), unless an abbreviation before a
     number ("Art. 68"). Chosen on pl.all lines 400-2799 (26 names found, 7 other words
     taken: firms, clubs and a street named after people), checked on 2800-4999 (30
-    found, 4 taken). A word of five letters or more in capitals too, as a play names
+    found, 4 taken, three of them "Art." before an article's number: the exception for
+    an abbreviation came from that check range, and takes nothing else there). A word of five letters or more in capitals too, as a play names
     who speaks ("KLARA śmiejąc się"): 3 names found on 400-4999, nothing else taken."""
     out = []
     for m in _PL_WORD.finditer(text):
@@ -1792,11 +1793,12 @@ class WardenPersonRecognizer(EntityRecognizer):
         4.5, or a common first name where it is spoken: MICHAŁ), or a word rare in the
         language and in English (Zipf under 3: not a label such as "PROMPT:") and no place
         GeoNames knows. Words of fewer than three letters are not taken. Chosen on pl.all
-        lines 400-2799 (12 names found, 1 other word taken: a glossary's headword) and
-        pt.train 400-1199 (15 found, one interview's two speakers; 1 taken: a headline's
-        first word), checked on pl.all 2800-4999, es.train 400-1999, fr.all 400-1199,
-        uk.train 400-1999, de.dev 1938-2196, tr.train 3900-4999 and el.train 1000-1399 (2
-        found; 2 taken: an interviewer's unmarked initials, a team)."""
+        lines 400-2799 (12 names found, 1 other word taken: a word in capitals no list
+        knows) and pt.train 400-1199 (15 found, one interview's two speakers; 1 taken: a
+        headline's first word), checked on pl.all 2800-4999, pt.train 2000-2799, es.train
+        400-1999, fr.all 400-1199, uk.train 400-1999, de.dev 1938-2196, tr.train
+        3900-4999 and el.train 1000-1399 (2 found; 3 taken: an interviewer's unmarked
+        initials, a team, a word)."""
         out = []
         for m in _INITIALS_LABEL.finditer(text):
             initials = m.group(1).rstrip()
