@@ -428,7 +428,10 @@ def report_ner(n: int) -> None:
         "  Zeca') on pt.train 1200-1999 (checked on pt.train 2000-3599, es.train\n"
         "  2000-2799, fr.all 1200-2799), and a Polish word that SGJP (Morfeusz 2's\n"
         "  dictionary) knows only as a first or family name on pl.all 400-2799 (checked\n"
-        "  on 2800-4999: 17.1% left -> 9.1%)."
+        "  on 2800-4999: 17.1% left -> 9.1%), and a short Latin text the language\n"
+        "  identifier is unsure of taken for its guess when two words or more say so, on\n"
+        "  pl.all 400-2799, fr.all 400-1199, es.train and pt.train 400-1999 (checked on\n"
+        "  pl.all 2800-4999, fr.all 2400-2799, pt.train 2000-3599, es.train 2000-2799)."
     )
 
 

@@ -243,8 +243,14 @@ def language(text: str) -> str:
     """The language of a text (ISO 639-1), by py3langid's model shipped in its package,
     read from its first 2,000 characters; "en" for text with no letters, or for Latin
     text the model is not sure of (a short address or a list of names in an English
-    prompt is not Finnish for holding "Lappeenranta")."""
+    prompt is not Finnish for holding "Lappeenranta"), unless the words say otherwise
+    (:func:`_words_vote`)."""
     return _language(text[:2000])
+
+
+# the Latin-script languages whose rules read their word frequencies
+_VOTE_LANGUAGES = frozenset(("de", "es", "fr", "it", "nl", "pl", "pt", "tr"))
+_VOTE_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 @lru_cache(maxsize=65_536)
@@ -253,7 +259,24 @@ def _language(head: str) -> str:
         return "en"
     lang, prob = _identifier().classify(head)
     # another script says enough by itself: short Russian is still Russian to natasha
-    return str(lang) if prob >= _SURE or non_latin(head) else "en"
+    if prob >= _SURE or non_latin(head):
+        return str(lang)
+    return str(lang) if lang in _VOTE_LANGUAGES and _words_vote(head, lang) else "en"
+
+
+def _words_vote(head: str, lang: str) -> bool:
+    """Do the words of a short text the model is unsure of say it is in ``lang``, its
+    best guess: two words or more far more common in ``lang`` than in English (Zipf 1
+    higher), and more than twice as many as the other way round ("Pan poseł Stec.",
+    "Oui, c'est Margot.")? Chosen on pl.all 400-2799, fr.all 400-1199, es.train and
+    pt.train 400-1999, de.dev 1938-2196, tr.train 3900-4999, uk.train 400-1199 and
+    en.dev 400-1005 (names left fell by 7 in Polish and French, rose by 1 in
+    Portuguese), checked on pl.all 2800-4999, fr.all 2400-2799, pt.train 2000-3599
+    and es.train 2000-2799 (6 fewer names left)."""
+    words = [w.lower() for w in _VOTE_WORD.findall(head)]
+    ours = sum(1 for w in words if zipf_frequency(w, lang) > zipf_frequency(w, "en") + 1)
+    english = sum(1 for w in words if zipf_frequency(w, "en") > zipf_frequency(w, lang) + 1)
+    return ours >= 2 and ours > 2 * english
 
 
 # Engines a package ships for one language, run on the texts of that language:
