@@ -423,6 +423,21 @@ def polish_name_only(word: str) -> bool:
     return name
 
 
+@lru_cache(maxsize=100_000)
+def polish_no_name(word: str) -> bool:
+    """Does SGJP know ``word`` and read it in no way as a first or family name: a place
+    (Krakowa, Wrocławiu), a common noun or another word (Kontekst, Ledwo)?"""
+    morfeusz = _morfeusz()
+    if morfeusz is None:
+        return False
+    readings = [
+        qualifiers
+        for _, _, (_, _, tag, qualifiers, _) in morfeusz.analyse(word)
+        if not tag.startswith("ign")
+    ]
+    return bool(readings) and not any("imię" in q or "nazwisko" in q for q in readings)
+
+
 # Ukrainian declension of first names: women's -а/-я, men's in a consonant, -ій, -о.
 _UK_SOFT = {"г": "з", "к": "ц", "х": "с"}  # Ольга: Ользі
 

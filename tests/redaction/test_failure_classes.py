@@ -221,6 +221,10 @@ CASES = [
 ]
 
 KEPT = [
+    # in Polish, a word the name models take that SGJP reads in no way as a name: a city
+    # in a case form (Krakowa), a common noun in capitals (KONTEKST)
+    ("Ile kosztuje bilet do Krakowa?", ["Krakowa"]),
+    ("KONTEKST: Klient pyta o fakturę.", ["KONTEKST"]),
     # a frequent English word only the second name model takes for a name stays
     ("Also, mention ISO 8601 and Hope in the notes.", ["Hope"]),
     # a family name's character jieba tags as a name, and the word after it, are no name
