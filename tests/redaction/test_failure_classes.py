@@ -225,6 +225,8 @@ KEPT = [
     # in a case form (Krakowa), a common noun in capitals (KONTEKST)
     ("Ile kosztuje bilet do Krakowa?", ["Krakowa"]),
     ("KONTEKST: Klient pyta o fakturę.", ["KONTEKST"]),
+    # an English label in capitals in a prompt written in another language
+    ("PROMPT: Napisz mi wiersz o jesieni w górach.", ["PROMPT"]),
     # a frequent English word only the second name model takes for a name stays
     ("Also, mention ISO 8601 and Hope in the notes.", ["Hope"]),
     # a family name's character jieba tags as a name, and the word after it, are no name
@@ -788,6 +790,21 @@ def test_speaker_of_a_transcript_or_a_play_at_the_start_of_a_line(
     )
     found = [text[a:b] for a, b, _ in rec._speaker_label(text, "pl")]
     assert found == ["O. P.", "M . E .", "KARLOS", "ZBYSZKO BRZĘCZKOWSKI", "GRZEGORZ"], found
+
+
+def test_an_english_label_before_a_colon_is_no_name(rec: WardenPersonRecognizer) -> None:
+    # the veto alone: an English word in capitals right before a colon; not a listed
+    # family name only (COOK) or first name only (FAITH), a rare word (ZORBLAT), nor a
+    # word not before a colon
+    def vetoed(text: str) -> bool:
+        return rec._no_name(text, 0, len(text.split()[0].rstrip(":")), "es")
+
+    assert vetoed("PROMPT: Escribe un poema.")
+    assert vetoed("CONTEXT : El cliente pide un reembolso.")
+    assert not vetoed("COOK: No lo sé.")
+    assert not vetoed("FAITH: No lo sé.")
+    assert not vetoed("ZORBLAT: No lo sé.")
+    assert not vetoed("PROMPT escribe un poema.")
 
 
 def test_german_family_name_alone_after_a_verb_of_saying(rec: WardenPersonRecognizer) -> None:
