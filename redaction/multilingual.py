@@ -274,8 +274,9 @@ def _words_vote(head: str, lang: str) -> bool:
     Portuguese), checked on pl.all 2800-4999, fr.all 2400-2799, pt.train 2000-3599
     and es.train 2000-2799 (4 fewer names left)."""
     words = [w.lower() for w in _VOTE_WORD.findall(head)]
-    ours = sum(1 for w in words if _small_zipf(w, lang) > _small_zipf(w, "en") + 1)
-    english = sum(1 for w in words if _small_zipf(w, "en") > _small_zipf(w, lang) + 1)
+    freqs = [(_small_zipf(w, lang), _small_zipf(w, "en")) for w in words]
+    ours = sum(1 for there, en in freqs if there > en + 1)
+    english = sum(1 for there, en in freqs if en > there + 1)
     return ours >= 2 and ours > 2 * english
 
 

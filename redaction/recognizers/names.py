@@ -403,39 +403,42 @@ def _morfeusz() -> Any | None:
 
 
 @lru_cache(maxsize=100_000)
+def _polish_readings(word: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """(lemma, qualifiers) of each reading SGJP (the grammatical dictionary of Polish that
+    Morfeusz 2 reads, BSD 2-clause) gives ``word``; none for a word it does not know, or
+    where morfeusz2 is not installed."""
+    morfeusz = _morfeusz()
+    if morfeusz is None:
+        return ()
+    return tuple(
+        (lemma, frozenset(qualifiers))
+        for _, _, (_, lemma, tag, qualifiers, _) in morfeusz.analyse(word)
+        if not tag.startswith("ign")
+    )
+
+
+def _is_name(qualifiers: frozenset[str]) -> bool:
+    return "imię" in qualifiers or "nazwisko" in qualifiers
+
+
 def polish_name_only(word: str) -> bool:
-    """Does SGJP (the grammatical dictionary of Polish that Morfeusz 2 reads, BSD
-    2-clause) know the capitalised ``word`` only as a first or family name, in any case
+    """Does SGJP know the capitalised ``word`` only as a first or family name, in any case
     form (Heleny, Lidkę, Piotrek, Gontarczyków, Putina), and in none of its readings as
     anything else: a common noun (Wilk, "wolf"; Nowaka), a verb, a particle, a place, a
     firm or another named thing (Kraków, Orlen)? A family name that is also a place
     GeoNames knows does not count (Bochnia, Parma); a first name does (Helena, Anna)."""
-    morfeusz = _morfeusz()
-    if morfeusz is None:
-        return False
-    name = False
-    for _, _, (_, lemma, _, qualifiers, _) in morfeusz.analyse(word):
-        if "imię" not in qualifiers and "nazwisko" not in qualifiers:
-            return False  # another word, or one the dictionary does not know
-        if "imię" not in qualifiers and lemma.split(":")[0].casefold() in place_names():
-            return False
-        name = True
-    return name
+    readings = _polish_readings(word)
+    return bool(readings) and all(
+        _is_name(q) and ("imię" in q or lemma.split(":")[0].casefold() not in place_names())
+        for lemma, q in readings
+    )
 
 
-@lru_cache(maxsize=100_000)
 def polish_no_name(word: str) -> bool:
     """Does SGJP know ``word`` and read it in no way as a first or family name: a place
     (Krakowa, Wrocławiu), a common noun or another word (Kontekst, Ledwo)?"""
-    morfeusz = _morfeusz()
-    if morfeusz is None:
-        return False
-    readings = [
-        qualifiers
-        for _, _, (_, _, tag, qualifiers, _) in morfeusz.analyse(word)
-        if not tag.startswith("ign")
-    ]
-    return bool(readings) and not any("imię" in q or "nazwisko" in q for q in readings)
+    readings = _polish_readings(word)
+    return bool(readings) and not any(_is_name(q) for _, q in readings)
 
 
 # Ukrainian declension of first names: women's -а/-я, men's in a consonant, -ій, -о.

@@ -545,6 +545,8 @@ _CAPS_LABEL = re.compile(
 _INITIALS_LABEL = re.compile(
     r"(?m)^[ \t]*((?:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω][ \t]?\.[ \t]?){1,3})[ \t]?(?::|[-–—](?=[ \t]))"
 )
+# a word in capitals right before a colon: a label ("PROMPT:", "CONTEXT :")
+_CAPS_BEFORE_COLON = re.compile(r"([A-Z]{3,})[ \t]*:")
 # initials that open a line for another reason: a postscript (P.S., P.D.), a note (N.B.)
 _NOT_INITIALS = frozenset(("PS", "PPS", "NB", "PD"))
 
@@ -1149,10 +1151,15 @@ def _polish_with(text: str) -> list[tuple[int, int, float]]:
 
 # a word in capitals, five letters or more (fewer: an acronym, NATO, NIK)
 _PL_CAPS_WORD = re.compile(r"(?<![\w.])[A-ZĄĆĘŁŃÓŚŹŻ]{5,}(?!\w)")
-# a word in capitals right before a colon: a label ("PROMPT:", "CONTEXT :")
-_CAPS_BEFORE_COLON = re.compile(r"([A-Z]{3,})[ \t]*:")
 # an abbreviation before a number: "Art. 68", "Poz. 3"
 _BEFORE_NUMBER = re.compile(r"[ \t]?\.[ \t]?\d")
+
+
+def _name_more_than_word(name: str, lang: str) -> bool:
+    """Is the listed, case-folded ``name`` no common word of ``lang`` (Zipf under 4.5),
+    or a common first name where it is spoken (nam_dict's frequency 5 or more: Pierre,
+    Maria, Michał), so that it reads as a name there?"""
+    return zipf_frequency(name, lang) < 4.5 or first_name_frequency(lang).get(name, 0) >= 5
 
 
 def _polish_lexicon_names(text: str) -> list[tuple[int, int, float]]:
@@ -1162,8 +1169,9 @@ def _polish_lexicon_names(text: str) -> list[tuple[int, int, float]]:
     number ("Art. 68"). Chosen on pl.all lines 400-2799 (26 names found, 7 other words
     taken: firms, clubs and a street named after people), checked on 2800-4999 (30
     found, 4 taken, three of them "Art." before an article's number: the exception for
-    an abbreviation came from that check range, and takes nothing else there). A word of five letters or more in capitals too, as a play names
-    who speaks ("KLARA śmiejąc się"): 3 names found on 400-4999, nothing else taken."""
+    an abbreviation came from that check range, and takes nothing else there). A word
+    of five letters or more in capitals too, as a play names who speaks ("KLARA
+    śmiejąc się"): 3 names found on 400-4999, nothing else taken."""
     out = []
     for m in _PL_WORD.finditer(text):
         if polish_name_only(m.group(0)) and not _BEFORE_NUMBER.match(text, m.end()):
@@ -1809,11 +1817,7 @@ class WardenPersonRecognizer(EntityRecognizer):
                 continue
             word = m.group(0)
             f = word.casefold()
-            if (
-                f in self.first
-                and (zipf_frequency(f, lang) < 4.5 or first_name_frequency(lang).get(f, 0) >= 5)
-                and f not in place_names()
-            ):
+            if f in self.first and _name_more_than_word(f, lang) and f not in place_names():
                 out.append((m.start(), m.end(), 0.5))
         return out
 
@@ -1848,10 +1852,9 @@ class WardenPersonRecognizer(EntityRecognizer):
     def _speaker_word(self, word: str, lang: str) -> bool:
         """Is the case-folded ``word`` of a speaker's label in capitals a name (see
         :meth:`_speaker_label`)?"""
-        freq = zipf_frequency(word, lang)
         if word in self.first or word in self.last:
-            return freq < 4.5 or first_name_frequency(lang).get(word, 0) >= 5
-        return freq < 3.0 and zipf(word) < 3.0 and word not in place_names()
+            return _name_more_than_word(word, lang)
+        return zipf_frequency(word, lang) < 3.0 and zipf(word) < 3.0 and word not in place_names()
 
     def _known_first_names(self, text: str, lang: str) -> list[tuple[int, int, float]]:
         """In another language written in Latin letters: a capitalised known first name

@@ -726,14 +726,14 @@ def test_without_morfeusz_the_polish_dictionary_rule_is_off_and_says_so(
     from redaction.recognizers import names
 
     names._morfeusz.cache_clear()
-    names.polish_name_only.cache_clear()
+    names._polish_readings.cache_clear()
     monkeypatch.setitem(sys.modules, "morfeusz2", None)  # import fails as if absent
     try:
         with pytest.warns(RuntimeWarning, match=r"morfeusz2 is not installed.*install"):
             assert names.polish_name_only("Gontarczyków") is False
     finally:
         names._morfeusz.cache_clear()
-        names.polish_name_only.cache_clear()
+        names._polish_readings.cache_clear()
     monkeypatch.undo()
     assert names.polish_name_only("Gontarczyków") is True
 
