@@ -90,14 +90,22 @@ def _idle(page: Any) -> None:
 
 
 def _choose(page: Any, label: str, value: str) -> None:
-    """Pick ``value`` in the select box ``label`` once the page's run has finished: a
-    choice typed while the page reruns is lost (seen once in CI, under load: the decision
-    was recorded with the default action). The tests then check that the confirmation
-    names the action and the policy before they confirm."""
-    _idle(page)
-    page.get_by_label(label, exact=True).click()
-    page.keyboard.type(value)
-    page.keyboard.press("Enter")
+    """Pick ``value`` in the select box ``label`` once the page's run has finished, and
+    see that the box shows it: a choice typed while the page reruns is lost (seen twice
+    in CI, under load: the decision was about to be recorded with the default action),
+    so it is typed again, up to three times. The tests then also check that the
+    confirmation names the action and the policy before they confirm."""
+    box = page.get_by_role("combobox", name=label, exact=True)
+    for _ in range(3):
+        _idle(page)
+        page.get_by_label(label, exact=True).click()
+        page.keyboard.type(value)
+        page.keyboard.press("Enter")
+        page.wait_for_timeout(300)
+        _idle(page)
+        if box.aria_snapshot().endswith(f": {value}"):
+            return
+    raise AssertionError(f"the select box {label!r} does not take {value!r}: {box.aria_snapshot()}")
 
 
 def _visible_or_say_why(page: Any, locator: Any, timeout: int = 60_000) -> None:
