@@ -420,7 +420,8 @@ def _korean_names(text: str) -> list[tuple[int, int]]:
       a place), or of two to four syllables with a title after it;
     - a family name alone before a title (``김 과장님``; ``이 전 장관``, "former" between);
     - a three-syllable name kiwipiepy does not know, which it splits into a proper noun
-      and pieces (``박|보|검과``)."""
+      and pieces (``박|보|검과``), or into three syllables none of them a proper noun
+      (:func:`_korean_syllable_names`)."""
     toks = _kiwi().tokenize(text)
     out: list[tuple[int, int]] = []
     for i, tok in enumerate(toks):
@@ -455,7 +456,49 @@ def _korean_names(text: str) -> list[tuple[int, int]]:
         name = text[start:end]
         if len(name) == 3 and ends_word and _hangul(name) and name[-1] not in _KO_PLACE_ENDS:
             out.append((start, end))
-    return out + _korean_foreign_names(text, toks)
+    return out + _korean_syllable_names(text, toks) + _korean_foreign_names(text, toks)
+
+
+# tags of a piece that makes a three-syllable word no name: a suffix (손님|들), a
+# number or a bound noun after it (3조|원|대, 양|일|간), a proper noun (the rule above)
+_KO_NOT_NAME_PIECE = ("XSN", "NR", "NNB", "SN", "NNP")
+
+
+def _korean_syllable_names(text: str, toks: list[Any]) -> list[tuple[int, int]]:
+    """A word of three Hangul syllables opening with a family name that kiwipiepy knows
+    in no way but as three single syllables (``강|용|석의``, ``고|종|욱에게``,
+    ``성|완|종도``): none a proper noun, a suffix, a number or a bound noun, not ending
+    like a place, a particle or nothing after them. Chosen on ko.all lines 400-2799 (it
+    takes 17 names there and no other word; with the whole pipeline, 6 names on
+    400-1599 were left before; a limit on the word's frequency in wordfreq only lost
+    names of the famous), checked on 2800-4999 (5 names more redacted, 3 other words
+    taken: a district, a prize, a humidifier's output)."""
+    out = []
+    i = 0
+    while i < len(toks):
+        start = toks[i].start
+        j, end = i, start
+        while (
+            j < len(toks)
+            and toks[j].start == end
+            and end - start < 3
+            and not toks[j].tag.startswith(_KO_PARTICLE)
+        ):
+            end = toks[j].start + toks[j].len
+            j += 1
+        pieces = toks[i:j]
+        name = text[start:end]
+        if (
+            len(name) == 3
+            and len(pieces) == 3
+            and name[0] in KO_SURNAMES
+            and name[-1] not in _KO_PLACE_ENDS
+            and (j == len(toks) or toks[j].start > end or toks[j].tag.startswith(_KO_PARTICLE))
+            and not any(p.tag in _KO_NOT_NAME_PIECE for p in pieces)
+        ):
+            out.append((start, end))
+        i = max(j, i + 1)
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -907,6 +907,18 @@ def test_korean_family_names_before_a_title_and_names_kiwipiepy_splits() -> None
     )
     found = [text[a:b] for a, b in _korean_names(text)]
     assert found == ["송", "민", "도해찬", "탁서윤", "윤", "리"], found
+    # names kiwipiepy reads as three single syllables, none a proper noun; not a word
+    # so cut with a suffix, a bound noun or a number in it (손님|들, 양|일|간, 3조|원|대),
+    # nor a word kiwipiepy knows (신문사, "a newspaper"), nor three such syllables that
+    # end like a place (봉석관, a hall), open a longer word (a verb made of them, 봉석민하는)
+    # or open with no family name (흐석민)
+    text = (
+        "회의가 끝난 뒤 강석민에게 보고서를 넘겼고 봉석민도 동의했다. 손님들의 식사를 "
+        "챙겼다. 양일간 행사가 열렸다. 매년 3조원대 투자를 했다. 신문사에서 일한다. "
+        "봉석관에서 봉석민하는 흐석민에게 갔다."
+    )
+    found = [text[a:b] for a, b in _korean_names(text)]
+    assert found == ["강석민", "봉석민"], found
 
 
 def test_chinese_byline_and_family_name_before_an_office() -> None:
