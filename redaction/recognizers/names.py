@@ -434,6 +434,22 @@ def polish_name_only(word: str) -> bool:
     )
 
 
+def polish_name_or_noun(word: str) -> bool:
+    """Does SGJP read the capitalised ``word`` as a first or family name and as a common
+    noun, and as nothing else (no place, firm, adjective or verb): Nowaka, Rydzyka,
+    Gorczyca, Weberów? Inside a sentence, where Polish writes common nouns in lower
+    case, such a word is the name."""
+    readings = _polish_readings(word)
+    return (
+        any(_is_name(q) for _, q in readings)
+        and any("nazwa_pospolita" in q for _, q in readings)
+        and all(q and q <= _NAME_OR_NOUN for _, q in readings)
+    )
+
+
+_NAME_OR_NOUN = frozenset(("imię", "nazwisko", "nazwa_pospolita"))
+
+
 def polish_no_name(word: str) -> bool:
     """Does SGJP know ``word`` and read it in no way as a first or family name: a place
     (Krakowa, Wrocławiu), a common noun or another word (Kontekst, Ledwo)?"""

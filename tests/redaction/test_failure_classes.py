@@ -716,6 +716,26 @@ def test_polish_names_the_grammatical_dictionary_knows_only_as_names() -> None:
     assert found == ["KLARA", "BOGUSIA"], found
 
 
+def test_polish_family_name_that_is_also_a_rare_noun_inside_a_sentence() -> None:
+    # SGJP reads Kruczek ("a little hook") and Szczur ("a rat") as family names and as
+    # rare common nouns: capitalised inside a sentence they are the names. Not when they
+    # open a sentence, nor before another capitalised word (an award's name), nor a
+    # frequent noun (Rady, "of the council"), nor a word that is a place as well (Sikory)
+    from redaction.recognizers.names import polish_name_or_noun
+    from redaction.recognizers.person import _polish_lexicon_names
+
+    text = (
+        "Prokurator przesłuchał wczoraj Kruczka i Szczura w sprawie przetargu. Kruczek "
+        "milczał. Nagrodę Kruczek Roku dostała szkoła. To decyzja Rady, nie moja. Mieszka "
+        "koło Sikory od lat."
+    )
+    found = [text[a:b] for a, b, _ in _polish_lexicon_names(text)]
+    assert found == ["Kruczka", "Szczura"], found
+    assert polish_name_or_noun("Rady") and not polish_name_or_noun("Sikory")
+    assert not polish_name_or_noun("Heleny")  # a name only: the rule before this one
+    assert not polish_name_or_noun("Krzesła")  # a noun only ("of a chair")
+
+
 def test_without_morfeusz_the_polish_dictionary_rule_is_off_and_says_so(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
