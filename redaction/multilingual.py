@@ -253,15 +253,28 @@ _VOTE_LANGUAGES = frozenset(("de", "es", "fr", "it", "nl", "pl", "pt", "tr"))
 _VOTE_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
+def english_by_default(text: str) -> bool:
+    """Did :func:`language` read ``text`` as English only because the model was not sure
+    of any language (a short Latin text: "Ha , Mieciu !", "Jadziu ?")?"""
+    head = text[:2000]
+    return _language(head) == "en" and _classified(head)[1] < _SURE
+
+
+@lru_cache(maxsize=65_536)
+def _classified(head: str) -> tuple[str, float]:
+    lang, prob = _identifier().classify(head)
+    return str(lang), float(prob)
+
+
 @lru_cache(maxsize=65_536)
 def _language(head: str) -> str:
     if not _FIRST_LETTER.search(head):
         return "en"
-    lang, prob = _identifier().classify(head)
+    lang, prob = _classified(head)
     # another script says enough by itself: short Russian is still Russian to natasha
     if prob >= _SURE or non_latin(head):
-        return str(lang)
-    return str(lang) if lang in _VOTE_LANGUAGES and _words_vote(head, lang) else "en"
+        return lang
+    return lang if lang in _VOTE_LANGUAGES and _words_vote(head, lang) else "en"
 
 
 def _words_vote(head: str, lang: str) -> bool:

@@ -736,6 +736,22 @@ def test_polish_family_name_that_is_also_a_rare_noun_inside_a_sentence() -> None
     assert not polish_name_or_noun("Krzesła")  # a noun only ("of a chair")
 
 
+def test_polish_name_in_a_short_text_read_as_english_for_want_of_a_surer_guess() -> None:
+    # too short for the language model to be sure, so read as English, where the English
+    # rules do not know the Polish vocative: SGJP does. Not a word common in a language
+    # Warden reads ("Bem", Portuguese "well"), nor a text the model is sure of
+    from redaction.multilingual import english_by_default
+    from redaction.recognizers.person import _polish_names_in_short_text
+
+    assert english_by_default("Ha , Mieciu !")
+    assert not english_by_default("Please ask the team to review the quarterly report today.")
+    assert not english_by_default("Dzień dobry, czy mogę prosić o fakturę za ostatni miesiąc?")
+    assert not english_by_default("Pani minister Kowal.")  # unsure, but its words say Polish
+    text = "Bem , Mieciu , Krzesło ?"  # "a chair": rare everywhere, but no name
+    assert [text[a:b] for a, b, _ in _polish_names_in_short_text(text)] == ["Mieciu"]
+    assert "Mieciu" not in Redactor().redact("Ha , Mieciu !").text
+
+
 def test_without_morfeusz_the_polish_dictionary_rule_is_off_and_says_so(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
