@@ -36,6 +36,7 @@ from redaction.readers import Raw
 from redaction.redact import TextRedactor
 from redaction.rotation import check_key_version
 from redaction.sources import detect, records
+from redaction.spread import spread_names
 from redaction.validate import Invalid, Record, validate
 from warden.config import Config
 from warden.errors import InputError
@@ -394,10 +395,13 @@ class BatchProcessor:
             good.append(rec)
 
         texts: list[str] = []
+        accounts: list[str] = []
         for r in good:
             texts += [m["content"] for m in r.messages or []]
             texts += [r.input or "", r.completion or ""]
-        redacted = self.redactor.redact_many(texts)
+            accounts += [r.account_id] * (len(r.messages or []) + 2)
+        # a name found in one of an account's texts is redacted in its others
+        redacted = spread_names(self.redactor.redact_many(texts), accounts)
         q_texts = keepable([t for _, _, t in q_rows], self.redactor)
 
         cols: dict[str, list[Any]] = {n: [] for n in EVENT_SCHEMA.names}

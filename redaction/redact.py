@@ -24,6 +24,7 @@ from presidio_analyzer import RecognizerResult
 
 from redaction.analyzer import Analyzer
 from redaction.pseudonym import Pseudonymizer
+from redaction.spread import name_words
 from warden.config import RedactionConfig
 
 # Which type wins when spans overlap: the more sensitive one.
@@ -87,10 +88,13 @@ def clean_text(text: str) -> str:
 
 @dataclass(frozen=True)
 class Redacted:
-    """A redacted text and how many entities of each type were replaced."""
+    """A redacted text and how many entities of each type were replaced; ``names``, the
+    words of the names found, is for :func:`~redaction.spread.spread_names` and stays in
+    memory (not in the repr, never written)."""
 
     text: str
     counts: dict[str, int] = field(default_factory=dict)
+    names: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
 
 
 class TextRedactor(Protocol):
@@ -142,7 +146,8 @@ class Redactor:
         out: list[str] = []
         counts: Counter[str] = Counter()
         pos = 0
-        for s, e, t in merge_spans(text, results):
+        spans = merge_spans(text, results)
+        for s, e, t in spans:
             out.append(text[pos:s])
             kind = PSEUDONYM_KIND.get(t)
             if kind and self.pseudonymizer is not None:
@@ -152,7 +157,7 @@ class Redactor:
             counts[t] += 1
             pos = e
         out.append(text[pos:])
-        return Redacted("".join(out), dict(counts))
+        return Redacted("".join(out), dict(counts), name_words(text, spans))
 
     def _analyze(self, texts: list[str]) -> list[list[RecognizerResult]]:
         short = [i for i, t in enumerate(texts) if len(t) <= CHUNK]

@@ -13,6 +13,7 @@ import click
 
 from app.cli.context import Context, profile_option
 from redaction.parallel import ParallelRedactor
+from redaction.spread import spread_names
 
 BATCH = 1000
 
@@ -47,6 +48,15 @@ def _batches(stream: BinaryIO) -> Iterator[list[tuple[int, bytes]]]:
     default=None,
     help="Worker processes [default: redaction.processes].",
 )
+@click.option(
+    "--group-by",
+    "group_by",
+    metavar="FIELD",
+    default=None,
+    help="jsonl: lines with the same value of FIELD (an account, a conversation) are one "
+    "group, and a name found in one line of a group is redacted in the others (within "
+    f"each {BATCH:,} lines read together).",
+)
 @profile_option
 @click.option("--quiet", is_flag=True, help="No summary on stderr.")
 @click.pass_obj
@@ -55,6 +65,7 @@ def redact(
     file: Path | None,
     fmt: str,
     processes: int | None,
+    group_by: str | None,
     profile: str | None,
     quiet: bool,
 ) -> None:
@@ -65,6 +76,8 @@ def redact(
     counts per type and never the values, goes to stderr.
     """
 
+    if group_by is not None and fmt != "jsonl":
+        raise click.UsageError("--group-by reads a field of JSON lines: add --format jsonl.")
     cfg = obj.config(**{"redaction.processes": processes, "redaction.profile": profile})
     counts: Counter[str] = Counter()
     lines = bad_utf8 = bad_json = 0
@@ -75,7 +88,8 @@ def redact(
             for batch in _batches(stream):
                 texts: list[str] = []
                 objs: list[dict[str, object] | None] = []
-                for _, raw in batch:
+                groups: list[object] = []
+                for no, raw in batch:
                     lines += 1
                     try:
                         line = raw.decode("utf-8")
@@ -93,11 +107,16 @@ def redact(
                         bad_json += 1
                         objs.append(None)
                         texts.append("")
+                        groups.append(("line", no))
                         continue
                     objs.append(doc)
                     value = doc.get("text")
                     texts.append(value if isinstance(value, str) else "")
+                    key = doc.get(group_by) if group_by else None
+                    groups.append(("line", no) if key is None else ("key", json.dumps(key)))
                 results = redactor.redact_many(texts)
+                if group_by:
+                    results = spread_names(results, groups)
                 for r in results:
                     counts.update(r.counts)
                 if fmt == "text":

@@ -303,3 +303,34 @@ def test_wrong_passphrase_and_missing_file(home, tmp_path: Path) -> None:  # typ
 )
 def test_client_family(ua: str | None, family: str | None) -> None:
     assert client_family(ua) == family
+
+
+def test_a_name_found_in_one_event_is_redacted_in_the_accounts_other_events(
+    home, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    # alone, "Quarzbach approved the budget." says nothing of a name: the account's
+    # other event does, and ingest redacts it in both. Another account's event that
+    # holds the word and no name stays as it was (its texts are its own group)
+    cfg, store, ring = home
+
+    def said(i: int, account: str, text: str) -> dict[str, object]:
+        return _rec(i, account_id=account, messages=[{"role": "user", "content": text}])
+
+    f = _write_jsonl(
+        tmp_path / "a.jsonl",
+        [
+            said(1, "acct_one", "Please forward the draft to Dr. Wendelin Quarzbach before noon."),
+            said(2, "acct_one", "Quarzbach approved the budget."),
+            said(3, "acct_two", "Quarzbach approved the budget."),
+        ],
+    )
+    Ingestor(store, ring, cfg).ingest([f])
+    with store.read() as con:
+        rows = dict(
+            con.execute(
+                "SELECT request_id, json_extract_string(messages, '$[0].content') FROM events"
+            ).fetchall()
+        )
+    assert rows["req_2"] == "<PERSON> approved the budget.", rows
+    assert rows["req_3"] == "Quarzbach approved the budget.", rows
+    assert "Quarzbach" not in rows["req_1"]

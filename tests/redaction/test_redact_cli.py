@@ -42,3 +42,33 @@ def test_redact_profile_flag(tmp_path: Path) -> None:
     assert "Springfield" in default.stdout and "March 3" in default.stdout
     assert "Springfield" not in strict.stdout and "March 3" not in strict.stdout
     assert "2024" in strict.stdout and "<AGE>" in strict.stdout
+
+
+def test_redact_jsonl_grouped_by_a_field(tmp_path: Path) -> None:
+    # lines of one account are one group: the name found in the first is redacted in
+    # the second; the other account's line, and a line without the field (each such line
+    # is a group of its own), stay as they are; a bad line in between changes nothing; --group-by needs JSON lines
+    f = tmp_path / "in.jsonl"
+    lines = [
+        {"account": "a", "text": "Please forward the draft to Dr. Wendelin Quarzbach before noon."},
+        {"account": "a", "text": "Quarzbach approved the budget."},
+        {"account": "b", "text": "Quarzbach approved the budget."},
+        {"text": "Quarzbach approved the budget."},
+        {"text": "Please forward the draft to Dr. Wendelin Quarzbach before noon."},
+    ]
+    f.write_text("\n".join([json.dumps(lines[0]), "not json", *map(json.dumps, lines[1:])]) + "\n")
+    result = CliRunner().invoke(
+        cli, ["redact", "--format", "jsonl", "--group-by", "account", str(f)]
+    )
+    assert result.exit_code == 0, result.output
+    out = [json.loads(x) for x in result.stdout.splitlines()]
+    assert [o.get("text") for o in out[2:]] == [
+        "<PERSON> approved the budget.",
+        "Quarzbach approved the budget.",
+        "Quarzbach approved the budget.",
+        "Please forward the draft to Dr. <PERSON> before noon.",
+    ]
+    plain = CliRunner().invoke(cli, ["redact", "--format", "jsonl", str(f)])
+    assert json.loads(plain.stdout.splitlines()[2])["text"] == "Quarzbach approved the budget."
+    wrong = CliRunner().invoke(cli, ["redact", "--group-by", "account", str(f)])
+    assert wrong.exit_code == 2 and "add --format jsonl" in wrong.output
