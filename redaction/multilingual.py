@@ -256,25 +256,24 @@ _VOTE_WORD = re.compile(r"[^\W\d_]{2,}")
 def english_by_default(text: str) -> bool:
     """Did :func:`language` read ``text`` as English only because the model was not sure
     of any language (a short Latin text: "Ha , Mieciu !", "Jadziu ?")?"""
-    head = text[:2000]
-    return _language(head) == "en" and _classified(head)[1] < _SURE
+    return _reading(text[:2000])[1]
 
 
-@lru_cache(maxsize=65_536)
-def _classified(head: str) -> tuple[str, float]:
-    lang, prob = _identifier().classify(head)
-    return str(lang), float(prob)
-
-
-@lru_cache(maxsize=65_536)
 def _language(head: str) -> str:
+    return _reading(head)[0]
+
+
+@lru_cache(maxsize=65_536)
+def _reading(head: str) -> tuple[str, bool]:
+    """(the language of the text's head, whether it is English for want of a surer
+    guess); one cache for both, as a text's head is a copy when the text is longer."""
     if not _FIRST_LETTER.search(head):
-        return "en"
-    lang, prob = _classified(head)
+        return "en", False
+    lang, prob = _identifier().classify(head)
     # another script says enough by itself: short Russian is still Russian to natasha
-    if prob >= _SURE or non_latin(head):
-        return lang
-    return lang if lang in _VOTE_LANGUAGES and _words_vote(head, lang) else "en"
+    if prob >= _SURE or non_latin(head) or (lang in _VOTE_LANGUAGES and _words_vote(head, lang)):
+        return str(lang), False
+    return "en", True
 
 
 def _words_vote(head: str, lang: str) -> bool:
@@ -515,7 +514,7 @@ def _korean_syllable_names(text: str, toks: list[Any]) -> list[tuple[int, int]]:
 
 
 @lru_cache(maxsize=1)
-def _korean_frequencies() -> dict[str, float]:
+def korean_frequencies() -> dict[str, float]:
     """wordfreq's Korean words and their frequencies, read straight from its list (its
     own lookup splits Korean words with MeCab, which Warden does not ship)."""
     from wordfreq import get_frequency_dict
@@ -549,7 +548,7 @@ def _korean_foreign_names(text: str, toks: list[Any]) -> list[tuple[int, int]]:
                     break
                 words.append((at, at + len(part), part))
                 at += len(part)
-    freq = _korean_frequencies()
+    freq = korean_frequencies()
     particle = {tok.start for tok in toks if tok.tag.startswith(("J", "VCP"))}
     out = []
     for k in range(len(words) - 1):

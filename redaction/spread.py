@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from wordfreq import zipf_frequency
 
-from redaction.multilingual import _korean_frequencies, language
+from redaction.multilingual import korean_frequencies, language
 
 if TYPE_CHECKING:
     from redaction.redact import Redacted
@@ -44,7 +44,7 @@ _COMMON = 3.5
 
 def _zipf(word: str, lang: str) -> float:
     if lang == "ko":  # wordfreq's own lookup cuts Korean with MeCab, not shipped
-        freq = _korean_frequencies().get(word, 0.0)
+        freq = korean_frequencies().get(word, 0.0)
         return math.log10(freq * 1e9) if freq else 0.0
     if lang in ("ja", "th"):  # MeCab, which wordfreq cuts Japanese with, is not shipped;
         return 0.0  # it has no Thai list and warns: a Latin word's English Zipf decides
