@@ -455,20 +455,35 @@ def _korean_names(text: str) -> list[tuple[int, int]]:
             if after.startswith(KO_TITLES):
                 out.append((start, end))
             continue
-        j = i + 1
-        while (
-            j < len(toks)
-            and toks[j].start == end
-            and end - start < 3
-            and not toks[j].tag.startswith(_KO_PARTICLE)
-        ):
-            end = toks[j].start + toks[j].len
-            j += 1
-        ends_word = j == len(toks) or toks[j].start > end or toks[j].tag.startswith(_KO_PARTICLE)
+        j, end = _three_syllables(toks, i + 1, start, end)
         name = text[start:end]
-        if len(name) == 3 and ends_word and _hangul(name) and name[-1] not in _KO_PLACE_ENDS:
+        if (
+            len(name) == 3
+            and _ends_word(toks, j, end)
+            and _hangul(name)
+            and name[-1] not in _KO_PLACE_ENDS
+        ):
             out.append((start, end))
     return out + _korean_syllable_names(text, toks) + _korean_foreign_names(text, toks)
+
+
+def _three_syllables(toks: list[Any], j: int, start: int, end: int) -> tuple[int, int]:
+    """The tokens from ``toks[j]`` on that touch ``text[start:end]`` and each other, up to
+    three syllables from ``start`` and not a particle: (the next token's index, the end)."""
+    while (
+        j < len(toks)
+        and toks[j].start == end
+        and end - start < 3
+        and not toks[j].tag.startswith(_KO_PARTICLE)
+    ):
+        end = toks[j].start + toks[j].len
+        j += 1
+    return j, end
+
+
+def _ends_word(toks: list[Any], j: int, end: int) -> bool:
+    """Does a word end at ``end``: a space or a particle next, or nothing?"""
+    return j == len(toks) or toks[j].start > end or toks[j].tag.startswith(_KO_PARTICLE)
 
 
 # tags of a piece that makes a three-syllable word no name: a suffix (손님|들), a
@@ -489,15 +504,7 @@ def _korean_syllable_names(text: str, toks: list[Any]) -> list[tuple[int, int]]:
     i = 0
     while i < len(toks):
         start = toks[i].start
-        j, end = i, start
-        while (
-            j < len(toks)
-            and toks[j].start == end
-            and end - start < 3
-            and not toks[j].tag.startswith(_KO_PARTICLE)
-        ):
-            end = toks[j].start + toks[j].len
-            j += 1
+        j, end = _three_syllables(toks, i, start, start)
         pieces = toks[i:j]
         name = text[start:end]
         if (
@@ -505,7 +512,7 @@ def _korean_syllable_names(text: str, toks: list[Any]) -> list[tuple[int, int]]:
             and len(pieces) == 3
             and name[0] in KO_SURNAMES
             and name[-1] not in _KO_PLACE_ENDS
-            and (j == len(toks) or toks[j].start > end or toks[j].tag.startswith(_KO_PARTICLE))
+            and _ends_word(toks, j, end)
             and not any(p.tag in _KO_NOT_NAME_PIECE for p in pieces)
         ):
             out.append((start, end))
