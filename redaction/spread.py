@@ -27,7 +27,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from wordfreq import zipf_frequency
+from wordfreq import available_languages, zipf_frequency
 
 from redaction.multilingual import korean_frequencies, language
 
@@ -46,12 +46,16 @@ def _zipf(word: str, lang: str) -> float:
     if lang == "ko":  # wordfreq's own lookup cuts Korean with MeCab, not shipped
         freq = korean_frequencies().get(word, 0.0)
         return math.log10(freq * 1e9) if freq else 0.0
-    if lang in ("ja", "th"):  # MeCab, which wordfreq cuts Japanese with, is not shipped;
-        return 0.0  # it has no Thai list and warns: a Latin word's English Zipf decides
-    try:
-        return float(zipf_frequency(word, lang, wordlist="small"))
-    except LookupError:  # a language wordfreq has no list for
+    # wordfreq cuts Japanese with MeCab, not shipped; for a language it has no list of
+    # (Thai) or only a neighbour's ("no": "nb") it warns. The English Zipf decides alone
+    if lang == "ja" or lang not in _listed():
         return 0.0
+    return float(zipf_frequency(word, lang, wordlist="small"))
+
+
+@lru_cache(maxsize=1)
+def _listed() -> frozenset[str]:
+    return frozenset(available_languages("small"))
 
 
 @lru_cache(maxsize=65_536)
