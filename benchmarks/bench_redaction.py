@@ -233,8 +233,8 @@ GROUP = 20
 
 def grouped(texts: list[str], spans: list[Spans], outs: list[str]) -> tuple[list[Spans], list[str]]:
     """Spans and outputs when each :data:`GROUP` consecutive lines are one group, as
-    ingest groups an account's texts in a batch (redaction.spread): a name's word found
-    in one line is redacted in the others."""
+    ingest groups the messages of one request (redaction.spread): a name's word found in
+    one line is redacted in the others."""
     names = [name_words(t, s) for t, s in zip(texts, spans, strict=True)]
     results = [Redacted(o, {}, n) for o, n in zip(outs, names, strict=True)]
     groups = [i // GROUP for i in range(len(texts))]
@@ -348,8 +348,9 @@ def report_ner(n: int) -> None:
     )
     print(
         f"  Each line alone, and (warden, 'in groups') each {GROUP} consecutive lines one\n"
-        "  group, as `warden ingest` groups the texts of one account in a batch: a word of a\n"
-        "  name found in one line is redacted in the group's other lines (redaction.spread)"
+        "  group, as `warden ingest` groups the messages of one request (a conversation of\n"
+        f"  {GROUP} messages): a word of a name found in one line is redacted in the group's\n"
+        "  other lines (redaction.spread)"
     )
     head = f"{'set':9s} {'PERSON':>6s}  {'left':>6s} {'part':>6s} {'rec':>6s} {'prec':>6s} {'kept':>6s}"
     grp = f"{'left':>6s} {'part':>6s} {'prec':>6s} {'kept':>6s}"

@@ -395,13 +395,16 @@ class BatchProcessor:
             good.append(rec)
 
         texts: list[str] = []
-        accounts: list[str] = []
-        for r in good:
+        requests: list[int] = []
+        for n, r in enumerate(good):
             texts += [m["content"] for m in r.messages or []]
             texts += [r.input or "", r.completion or ""]
-            accounts += [r.account_id] * (len(r.messages or []) + 2)
-        # a name found in one of an account's texts is redacted in its others
-        redacted = spread_names(self.redactor.redact_many(texts), accounts)
+            requests += [n] * (len(r.messages or []) + 2)
+        # a name found in one text of a request (a message, the input, the completion) is
+        # redacted in its others: a conversation is one group. Not an account's requests:
+        # which of them share a batch depends on the engine (Spark's partitions), and the
+        # store must not
+        redacted = spread_names(self.redactor.redact_many(texts), requests)
         q_texts = keepable([t for _, _, t in q_rows], self.redactor)
 
         cols: dict[str, list[Any]] = {n: [] for n in EVENT_SCHEMA.names}

@@ -1,18 +1,20 @@
 """A name found in one text is redacted in the other texts of its group.
 
-The recognizers read one text at a time, and a name they find in one prompt of an
-account they may miss in the next, where nothing around it says it is a name ("Hłasko
-came back" after "the writer Marek Hłasko"). An analyst reading the account's prompts
+The recognizers read one text at a time, and a name they find in one message of a
+conversation they may miss in the next, where nothing around it says it is a name
+("Hłasko came back" after "the writer Marek Hłasko"). An analyst reading the messages
 side by side would see it. So each word of a name found in a text of a group (ingest
-groups the texts of one account in a batch) is redacted wherever it stands in the
-group's other texts, whole (Latin, Cyrillic, Greek), after a one- or two-letter prefix
-(Hebrew ל, ש..., Arabic ب, ل...) or before a particle (Korean 에게, 는...).
+groups the messages, input and completion of one request: a conversation) is redacted
+wherever it stands in the group's other texts, whole (Latin, Cyrillic, Greek), after a
+one- or two-letter prefix (Hebrew ל, ש..., Arabic ب, ل...) or before a particle (Korean
+에게, 는...).
 
 A word spreads when it is at least three letters long (two in Hangul), capitalised
-where its script has capitals, and rare both in the text's language and in English
-(Zipf under 3.5: not "Will" or "Rose", which a name shares with common words). Chinese,
-Japanese and Thai names are not spread: without spaces a name's characters are also
-pieces of other words.
+where its script has capitals but not all in capitals (an acronym a model took for a
+name: CRISPR), and rare both in the text's language and in English (Zipf under 3.5: not
+"Will" or "Rose", which a name shares with common words). Chinese, Japanese and Thai
+names are not spread: without spaces a name's characters are also pieces of other
+words.
 
 The words are kept on :class:`~redaction.redact.Redacted` in memory only (never in its
 repr, never written): :func:`spread_names` reads them and returns new results.
@@ -68,7 +70,7 @@ def spreads(word: str, lang: str) -> bool:
     if len(word) < (2 if hangul else 3):
         return False
     cased = word[0].lower() != word[0].upper()
-    if cased and not word[0].isupper():
+    if cased and (not word[0].isupper() or word.isupper()):  # an acronym: CRISPR, NATO
         return False
     low = word.lower()
     return max(_zipf(low, lang), _zipf(low, "en")) < _COMMON

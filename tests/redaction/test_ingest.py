@@ -305,32 +305,38 @@ def test_client_family(ua: str | None, family: str | None) -> None:
     assert client_family(ua) == family
 
 
-def test_a_name_found_in_one_event_is_redacted_in_the_accounts_other_events(
+def test_a_name_found_in_one_message_is_redacted_in_the_requests_other_texts(
     home, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    # alone, "Quarzbach approved the budget." says nothing of a name: the account's
-    # other event does, and ingest redacts it in both. Another account's event that
-    # holds the word and no name stays as it was (its texts are its own group)
+    # alone, "Quarzbach approved the budget." says nothing of a name: the request's
+    # first message does, and ingest redacts it in the second message and in the
+    # completion. Another request that holds the word and no name stays as it was, even
+    # from the same account (a request is a group: Spark's partitions and local batches
+    # must give the same store)
     cfg, store, ring = home
-
-    def said(i: int, account: str, text: str) -> dict[str, object]:
-        return _rec(i, account_id=account, messages=[{"role": "user", "content": text}])
-
+    name = "Please forward the draft to Dr. Wendelin Quarzbach before noon."
+    said = "Quarzbach approved the budget."
     f = _write_jsonl(
         tmp_path / "a.jsonl",
         [
-            said(1, "acct_one", "Please forward the draft to Dr. Wendelin Quarzbach before noon."),
-            said(2, "acct_one", "Quarzbach approved the budget."),
-            said(3, "acct_two", "Quarzbach approved the budget."),
+            _rec(
+                1,
+                messages=[{"role": "user", "content": name}, {"role": "user", "content": said}],
+                completion="Noted: Quarzbach approved it.",
+            ),
+            _rec(2, messages=[{"role": "user", "content": said}], completion=said),
         ],
     )
     Ingestor(store, ring, cfg).ingest([f])
     with store.read() as con:
-        rows = dict(
-            con.execute(
-                "SELECT request_id, json_extract_string(messages, '$[0].content') FROM events"
+        rows = {
+            r[0]: r[1:]
+            for r in con.execute(
+                "SELECT request_id, json_extract_string(messages, '$[0].content'), "
+                "json_extract_string(messages, '$[1].content'), completion, pii_counts FROM events"
             ).fetchall()
-        )
-    assert rows["req_2"] == "<PERSON> approved the budget.", rows
-    assert rows["req_3"] == "Quarzbach approved the budget.", rows
-    assert "Quarzbach" not in rows["req_1"]
+        }
+    first, second = rows["req_1"], rows["req_2"]
+    assert "Quarzbach" not in first[0] and first[1] == "<PERSON> approved the budget."
+    assert first[2] == "Noted: <PERSON> approved it." and '"PERSON": 3' in first[3], first
+    assert second[0] == said and second[2] == said, second

@@ -52,12 +52,13 @@ def test_spread_in_hebrew_and_arabic_after_a_prefix_and_in_korean_before_a_parti
 
 def test_which_words_spread(caplog: pytest.LogCaptureFixture) -> None:
     # a rare capitalised word of three letters or more (two in Hangul); not a common
-    # word of the text's language or of English, not lower case, not a word of Chinese,
-    # Japanese or Thai, not a placeholder's
+    # word of the text's language or of English, not lower case or all in capitals, not
+    # a word of Chinese, Japanese or Thai, not a placeholder's
     assert spreads("Quarzbach", "en") and spreads("Brill", "de") and spreads("석민", "ko")
     assert not spreads("Will", "en") and not spreads("Flor", "pt")  # "flower" in Portuguese
     assert not spreads("Xu", "en") and not spreads("quarzbach", "en")
     assert not spreads("王小明", "zh") and not spreads("EMAIL_ADDRESS", "en")
+    assert not spreads("CRISPR", "en")  # an acronym a model may take for a name
     # a Latin word in a language whose words wordfreq cuts with a tool Warden does not
     # ship (MeCab for Japanese) or has no list for under that name (Thai, Norwegian):
     # English decides
