@@ -496,7 +496,7 @@ def _korean_syllable_names(text: str, toks: list[Any]) -> list[tuple[int, int]]:
     in no way but as three single syllables (``강|용|석의``, ``고|종|욱에게``,
     ``성|완|종도``): none a proper noun, a suffix, a number or a bound noun, not ending
     like a place, a particle or nothing after them. Chosen on ko.all lines 400-2799 (it
-    takes 17 names there and no other word; with the whole pipeline, 6 names on
+    takes 17 names there and no other word; with the whole pipeline, 7 names on
     400-1599 were left before; a limit on the word's frequency in wordfreq only lost
     names of the famous), checked on 2800-4999 (5 names more redacted, 3 other words
     taken: a district, a prize, a humidifier's output)."""
