@@ -9,7 +9,10 @@
   given), so a prompt that mentions an address links to its account.
 - Repeated texts are analysed once per run (an LRU cache keyed by content); texts
   longer than a chunk are analysed in overlapping chunks.
-- Each result carries counts per entity type, never the values.
+- Each result carries counts per entity type, never the values, but for the words of
+  the names it found, held in memory (out of its repr) for
+  :func:`redaction.spread.spread_names`, which redacts them in the other texts of a
+  group, and never written.
 """
 
 from __future__ import annotations
