@@ -237,11 +237,11 @@ def grouped(texts: list[str], spans: list[Spans], outs: list[str]) -> tuple[list
     one line is redacted in the others."""
     names = [name_words(t, s) for t, s in zip(texts, spans, strict=True)]
     results = [Redacted(o, {}, n) for o, n in zip(outs, names, strict=True)]
-    groups = [i // GROUP for i in range(len(texts))]
-    new_outs = [r.text for r in spread_names(results, groups)]
+    new_outs = [r.text for r in spread_names(results, [i // GROUP for i in range(len(texts))])]
+    # the same words found in the texts themselves, for the spans' precision
     new_spans = [list(s) for s in spans]
-    for g in set(groups):
-        idx = [i for i in range(len(texts)) if groups[i] == g]
+    for first in range(0, len(texts), GROUP):
+        idx = range(first, min(first + GROUP, len(texts)))
         words = set().union(*(names[i] for i in idx))
         if not words:
             continue

@@ -286,16 +286,16 @@ def _words_vote(head: str, lang: str) -> bool:
     Portuguese), checked on pl.all 2800-4999, fr.all 2400-2799, pt.train 2000-3599
     and es.train 2000-2799 (4 fewer names left)."""
     words = [w.lower() for w in _VOTE_WORD.findall(head)]
-    freqs = [(_small_zipf(w, lang), _small_zipf(w, "en")) for w in words]
+    freqs = [(small_zipf(w, lang), small_zipf(w, "en")) for w in words]
     ours = sum(1 for there, en in freqs if there > en + 1)
     english = sum(1 for there, en in freqs if en > there + 1)
     return ours >= 2 and ours > 2 * english
 
 
-def _small_zipf(word: str, lang: str) -> float:
+def small_zipf(word: str, lang: str) -> float:
     """The word's Zipf frequency in wordfreq's small list of ``lang`` (its words of Zipf 3
-    or more): the full lists of eight languages would hold 200 MB more in each process
-    that reads only English logs."""
+    or more, 0 for the others): the full lists of eight languages would hold 200 MB more
+    in each process that reads only English logs."""
     return float(zipf_frequency(word, lang, wordlist="small"))
 
 

@@ -29,9 +29,9 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from wordfreq import available_languages, zipf_frequency
+from wordfreq import available_languages
 
-from redaction.multilingual import korean_frequencies, language
+from redaction.multilingual import korean_frequencies, language, small_zipf
 
 if TYPE_CHECKING:
     from redaction.redact import Redacted
@@ -52,7 +52,7 @@ def _zipf(word: str, lang: str) -> float:
     # (Thai) or only a neighbour's ("no": "nb") it warns. The English Zipf decides alone
     if lang == "ja" or lang not in _listed():
         return 0.0
-    return float(zipf_frequency(word, lang, wordlist="small"))
+    return small_zipf(word, lang)
 
 
 @lru_cache(maxsize=1)

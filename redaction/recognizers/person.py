@@ -54,6 +54,7 @@ from redaction.multilingual import (
     english_by_default,
     language,
     simplified,
+    small_zipf,
     zh_family_names,
 )
 from redaction.recognizers.names import (
@@ -1200,8 +1201,8 @@ _SHORT_TEXT_LANGUAGES = ("en", "de", "es", "fr", "it", "nl", "pt", "tr")
 
 def _polish_names_in_short_text(text: str) -> list[tuple[int, int, float]]:
     """In a short Latin text read as English for want of a surer guess ("Ha , Mieciu !",
-    "Jadziu ?"): a capitalised word SGJP knows only as a
-    first or family name, rare (Zipf under 3) in English and in the other Latin-script
+    "Jadziu ?"): a capitalised word SGJP knows only as a first or family name, rare (Zipf
+    under 3, which wordfreq's small lists tell) in English and in the other Latin-script
     languages Warden reads. Chosen on the texts so read in pl.all lines 400-4999,
     pt.train, es.train and fr.all 400-2799, de.dev 0-1537, tr.train 3900-4999, en.dev
     400-1005 and en.train (by the sets' labels: 7 Polish names and a Czech one, 2 other
@@ -1210,10 +1211,9 @@ def _polish_names_in_short_text(text: str) -> list[tuple[int, int, float]]:
     out = []
     for m in _PL_WORD.finditer(text):
         word = m.group(0)
-        # wordfreq's small lists (Zipf 3 and over) say as much, in 200 MB less
-        if max(
-            zipf_frequency(word.lower(), lang, wordlist="small") for lang in _SHORT_TEXT_LANGUAGES
-        ) < 3.0 and polish_name_only(word):
+        if max(small_zipf(word.lower(), lang) for lang in _SHORT_TEXT_LANGUAGES) < 3.0 and (
+            polish_name_only(word)
+        ):
             out.append((m.start(), m.end(), 0.5))
     return out
 
