@@ -167,6 +167,18 @@ def first_names_by_country() -> dict[str, dict[str, int]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def census_surnames() -> frozenset[str]:
+    """The 88,799 family names of the 1990 United States census (public domain), as the
+    ``names`` package ships them, case-folded; read from its data folder."""
+    spec = importlib.util.find_spec("names")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("names is not installed (`make` installs it)")
+    path = Path(next(iter(spec.submodule_search_locations))) / "dist.all.last"
+    lines = path.read_text(encoding="ascii").splitlines()
+    return frozenset(line.split(maxsplit=1)[0].casefold() for line in lines if line.strip())
+
+
 def _locale_first_names(locale: str) -> set[str]:
     """The first names of one Faker locale, as written (any script)."""
     provider = importlib.import_module(f"faker.providers.person.{locale}").Provider

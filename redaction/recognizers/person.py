@@ -60,6 +60,7 @@ from redaction.multilingual import (
 from redaction.recognizers.names import (
     all_hebrew_names,
     arabic_names,
+    census_surnames,
     common_words,
     dictionaries,
     first_name_frequency,
@@ -1408,6 +1409,32 @@ class WardenPersonRecognizer(EntityRecognizer):
             return False
         return not noun_after(text, m.end())
 
+    def _census_name(self, word: str) -> bool:
+        """A family name of the 1990 US census (88,799 of them, far more than the name
+        lists) that no English dictionary lists and English text rarely uses (Zipf
+        under 3.5): Sheeran, Coulter, not Green or Packer."""
+        f = word.casefold()
+        return (
+            len(word) >= 3
+            and not word.isupper()
+            and f in census_surnames()
+            and f not in self.common
+            and not is_common(word)
+            and zipf(f) < 3.5
+        )
+
+    def _census_surname(
+        self, text: str, m: re.Match[str], other_ents: list[tuple[int, int]]
+    ) -> bool:
+        """A lone capitalised census family name (:meth:`_census_name`), not a place
+        GeoNames knows, not inside a place or organisation the English NER found.
+        Chosen, with the same names called places (:meth:`_name_called_place`), on
+        en.dev lines 400-1005 (names left 35.2% -> 34.4%, precision 69.3 -> 68.8) and
+        checked on en.train (18.8 -> 18.5, 21.3 -> 21.2)."""
+        if not self._census_name(m.group(0)) or m.group(0).casefold() in place_names():
+            return False
+        return not any(s <= m.start() < e for s, e in other_ents)
+
     def _name_called_place(self, text: str, ent: Any) -> bool:
         """One word the English NER called a place in English text that the name lists
         know and no gazetteer does ("How come Natalia's sister", "I've loved Becca"):
@@ -1415,9 +1442,12 @@ class WardenPersonRecognizer(EntityRecognizer):
         (Zipf 4.5 or more), not after a word that leads to a place ("in", "from", "the").
         Chosen on en.dev lines 400-1005 (6 names found, no word taken) and en.train
         (1 name found, 6 more spans on no name, two of them names the set does not
-        mark)."""
+        mark). A family name of the US census (:meth:`_census_name`) counts as listed
+        (Sheeran, which the model calls a town)."""
         word = ent.text
-        if len(ent) != 1 or not word.istitle() or not self._in_dict(word):
+        if len(ent) != 1 or not word.istitle():
+            return False
+        if not self._in_dict(word) and not self._census_name(word):
             return False
         if zipf(word.casefold()) >= 4.5 or language(text) != "en":
             return False
@@ -1941,7 +1971,7 @@ class WardenPersonRecognizer(EntityRecognizer):
             word = m.group(0)
             if self._lone_name(text, m, other_ents):
                 spans.append((m.start(), m.end(), 0.6))
-            elif (
+            elif self._census_surname(text, m, other_ents) or (
                 not is_common(word)
                 and len(word) >= 3
                 and not word.isupper()
