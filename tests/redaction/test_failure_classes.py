@@ -48,9 +48,9 @@ CASES = [
     # a rarer first name the English NER calls a place, where no gazetteer knows one
     ("PERSON", "Where is Tamsin when you need her?", "Tamsin"),
     ("PERSON", "Ximena's voice sounds different in this one.", "Ximena"),
-    # a family name of the US census that no English dictionary lists, alone, and one
-    # the English NER calls a place
-    ("PERSON", "Honestly the plan Tolliver wrote is better than mine", "Tolliver"),
+    # a family name of the US census that no English dictionary lists, alone, inside a
+    # sentence or opening one
+    ("PERSON", "Honestly the plan Tolliver drafted is better than mine", "Tolliver"),
     ("PERSON", "Nobody expected Tolliver to win the race", "Tolliver"),
     ("PERSON", "Latimer and I will review it tomorrow", "Latimer"),
     # a sentence with no capital letter still goes to the NER when it holds a first name
@@ -241,8 +241,9 @@ KEPT = [
     # a listed name the English NER calls a place stays where it is one (the name model
     # reads it again, and agrees)
     ("We flew to Jordan last spring. The office in Austin closed early.", ["Jordan", "Austin"]),
-    # a census family name that is an English word too, or a city, stays
+    # a census family name that is an English word too, or a city, or before a noun, stays
     ("Honestly the Hefty bags were a bargain. Nobody expected Ahaus to win.", ["Hefty", "Ahaus"]),
+    ("The lecture on the Krebs cycle ran long.", ["Krebs"]),
     # a first name that is also a city stays a place (GeoNames knows Savannah), and so
     # does one after a word that leads to a place (Lorraine, a region no list has)
     ("We drove through Savannah on the way home.", ["Savannah"]),
