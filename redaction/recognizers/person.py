@@ -1419,7 +1419,6 @@ class WardenPersonRecognizer(EntityRecognizer):
             and not word.isupper()
             and f in census_surnames()
             and f not in self.common
-            and not is_common(word)
             and zipf(f) < 3.5
         )
 
