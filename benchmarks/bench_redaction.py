@@ -335,6 +335,15 @@ def report_secrets() -> None:
     print("  warden leaves: " + (", ".join(missed) if missed else "none"))
 
 
+def _columns(r: dict[str, int]) -> str:
+    """A row's PERSON columns: left whole, left in part, recall, precision, kept."""
+    return (
+        f"{pct(r['whole'], r['spans']):>6s} {pct(r['part'], r['spans']):>6s} "
+        f"{pct(r['hit'], r['spans']):>6s} {pct(r['pred_ok'], r['pred']):>6s} "
+        f"{pct(r['kept'], r['words']):>6s}"
+    )
+
+
 def report_always(items: list[dict[str, Any]]) -> None:
     """en.dev's row again with ``redaction.multilingual = "always"``: every name model
     reads every English text (docs/privacy.md), the stricter and slower setting."""
@@ -345,11 +354,10 @@ def report_always(items: list[dict[str, Any]]) -> None:
     spans, outs = strict(texts)
     took = time.perf_counter() - t0
     r = ner_scores(items, spans, outs)
+    blank = " " * 68  # under the "in groups" and stock columns
     print(
-        f"{'en.dev':9s} {r['spans']:6d}  {pct(r['whole'], r['spans']):>6s} "
-        f"{pct(r['part'], r['spans']):>6s} {pct(r['hit'], r['spans']):>6s} "
-        f"{pct(r['pred_ok'], r['pred']):>6s} {pct(r['kept'], r['words']):>6s}"
-        f'{"":>68s}{took:5.1f}   the same lines, redaction.multilingual = "always"'
+        f"{'en.dev':9s} {r['spans']:6d}  {_columns(r)}{blank}{took:5.1f}   "
+        'the same lines, redaction.multilingual = "always"'
     )
 
 
@@ -387,11 +395,7 @@ def report_ner(n: int) -> None:
             spans, outs = fn(texts)
             took.append(time.perf_counter() - t0)
             r = ner_scores(items, spans, outs)
-            row.append(
-                f"{pct(r['whole'], r['spans']):>6s} {pct(r['part'], r['spans']):>6s} "
-                f"{pct(r['hit'], r['spans']):>6s} {pct(r['pred_ok'], r['pred']):>6s} "
-                f"{pct(r['kept'], r['words']):>6s}"
-            )
+            row.append(_columns(r))
             if fn is ours:
                 g = ner_scores(items, *grouped(texts, spans, outs))
                 row.append(

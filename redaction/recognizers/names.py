@@ -146,15 +146,22 @@ def _common_words_of(lang: str) -> frozenset[str]:
     return frozenset(w for bucket in get_frequency_list(lang)[:501] for w in bucket)
 
 
+def _package_folder(module: str, dist: str) -> Path:
+    """The folder of the installed package ``module`` (distribution ``dist``), found
+    without importing it: Warden reads some packages' data files and never runs their
+    code."""
+    spec = importlib.util.find_spec(module)
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError(f"{dist} is not installed (`make` installs it)")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
 @lru_cache(maxsize=1)
 def first_names_by_country() -> dict[str, dict[str, int]]:
     """First names of Jörg Michael's nam_dict.txt (GFDL 1.2, as the gender-guesser
     package ships it; read without importing the package): each name's frequency, 1
     (rare) to 13 (extremely common), in each country where it is given."""
-    spec = importlib.util.find_spec("gender_guesser")
-    if spec is None or not spec.submodule_search_locations:
-        raise ModuleNotFoundError("gender-guesser is not installed (`make` installs it)")
-    path = Path(next(iter(spec.submodule_search_locations))) / "data" / "nam_dict.txt"
+    path = _package_folder("gender_guesser", "gender-guesser") / "data" / "nam_dict.txt"
     out: dict[str, dict[str, int]] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line or line[0] in "#=":
@@ -171,10 +178,7 @@ def first_names_by_country() -> dict[str, dict[str, int]]:
 def census_surnames() -> frozenset[str]:
     """The 88,799 family names of the 1990 United States census (public domain), as the
     ``names`` package ships them, case-folded; read from its data folder."""
-    spec = importlib.util.find_spec("names")
-    if spec is None or not spec.submodule_search_locations:
-        raise ModuleNotFoundError("names is not installed (`make` installs it)")
-    path = Path(next(iter(spec.submodule_search_locations))) / "dist.all.last"
+    path = _package_folder("names", "names") / "dist.all.last"
     lines = path.read_text(encoding="ascii").splitlines()
     return frozenset(line.split(maxsplit=1)[0].casefold() for line in lines if line.strip())
 
@@ -235,10 +239,7 @@ def israeli_names() -> tuple[frozenset[str], dict[str, int]]:
 def _pythainlp_corpus(name: str) -> list[str]:
     """A word list of PyThaiNLP's corpus, read from the installed package's folder
     without importing it (importing it makes a data folder in the user's home)."""
-    spec = importlib.util.find_spec("pythainlp")
-    if spec is None or not spec.submodule_search_locations:
-        raise ModuleNotFoundError("pythainlp is not installed (`make` installs it)")
-    folder = Path(next(iter(spec.submodule_search_locations))) / "corpus"
+    folder = _package_folder("pythainlp", "pythainlp") / "corpus"
     return (folder / name).read_text(encoding="utf-8").splitlines()
 
 
