@@ -244,6 +244,8 @@ KEPT = [
     # a census family name that is an English word too, or a city, or before a noun, stays
     ("Honestly the Hefty bags were a bargain. Nobody expected Ahaus to win.", ["Hefty", "Ahaus"]),
     ("The lecture on the Krebs cycle ran long.", ["Krebs"]),
+    # ... and so does one the English NER calls a place (Barley: a census name, a word)
+    ("How come Barley never grows in this field?", ["Barley"]),
     # a first name that is also a city stays a place (GeoNames knows Savannah), and so
     # does one after a word that leads to a place (Lorraine, a region no list has)
     ("We drove through Savannah on the way home.", ["Savannah"]),
