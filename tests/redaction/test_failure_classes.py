@@ -223,6 +223,8 @@ CASES = [
     ("PERSON", "Bülent Sarıkaya yarın gelecek.", "Bülent Sarıkaya"),
     ("PERSON", "Büşra Kılınç raporu yazdı.", "Büşra Kılınç"),
     ("PERSON", "Toplantıdan sonra Barış Tekin aradı.", "Barış Tekin"),
+    # a listed Ukrainian first name opening a sentence, though frequent in Ukrainian text
+    ("PERSON", "Андрій зателефонував до офісу вчора.", "Андрій"),
 ]
 
 KEPT = [
@@ -258,6 +260,11 @@ KEPT = [
     ("Durante os 25 anos de ocupação, nada mudou.", ["Durante"]),
     # a very common word opening a sentence that a name model takes for a name
     ("Mañana a las diez viene el técnico a revisar las cuentas.", ["Mañana"]),
+    # ... in Greek and Ukrainian too (Μετά "after", Потім "then"); and the article a
+    # model took with one is no name on its own
+    ("Μετά τη συνάντηση στείλε μου το αρχείο.", ["Μετά"]),
+    ("Потім надішли мені звіт, будь ласка.", ["Потім"]),
+    ("Χθες το βράδυ τηλεφώνησε ο Στέλιος στο γραφείο.", ["Χθες το βράδυ"]),
     # a first name in lower case that is also a place GeoNames knows stays
     ("road trip thru nevada was long", ["nevada"]),
     # labels in capitals stay: English words, first names among them too (AMBER), and
