@@ -1507,8 +1507,12 @@ class WardenPersonRecognizer(EntityRecognizer):
         40.6, no name more left), with the span the trim leaves in lower case dropped
         (:meth:`_no_name`)."""
         if lang in _LISTED_IN_OWN_LETTERS:
-            return w not in _LISTED_IN_OWN_LETTERS[lang]() and zipf_frequency(w, lang) >= 5.0
-        return lang in _WORDFREQ and not self._in_dict(w) and zipf_frequency(w, lang) >= 5.0
+            named = w in _LISTED_IN_OWN_LETTERS[lang]()
+        elif lang in _WORDFREQ:
+            named = self._in_dict(w)
+        else:
+            return False
+        return not named and zipf_frequency(w, lang) >= 5.0
 
     def _no_name(self, text: str, a: int, b: int, lang: str) -> bool:
         """Is the model's span ``text[a:b]`` no name: a word in lower case the trim left
