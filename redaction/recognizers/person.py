@@ -1515,9 +1515,10 @@ class WardenPersonRecognizer(EntityRecognizer):
         return not named and zipf_frequency(w, lang) >= 5.0
 
     def _no_name(self, text: str, a: int, b: int, lang: str) -> bool:
-        """Is the model's span ``text[a:b]`` no name: a word in lower case the trim left
-        in a script with capitals ("Χθες το": the article), a common word opening a
-        sentence (:meth:`_common_opener`), an English label before a colon
+        """Is the model's span ``text[a:b]`` no name: words in lower case in a script with
+        capitals (as found, or as the trim left them: "Χθες το", the article), outside
+        English, a common word opening a sentence (:meth:`_common_opener`), an English
+        label before a colon
         (:meth:`_english_label`), or in Polish one word that SGJP knows and reads in no
         way as a first or family name: a place in a case form GeoNames does not list
         (Krakowa, Wrocławiu), a common noun in capitals (KONTEKST), a word opening a
@@ -1528,7 +1529,9 @@ class WardenPersonRecognizer(EntityRecognizer):
         Chrystus and SARS only)."""
         w = text[a:b]
         if lang != "en" and w.lower() == w != w.upper():
-            return True  # the trim left a word in lower case ("Χθες το": the article)
+            # lower case in a cased script, as the model found it or as the trim left it
+            # ("Χθες το": the article): a name in English chat, a word elsewhere
+            return True
         if lang == "pl" and " " not in w and polish_no_name(w):
             return True
         label = _CAPS_BEFORE_COLON.match(text, a)
@@ -1671,8 +1674,6 @@ class WardenPersonRecognizer(EntityRecognizer):
                 continue
             if all(w.isascii() and zipf(w.casefold()) >= 5.0 for w in words):
                 continue
-            if value.lower() == value and value.upper() != value and language(text) != "en":
-                continue  # lower case in a cased script: a name in English chat, a word elsewhere
             if _HE_WORD.match(value) and _hebrew_words_only(value):
                 continue  # the second model takes Hebrew words for names (הליגה, "the league")
             lang = language(text)
