@@ -414,7 +414,7 @@ def test_the_second_model_is_loaded_for_the_texts_it_reads_only(
 
 def test_family_and_first_names_by_their_form_in_ukrainian() -> None:
     # the rules alone (the models and natasha find most of these too)
-    from redaction.recognizers.person import _name_forms
+    from redaction.recognizers.person.languages import _name_forms
 
     text = (
         "Звіт підготував Тарас Литвиненко, лист передали пану Ковальчуку, подякуйте "
@@ -428,7 +428,7 @@ def test_family_and_first_names_by_their_form_in_ukrainian() -> None:
 def test_greek_family_name_after_a_first_name_whatever_its_ending() -> None:
     # the rule alone (the name models find some of these too): the capitalised word
     # right after a known first name is taken with it; not across a comma
-    from redaction.recognizers.person import _name_forms
+    from redaction.recognizers.person.languages import _name_forms
 
     text = (
         "Το πρωί τηλεφώνησε στην Κατερίνα Μπελεγρίνη για τη σύμβαση, και μετά στον "
@@ -442,7 +442,7 @@ def test_greek_man_named_after_the_masculine_article_or_an_initial() -> None:
     # the rule alone: a rare capitalised word after ο / τον (and κ., "Mr"), also opening
     # the sentence, or after an initial (Στ.); not a nation's adjective (ο Νορβηγός
     # προπονητής), not a common word (ο Πρόεδρος, Αγ. Νικόλαος)
-    from redaction.recognizers.person import _greek_after_article
+    from redaction.recognizers.person.greek import _greek_after_article
 
     text = (
         "Χθες ο Ζαχαρόπουλος συνάντησε τον κ. Βρεττάκο, ενώ ο Νορβηγός προπονητής και ο "
@@ -456,7 +456,7 @@ def test_thai_name_a_person_goes_by_after_or() -> None:
     # after a titled name, "or" and the name the person goes by, with its second word
     # when that is rare ("ซิ่งซ่า"), not when it is a common word ("อายุ", age); "or"
     # between two things is no alias
-    from redaction.recognizers.person import _other_scripts
+    from redaction.recognizers.person.scripts import _other_scripts
 
     text = "นายสมปอง ใจดี หรือ ต้อม ซิ่งซ่า มาที่นี่ นางสาวกนกพร ศรีสุข หรือแอน อายุ 30 ปี ซื้อข้าว หรือ ขนม"
     found = [text[a:b] for a, b, _ in _other_scripts(text)]
@@ -467,7 +467,7 @@ def test_thai_listed_first_name_with_its_family_name() -> None:
     # the rule alone: a listed first name standing alone between spaces or quotes, with
     # the next word when it is a family name or short and rare; a name that is a common
     # word stays (กุหลาบ, "rose"), and so does a listed name after a subdistrict's "ต."
-    from redaction.recognizers.person import _thai_listed_names
+    from redaction.recognizers.person.scripts import _thai_listed_names
 
     text = "ภาพ : กฤษดา เพชรรัตน์ ส่วน 'ปิยะพงษ์' ไม่มา ซื้อดอก กุหลาบ ที่ ต.วรรณา แล้วโทรหา วรรณา ทันที"
     found = [text[a:b] for a, b, _ in _thai_listed_names(text)]
@@ -510,7 +510,7 @@ def test_a_model_span_gives_back_the_words_it_took_beside_the_name(
 def test_polish_subject_of_a_verb_in_the_past_tense() -> None:
     # the rule alone: a listed first name or an uncommon word before a verb in -ł/-ła
     # (with "nie", "już" between); a common noun so placed ("driver") stays
-    from redaction.recognizers.person import _polish_subject
+    from redaction.recognizers.person.polish import _polish_subject
 
     text = (
         "Kierowca zatrzymał się przed domem. Zdzisława nie odpowiedziała, a Wrzeszczyk już "
@@ -523,7 +523,7 @@ def test_polish_subject_of_a_verb_in_the_past_tense() -> None:
 def test_french_speaker_and_subject() -> None:
     # the rule alone: the speaker after a verb of saying, the subject before a verb in a
     # past tense (with a pronoun or "ne" between); a common word so placed stays (Paris)
-    from redaction.recognizers.person import _french_speaker_and_subject
+    from redaction.recognizers.person.western import _french_speaker_and_subject
 
     text = (
         "« Il pleut encore », murmura Vercoutre. Puis Lagrenée s’assit près de la fenêtre ; "
@@ -564,7 +564,7 @@ def test_hebrew_names_from_the_statistics_office_lists() -> None:
     # the rule alone: first names only Israel's statistics office lists (Tzvika, Ronit)
     # with a family name; Cohen is also "priest", a common word, but borne by thousands;
     # "my father said" and the city "Be'er Sheva" ("seven", a rare family name) stay
-    from redaction.recognizers.person import _hebrew_names
+    from redaction.recognizers.person.hebrew_arabic import _hebrew_names
 
     text = "אתמול צביקה פרץ שלח את הדוח, ואבי אמר שנסע לבאר שבע ביום שני עם רונית כהן."
     found = [text[a:b] for a, b, _ in _hebrew_names(text)]
@@ -575,7 +575,7 @@ def test_thai_ranks_and_shortened_titles_before_a_name() -> None:
     # the rule alone: a rank (General) and a chain of shortened titles (Assoc. Prof. Dr.)
     # before given and family name; the year of the Buddhist Era (พ.ศ.) and an acronym
     # ending in the letters of a title (กยศ.) are no title
-    from redaction.recognizers.person import _other_scripts
+    from redaction.recognizers.person.scripts import _other_scripts
 
     text = "เมื่อ พ.ศ. ๒๕๖๑ พลเอก ประยงค์ ศรีสมบูรณ์ และ รศ.ดร.วิไลวรรณ ทองคำ ได้ยื่นเรื่องกยศ.ให้นักศึกษา"
     found = [text[a:b] for a, b, _ in _other_scripts(text)]
@@ -588,7 +588,7 @@ def test_a_lone_name_in_a_list_of_names_in_another_language() -> None:
     # is left alone
     import re
 
-    from redaction.recognizers.person import _names_in_a_list
+    from redaction.recognizers.person.languages import _names_in_a_list
 
     text = (
         "Na liście są: Jan Kowalski, Wrzosowiec, Anna Nowak, 3kg. Potem: Jan Kowalski, "
@@ -605,7 +605,7 @@ def test_names_of_other_languages_in_greek_letters() -> None:
     # (Markus, Ingrid) or that ends as no Greek word does (Valdek), with the rare
     # capitalised word beside it; Athens sounds like the name Athina and Israel ends in a
     # consonant, but both are common Greek words, and stay
-    from redaction.recognizers.person import _greek_borrowed_names
+    from redaction.recognizers.person.greek import _greek_borrowed_names
 
     text = (
         "Αύριο ο Μάρκους Χόλιγουελ θα φέρει τα έγγραφα στην Αθήνα, και η Ίνγκριντ θα τα "
@@ -619,7 +619,7 @@ def test_hebrew_names_from_the_lists_where_names_are_words_too() -> None:
     # the rule alone: a listed first name with a listed or uncommon family name, with a
     # prefixed letter ("to Avichai"); names that are common words ("two", "light") and
     # a word behind prefixes ("from the office") are not taken
-    from redaction.recognizers.person import _name_forms
+    from redaction.recognizers.person.languages import _name_forms
 
     text = (
         "אתמול דיברתי עם יעקב גולדברג ועם נועה מהמשרד, ושלחתי לאביחי את החוזה בדואר. "
@@ -634,7 +634,7 @@ def test_hebrew_name_after_a_verb_of_saying_or_an_office() -> None:
     # after an office (a nationality between or not); not a common word behind a prefix
     # (to editors), an acronym (ומנכ"ל: and CEO), nor the words after "the large" (הרב,
     # also "the rabbi")
-    from redaction.recognizers.person import _hebrew_speaker_and_office
+    from redaction.recognizers.person.hebrew_arabic import _hebrew_speaker_and_office
 
     text = (
         '" זה לא נכון " , אמר קרסנובסקי לכתבים . אמר האימאם סוליאמן גאריפוב , " די " . '
@@ -648,7 +648,7 @@ def test_hebrew_name_after_a_verb_of_saying_or_an_office() -> None:
 def test_arabic_first_name_with_a_nisba_or_listed_name() -> None:
     # the rule alone: a listed first name with a nisba after it; first names that are
     # common words ("high", "big") stay, and so does an article-noun after one
-    from redaction.recognizers.person import _name_forms
+    from redaction.recognizers.person.languages import _name_forms
 
     text = (
         "اتصلت أمس بالسيد خالد العنزي وأرسلت العقد إلى المكتب. كانت درجة الحرارة "
@@ -661,7 +661,7 @@ def test_arabic_first_name_with_a_nisba_or_listed_name() -> None:
 def test_arabic_names_in_the_spellings_people_write() -> None:
     # the list spells ديمه with a final ه and أيوب with a hamza; people also write ديمة
     # (ta marbuta) and ايوب (bare alef); a final ه that is "it" stays (وزينه "adorned it")
-    from redaction.recognizers.person import _name_forms
+    from redaction.recognizers.person.languages import _name_forms
 
     text = "وصلت ديمة الشهري إلى الاجتماع، ثم اتصل ايوب المطيري وزينه بالورود."
     found = [text[a:b] for a, b, _ in _name_forms(text, "ar")]
@@ -689,7 +689,7 @@ def test_words_the_english_rules_leave_in_doubt() -> None:
 def test_polish_speaker_after_a_verb_of_saying() -> None:
     # the rule alone: the speaker after a verb of saying (an adverb between), with the
     # family name; a common word there ("Pan", "sir") and a verb opening a sentence are not
-    from redaction.recognizers.person import _polish_speaker_and_office
+    from redaction.recognizers.person.polish import _polish_speaker_and_office
 
     text = (
         "- Nie wiem - odparł Witkowski spokojnie. - Chodźmy - mruknęła cicho Bogna "
@@ -719,7 +719,7 @@ def test_polish_names_the_grammatical_dictionary_knows_only_as_names() -> None:
     # (Krakowie), a family name that is a city (Bochnia), a firm (Orlen), another word
     # (Wczoraj, "yesterday"), nor an abbreviation before a number (Art. 68); a first name
     # that is a place too counts (Anna)
-    from redaction.recognizers.person import _polish_lexicon_names
+    from redaction.recognizers.person.polish import _polish_lexicon_names
 
     text = (
         "Religa sądzi inaczej. Wczoraj u Gontarczyków był Piotrek i Anna. Wilk patrzył. "
@@ -739,7 +739,7 @@ def test_polish_family_name_that_is_also_a_rare_noun_inside_a_sentence() -> None
     # open a sentence, nor before another capitalised word (an award's name), nor a
     # frequent noun (Rady, "of the council"), nor a word that is a place as well (Sikory)
     from redaction.recognizers.names import polish_name_or_noun
-    from redaction.recognizers.person import _polish_lexicon_names
+    from redaction.recognizers.person.polish import _polish_lexicon_names
 
     text = (
         "Prokurator przesłuchał wczoraj Kruczka i Szczura w sprawie przetargu. Kruczek "
@@ -758,7 +758,7 @@ def test_polish_name_in_a_short_text_read_as_english_for_want_of_a_surer_guess()
     # rules do not know the Polish vocative: SGJP does. Not a word common in a language
     # Warden reads ("Bem", Portuguese "well"), nor a text the model is sure of
     from redaction.multilingual import english_by_default
-    from redaction.recognizers.person import _polish_names_in_short_text
+    from redaction.recognizers.person.polish import _polish_names_in_short_text
 
     assert english_by_default("Ha , Mieciu !")
     assert not english_by_default("Please ask the team to review the quarterly report today.")
@@ -796,7 +796,7 @@ def test_polish_name_after_with_in_the_instrumental() -> None:
     # it); not a common word (Polską, "Poland") nor a place named in the nominative
     # (Wrocław, Gdynia); nor a word in another case after "with" (z Ostrzeszowa, "from
     # Ostrzeszów")
-    from redaction.recognizers.person import _polish_with
+    from redaction.recognizers.person.polish import _polish_with
 
     text = (
         "Jadą spotkać się z Tomkiem. Rozmawiał z panem Wierzbołowiczem Kasprzakiem. "
@@ -871,7 +871,7 @@ def test_german_name_opening_a_sentence_before_its_verb() -> None:
     # a word rare in German opening a sentence, a lower-case word after it; not a common
     # noun (Polizei) or a less common one (Tundra), a place, a compound of German words (of two or three), nor a word after the
     # full stop of a numeral (an ordinal: "am 16. Marrowitz")
-    from redaction.recognizers.person import _german_opener
+    from redaction.recognizers.person.western import _german_opener
 
     text = (
         "Wendrock ist seit Jahren im Amt. Polizei sucht Zeugen. Tundra bedeckt den Norden. "
@@ -885,7 +885,7 @@ def test_german_name_opening_a_sentence_before_its_verb() -> None:
 def test_name_after_a_title_in_romance_languages() -> None:
     # the rule alone: the name after a title, an office or a rank; not a common word
     # there (Presidente)
-    from redaction.recognizers.person import _romance_title
+    from redaction.recognizers.person.western import _romance_title
 
     text = "Gracias, señor Presidente. Hablé con la doctora Quiroga Betancur."
     assert [text[a:b] for a, b, _ in _romance_title(text, "es")] == ["Quiroga Betancur"]
@@ -931,7 +931,7 @@ def test_german_names_after_the_office_or_role_they_hold(rec: WardenPersonRecogn
 def test_katakana_names_by_the_rank_or_office_written_with_them() -> None:
     # the rule alone: a title before the name, a title after it, a regnal number; a
     # country before the same titles is not a name
-    from redaction.recognizers.person import _other_scripts
+    from redaction.recognizers.person.scripts import _other_scripts
 
     text = (
         "会議の後、博士ヴァレンティナ・モロゾワが発表した。ルドヴィカ姫は城に戻った。"
@@ -978,7 +978,7 @@ def test_chinese_byline_and_family_name_before_an_office() -> None:
     # reporters named in a byline (joined by 、), a family name alone before an office;
     # a byline word that starts with no family name stays, and so does an office after
     # another word (国家主席, 驻韩大使 "ambassador to Korea")
-    from redaction.recognizers.person import _other_scripts
+    from redaction.recognizers.person.scripts import _other_scripts
 
     text = (
         "本报讯 记者韩晓岚、钟明远报道：会上，乔外长说国家主席将出访，中国驻韩大使到场。"
@@ -1021,7 +1021,7 @@ def test_chinese_name_after_an_office_or_before_a_verb_of_saying() -> None:
 def test_korean_family_name_written_onto_ssi() -> None:
     # a family name alone before 씨 ("Mr", "Ms") as the news writes it; not 씨 beginning
     # a word (씨앗 "seed", 씨름 "wrestling"), nor a family name's syllable inside a word
-    from redaction.recognizers.person import _other_scripts
+    from redaction.recognizers.person.scripts import _other_scripts
 
     text = "경찰은 최씨를 불렀고 박씨는 떠났다. 씨앗을 심던 아이가 웃었다. 나는 씨름을 했고 이씨가 왔다."
     found = [text[a:b] for a, b, _ in _other_scripts(text)]
@@ -1032,7 +1032,7 @@ def test_korean_family_name_before_an_office_or_hidden_behind_mo() -> None:
     # a family name alone before an office (and "former" between), a family name with 모
     # as the news hides a name; not "a professor", "two candidates", "former president",
     # nor a particle written after a bracket (의원(경기)이 대표)
-    from redaction.recognizers.person import _other_scripts
+    from redaction.recognizers.person.scripts import _other_scripts
 
     text = (
         "노 관장은 말했다. 허 전 시장도 왔다. 영업 부사장 박모(48)씨와 직장인 김 모씨. "
