@@ -48,6 +48,11 @@ CASES = [
     # a rarer first name the English NER calls a place, where no gazetteer knows one
     ("PERSON", "Where is Tamsin when you need her?", "Tamsin"),
     ("PERSON", "Ximena's voice sounds different in this one.", "Ximena"),
+    # ... also after "of" or "to", where the NER expects a town
+    ("PERSON", "I was never much of a fan of Sheeran but the band is tight.", "Sheeran"),
+    # a family name that is an English word, which the NER calls a person, before a verb
+    # of saying
+    ("PERSON", "Honestly whenever Carpenter says that the room goes quiet.", "Carpenter"),
     # a family name of the US census that no English dictionary lists, alone, inside a
     # sentence or opening one
     ("PERSON", "Honestly the plan Tolliver drafted is better than mine", "Tolliver"),
