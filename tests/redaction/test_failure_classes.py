@@ -53,6 +53,8 @@ CASES = [
     # a family name that is an English word, which the NER calls a person, before a verb
     # of saying
     ("PERSON", "Honestly whenever Carpenter says that the room goes quiet.", "Carpenter"),
+    # a listed first name in a text written in capitals
+    ("PERSON", "HAPPY BIRTHDAY PRISCILLA SEE YOU AT THE PARTY", "PRISCILLA"),
     # a family name of the US census that no English dictionary lists, alone, inside a
     # sentence or opening one
     ("PERSON", "Honestly the plan Tolliver drafted is better than mine", "Tolliver"),
@@ -251,6 +253,9 @@ KEPT = [
     # a census family name that is an English word too, or a city, or before a noun, stays
     ("Honestly the Hefty bags were a bargain. Nobody expected Ahaus to win.", ["Hefty", "Ahaus"]),
     ("The lecture on the Krebs cycle ran long.", ["Krebs"]),
+    # a listed first name in capitals that is a common word in another language (Spanish
+    # "esta")
+    ("TRAVEL UPDATE: THE ESTA FORM IS STILL PENDING", ["ESTA"]),
     # ... and so does one the English NER calls a place (Barley: a census name, a word)
     ("How come Barley never grows in this field?", ["Barley"]),
     # a first name that is also a city stays a place (GeoNames knows Savannah), and so
