@@ -470,6 +470,12 @@ def polish_no_name(word: str) -> bool:
     return bool(readings) and not any(_is_name(q) for _, q in readings)
 
 
+def polish_place(word: str) -> bool:
+    """Does SGJP read ``word`` as a place in one of its readings (Krakowie, Gdyni: also
+    read as family names)?"""
+    return any("nazwa_geograficzna" in q for _, q in _polish_readings(word))
+
+
 # Ukrainian declension of first names: women's -а/-я, men's in a consonant, -ій, -о.
 _UK_SOFT = {"г": "з", "к": "ц", "х": "с"}  # Ольга: Ользі
 

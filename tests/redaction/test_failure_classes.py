@@ -53,6 +53,8 @@ CASES = [
     # a family name that is an English word, which the NER calls a person, before a verb
     # of saying
     ("PERSON", "Honestly whenever Carpenter says that the room goes quiet.", "Carpenter"),
+    # someone addressed by name in Polish, between commas
+    ("PERSON", "Nie martw się tym, Grzesiuniu, wszystko będzie dobrze.", "Grzesiuniu"),
     # a listed first name in a text written in capitals
     ("PERSON", "HAPPY BIRTHDAY PRISCILLA SEE YOU AT THE PARTY", "PRISCILLA"),
     # a family name of the US census that no English dictionary lists, alone, inside a
@@ -309,6 +311,9 @@ KEPT = [
     # Polish words that are also case forms of first names stay in lower case (marca:
     # of March, and of Marc; roku: of the year, and of Rok)
     ("Termin przesunięto do końca marca tego roku.", ["marca", "roku"]),
+    # a name model's span is cut at the words in lower case inside it, and in Polish a
+    # place after "w" ("in") is a place, though SGJP reads Krakowie as a family name too
+    ("Byliśmy w Krakowie i Gdyni.", ["Byliśmy w Krakowie"]),
     # the words around a name found by the multi-language model stay
     ("明日、佐々木健太さんに資料を送ってください。", ["資料を送ってください"]),
     ("请把报告发给张伟明，他明天要用。", ["请把报告发给", "明天要用"]),

@@ -19,6 +19,7 @@ from redaction.recognizers.person.hebrew_arabic import (
     _hebrew_speaker_and_office,
 )
 from redaction.recognizers.person.polish import (
+    _polish_addressed,
     _polish_first_names,
     _polish_lexicon_names,
     _polish_speaker_and_office,
@@ -54,7 +55,8 @@ def _name_forms(text: str, lang: str) -> list[tuple[int, int, float]]:
     """The rules of one language, in its grammar: Polish, Ukrainian and Greek family
     names by their endings, and Greek and Ukrainian first names from Faker's el_GR and
     uk_UA lists in their case forms (Γιάννης, Γιάννη; Ірина, Іриною) inside a sentence;
-    Polish and French speakers and subjects, Polish offices and names after "with";
+    Polish and French speakers and subjects, Polish offices, names after "with" and names
+    addressed between commas;
     Hebrew, Arabic and Thai names from their lists, Hebrew speakers and offices."""
     out: list[tuple[int, int, float]] = []
     if lang == "pl":
@@ -63,6 +65,7 @@ def _name_forms(text: str, lang: str) -> list[tuple[int, int, float]]:
         out += _polish_speaker_and_office(text)
         out += _polish_subject(text)
         out += _polish_with(text)
+        out += _polish_addressed(text)
         out += _polish_lexicon_names(text)
     if lang == "uk":
         out += [(m.start(), m.end(), 0.5) for m in _UK_FAMILY.finditer(text)]

@@ -93,6 +93,32 @@ def _polish_subject(text: str) -> list[tuple[int, int, float]]:
     return _uncommon_group(text, (_PL_SUBJECT,), "pl", 4.0, polish_first_name_forms())
 
 
+# someone addressed by name, between commas or after the dash that opens a line of
+# dialogue, and before a comma or the end of the sentence: "Nie płacz, Wisienko.",
+# "- Pikularus, drefisz!", "Wszystko ci trzeba, Korniakt, tłumaczyć"
+_PL_NAME_WORD = r"([A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]{2,})"
+_PL_ADDRESSED = re.compile(
+    rf",[ \t]+{_PL_NAME_WORD}[ \t]*(?=,|[.!?…]+[ \t]*(?:$|[-—–\"”]))"
+    rf"|^[ \t]*[-—–][ \t]+{_PL_NAME_WORD}[ \t]*(?=,)",
+    re.M,
+)
+
+
+def _polish_addressed(text: str) -> list[tuple[int, int, float]]:
+    """Someone addressed by name (:data:`_PL_ADDRESSED`): a listed first name in any case
+    form, or a word rare in Polish (Zipf under 3.0), no place GeoNames knows. Chosen on
+    pl.all 400-2799 (names left 9.8% -> 9.2%, precision unchanged), checked on pl.all
+    2800-4999 (9.0% -> 8.8%; one other word taken: "Czytelniku", the reader addressed)."""
+    names = _first_names_and_forms()
+    out = []
+    for m in _PL_ADDRESSED.finditer(text):
+        g = 1 if m.group(1) else 2
+        w = m.group(g).casefold()
+        if (w in names or zipf_frequency(w, "pl") < 3.0) and w not in place_names():
+            out.append((m.start(g), m.end(g), 0.5))
+    return out
+
+
 # "with" and a name in the instrumental (-em, -ą), perhaps after "Mr", "son" ...: "z
 # Tomkiem", "z panem Wassermannem", and a second such word after it (the family name)
 _PL_WITH = re.compile(
