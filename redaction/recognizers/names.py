@@ -545,6 +545,28 @@ def place_names() -> frozenset[str]:
     return frozenset(n.casefold() for n in names)
 
 
+@lru_cache(maxsize=64)
+def country_names(lang: str) -> frozenset[str]:
+    """The names of the countries in ``lang``, case-folded (Brasil, Espanha in
+    Portuguese; Niemcy in Polish): pycountry's translations of ISO 3166-1 (the iso-codes
+    project, LGPL 2.1), shipped with the package. Empty for a language it has no
+    translation for."""
+    import gettext
+
+    import pycountry
+
+    try:
+        translation = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+    except OSError:
+        return frozenset()
+    out = set()
+    for country in pycountry.countries:
+        for value in (country.name, getattr(country, "common_name", None)):
+            if value:
+                out.add(translation.gettext(value).casefold())
+    return frozenset(out)
+
+
 @lru_cache(maxsize=200_000)
 def zipf(word: str) -> float:
     """How common ``word`` is in English (Zipf scale: 7 = 'the', 3 = rare, 0 = unseen)."""

@@ -314,6 +314,10 @@ KEPT = [
     # a name model's span is cut at the words in lower case inside it, and in Polish a
     # place after "w" ("in") is a place, though SGJP reads Krakowie as a family name too
     ("Byliśmy w Krakowie i Gdyni.", ["Byliśmy w Krakowie"]),
+    # a country as the text's language writes it, and a city GeoNames knows, are places
+    # outside English too (the English NER and the name models call them persons)
+    ("Η Φινλανδία κέρδισε χθες τον τελικό.", ["Φινλανδία"]),
+    ("Mudamos a fábrica para Florianópolis no ano passado.", ["Florianópolis"]),
     # the words around a name found by the multi-language model stay
     ("明日、佐々木健太さんに資料を送ってください。", ["資料を送ってください"]),
     ("请把报告发给张伟明，他明天要用。", ["请把报告发给", "明天要用"]),

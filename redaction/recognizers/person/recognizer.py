@@ -20,6 +20,7 @@ from redaction.recognizers.names import (
     all_hebrew_names,
     census_surnames,
     common_words,
+    country_names,
     dictionaries,
     first_name_frequency,
     greek_first_names,
@@ -593,6 +594,8 @@ class WardenPersonRecognizer(EntityRecognizer):
             return True
         if lang == "pl" and " " not in w and polish_no_name(w):
             return True
+        if lang != "en" and self._place(w, lang):
+            return True
         if lang == "pl" and " " not in w and _after_in(text, a) and polish_place(w):
             # after "in", a word SGJP reads as a place in one of its readings is the
             # place (w Krakowie, w Gdyni: also read as family names)
@@ -601,6 +604,22 @@ class WardenPersonRecognizer(EntityRecognizer):
         if label and label.end(1) == b and self._english_label(w):
             return True
         return self._common_opener(text, a, b, lang)
+
+    def _place(self, w: str, lang: str) -> bool:
+        """Is the model's span ``w`` the whole name of a place, in a text outside English: a
+        city of GeoNames, a subdivision, or a country as ``lang`` writes it (Brasil,
+        Espanha; :func:`~redaction.recognizers.names.country_names`), and no listed first
+        or family name (Lisboa, Marília: the name lists know them)? The English NER and
+        the name models call such places persons in other languages. Chosen on
+        development lines of nine languages (pt.train 400-1399, es.train 400-1199, fr.all
+        400-1199, de.dev 1938-2196, pl.all 400-1599, el.train 1000-1399, tr.train
+        3900-4599, uk.train 400-1199, ru.dev 1634-1762): precision up in seven (pt 33.4% ->
+        37.3%, es 35.0 -> 36.6, el 38.4 -> 39.8, ru 59.6 -> 60.8, fr, tr, de), and in he,
+        ar, th, ko, zh and ja lines by up to 0.6; names left up by one in pt, es and tr:
+        a palace and a town the sets mark as persons (Catete, Comodoro Rivadavia) and one
+        family name that is a town (Takahata)."""
+        f = w.casefold()
+        return (f in place_names() or f in country_names(lang)) and not self._in_dict(w)
 
     def _english_label(self, word: str) -> bool:
         """Is ``word``, in capitals before a colon, an English word a prompt's label is
