@@ -55,6 +55,8 @@ CASES = [
     ("PERSON", "Honestly whenever Carpenter says that the room goes quiet.", "Carpenter"),
     # someone addressed by name in Polish, between commas
     ("PERSON", "Nie martw się tym, Grzesiuniu, wszystko będzie dobrze.", "Grzesiuniu"),
+    # a first name that is an English word, after a birthday or new year's wish
+    ("PERSON", "Happy new year Amber, hope it is a good one.", "Amber"),
     # a listed first name in a text written in capitals
     ("PERSON", "HAPPY BIRTHDAY PRISCILLA SEE YOU AT THE PARTY", "PRISCILLA"),
     # a family name of the US census that no English dictionary lists, alone, inside a
