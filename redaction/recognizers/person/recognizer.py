@@ -65,7 +65,8 @@ _WORD = re.compile(r"[\w'’-]+")
 # a cue, then a name in any case ("happy birthday" and "happy new year": chosen on en.dev
 # lines 400-1005, one name more, and checked on en.train, one more, no other word)
 _CUE2 = re.compile(
-    r"(?i:\bhappy (?:birthday|bday|b-day|new year)|call me|last name\??|first name\??|maiden name(?: is)?|follow up with|speak (?:to|with)|"
+    r"(?i:\bhappy (?:birthday|bday|b-day|new year)|call me|last name\??|first name\??|"
+    r"maiden name(?: is)?|follow up with|speak (?:to|with)|"
     r"talk (?:to|with)|heard|married|meet|met|ask|thank|shouted at|said to|founders:|had given|"
     r"named (?:him|her)|call (?:him|her)|my name is|name is|mr\.?|mrs\.?|ms\.?|dr\.?|prof\.?|dear|"
     r"my (?:kid|son|daughter|wife|husband|child|brother|sister|mother|father|partner))[\s:,]+"
@@ -262,7 +263,6 @@ _CAPS_LABEL = re.compile(
 _INITIALS_LABEL = re.compile(
     r"(?m)^[ \t]*((?:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω][ \t]?\.[ \t]?){1,3})[ \t]?(?::|[-–—](?=[ \t]))"
 )
-# a word in capitals right before a colon: a label ("PROMPT:", "CONTEXT :")
 # a word in capitals, four letters or more (not a hashtag, a handle or part of a word)
 _CAPS_WORD = re.compile(r"(?<![\w@#'’.-])[A-Z]{4,}(?![\w'’-])")
 # languages whose common words, written in capitals, are no name (ESTA, GUSTA)
@@ -278,6 +278,7 @@ def _after_in(text: str, a: int) -> bool:
 
 # words inside a name written in lower case: particles (de, van, da, do, zu, af)
 _INNER_PARTICLE = re.compile(rf"{_PARTICLE}|do|dei|degli|ter|ten|zu|zum|zur|af|av")
+# a word in capitals right before a colon: a label ("PROMPT:", "CONTEXT :")
 _CAPS_BEFORE_COLON = re.compile(r"([A-Z]{3,})[ \t]*:")
 # initials that open a line for another reason: a postscript (P.S., P.D.), a note (N.B.)
 _NOT_INITIALS = frozenset(("PS", "PPS", "NB", "PD"))
@@ -429,9 +430,9 @@ class WardenPersonRecognizer(EntityRecognizer):
         """Is the NER's one-word PERSON span ``text[a:b]`` (``words``), a common English
         word, a family name (listed, or of the US census) that a verb of saying or doing
         follows ("whenever Carpenter says")? The NER read the sentence; the verb says it
-        is someone. Chosen on en.dev lines 400-1005
-        (names left 34.8% -> 34.4%, precision 68.6 -> 68.8) and en.train (18.5 -> 18.2,
-        21.2 -> 21.3); on the generator's logs no text changed."""
+        is someone. Chosen on en.dev lines 400-1005 (names left 34.8% -> 34.4%,
+        precision 68.6 -> 68.8) and en.train (18.5 -> 18.2, 21.2 -> 21.3); on the
+        generator's logs no text changed."""
         if len(words) != 1 or not words[0].istitle():
             return False
         f = words[0].casefold()
@@ -455,9 +456,9 @@ class WardenPersonRecognizer(EntityRecognizer):
         know and no gazetteer does ("How come Natalia's sister", "I've loved Becca"):
         the small model takes a rarer first name for a town. Not a common English word
         (Zipf 4.5 or more), not after a word that leads to a place ("in", "from", "the"),
-        but for a listed name after "to" or "of" ("a fan of Sheeran"). Chosen on en.dev lines 400-1005 (6 names found, no word taken) and en.train
-        (1 name found, 6 more spans on no name, two of them names the set does not
-        mark). A family name of the US census (:meth:`_census_name`) counts as listed
+        but for a listed name after "to" or "of" ("a fan of Sheeran"). Chosen on en.dev
+        lines 400-1005 (6 names found, no word taken) and en.train (1 name found, 6 more
+        spans on no name, two of them names the set does not mark). A family name of the US census (:meth:`_census_name`) counts as listed
         (Sheeran, which the model calls a town)."""
         word = ent.text
         if len(ent) != 1 or not word.istitle():
@@ -580,9 +581,9 @@ class WardenPersonRecognizer(EntityRecognizer):
         """Is the model's span ``text[a:b]`` no name: words in lower case in a script with
         capitals (as found, or as the trim left them: "Χθες το", the article), outside
         English, a common word opening a sentence (:meth:`_common_opener`), an English
-        label before a colon
-        (:meth:`_english_label`), or in Polish one word that SGJP knows and reads in no
-        way as a first or family name: a place in a case form GeoNames does not list
+        label before a colon (:meth:`_english_label`), the whole name of a place
+        (:meth:`_place`), a place after "w" ("in") in Polish, or in Polish one word that
+        SGJP knows and reads in no way as a first or family name: a place in a case form GeoNames does not list
         (Krakowa, Wrocławiu), a common noun in capitals (KONTEKST), a word opening a
         sentence (Ledwo, Patrz)? Chosen on pl.all 400-2799: precision 39.7% -> 55.0%,
         ordinary words kept 97.6 -> 98.8, names left 9.3 -> 10.7 (the set marks Bóg,
