@@ -595,13 +595,15 @@ class WardenPersonRecognizer(EntityRecognizer):
             # lower case in a cased script, as the model found it or as the trim left it
             # ("Χθες το": the article): a name in English chat, a word elsewhere
             return True
-        if lang == "pl" and " " not in w and polish_no_name(w):
+        # in Polish, a word SGJP reads in no way as a name, or after "in" one it reads
+        # as a place in one of its readings (w Krakowie, w Gdyni: also family names)
+        if (
+            lang == "pl"
+            and " " not in w
+            and (polish_no_name(w) or (_after_in(text, a) and polish_place(w)))
+        ):
             return True
         if lang != "en" and self._place(w, lang):
-            return True
-        if lang == "pl" and " " not in w and _after_in(text, a) and polish_place(w):
-            # after "in", a word SGJP reads as a place in one of its readings is the
-            # place (w Krakowie, w Gdyni: also read as family names)
             return True
         label = _CAPS_BEFORE_COLON.match(text, a)
         if label and label.end(1) == b and self._english_label(w):
