@@ -16,8 +16,11 @@ Every data set is named with what it is to us:
   text: the stricter, slower setting a user may choose).
 
 A value counts as left when any part of it survives (redaction.leakcheck: any word of
-a name, any five digits of a number). Ordinary words = tokens outside every labelled
-entity, kept when still in the output.
+a name, any five digits of a number). In the NER sets a name is left when no redacted
+span touches it where it stands, or when it (two letters or more) is anywhere in the
+output; a name of one letter or syllable ("A", the family name 이) only where it stands,
+as it is in most outputs as some other word's letter. Ordinary words = tokens outside
+every labelled entity, kept when still in the output.
 
 Stock Presidio = AnalyzerEngine (default recognizers, the same spaCy model) +
 AnonymizerEngine, through BatchAnalyzerEngine (the careful configuration), on a sample
@@ -181,9 +184,18 @@ def ner_scores(items: list[dict[str, Any]], found: list[Spans], outs: list[str])
         mine = [(a, b) for a, b, t in spans if t == "PERSON"]
         for s, e in gold:
             value = it["text"][s:e]
+            # where it stood, untouched; or, a name of two letters or more, anywhere in
+            # the output (one letter or syllable, "A", 이, is in most outputs as
+            # something else, so for it only its own place counts)
+            untouched = not any(a < e and s < b for a, b, _ in spans)
+            one_letter = len(value.strip()) < 2
             r["spans"] += 1
-            r["whole"] += value in visible(out)
-            r["part"] += leaked("PERSON", value, out) or _letter_left(it["text"], s, e, spans)
+            r["whole"] += untouched or (not one_letter and value in visible(out))
+            r["part"] += (
+                untouched
+                or (not one_letter and leaked("PERSON", value, out))
+                or _letter_left(it["text"], s, e, spans)
+            )
             r["hit"] += any(a < e and s < b for a, b in mine)
         for a, b in mine:
             r["pred"] += 1
