@@ -214,6 +214,8 @@ CASES = [
     ("PERSON", "תעביר את הקובץ לנועה עד מחר.", "נועה"),
     ("PERSON", "أرسل التقرير إلى سلمى الغامدي قبل الظهر.", "سلمى الغامدي"),
     ("PERSON", "اجتمع المدير مع حاتم زكريا أمس.", "حاتم زكريا"),
+    # an Arabic name after an office or a verb of saying
+    ("PERSON", "عاد اللاعب قيس إلى التدريبات بعد الإصابة.", "قيس"),
     # a Polish name as the subject of a verb in the past tense, opening the sentence
     ("PERSON", "Wrzeszczyk nie odpisał na żadną wiadomość.", "Wrzeszczyk"),
     # French: the subject of a verb in the imperfect, the speaker after a verb of saying
@@ -677,6 +679,20 @@ def test_arabic_first_name_with_a_nisba_or_listed_name() -> None:
     )
     found = [text[a:b] for a, b, _ in _name_forms(text, "ar")]
     assert found == ["خالد العنزي"], found
+
+
+def test_arabic_name_after_a_verb_of_saying_or_an_office() -> None:
+    # the rule alone: the words after an office (the artist, the player) or a verb of
+    # saying (added) while listed or rare; not a rare word with a pronoun's ending (its
+    # loyalty), nor a common word ("that", "long")
+    from redaction.recognizers.person.hebrew_arabic import _arabic_speaker_and_office
+
+    text = (
+        "قالت الفنانة شمسة إن المعرض سيفتح. عاد اللاعب قيس إلى التدريبات. "
+        "أضاف تميم أن القطار سيتأخر. أعلن الوزير ولاءها للقانون. تحدث الشاعر طويلا."
+    )
+    found = [text[a:b] for a, b, _ in _arabic_speaker_and_office(text)]
+    assert found == ["شمسة", "قيس", "تميم"], found
 
 
 def test_arabic_names_in_the_spellings_people_write() -> None:

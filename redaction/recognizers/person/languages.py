@@ -15,6 +15,7 @@ from redaction.recognizers.person.common import _opens_sentence
 from redaction.recognizers.person.greek import _EL_WORD, _greek_after_article, _greek_borrowed_names
 from redaction.recognizers.person.hebrew_arabic import (
     _arabic_names,
+    _arabic_speaker_and_office,
     _hebrew_names,
     _hebrew_speaker_and_office,
 )
@@ -57,7 +58,8 @@ def _name_forms(text: str, lang: str) -> list[tuple[int, int, float]]:
     uk_UA lists in their case forms (Γιάννης, Γιάννη; Ірина, Іриною) inside a sentence;
     Polish and French speakers and subjects, Polish offices, names after "with" and names
     addressed between commas;
-    Hebrew, Arabic and Thai names from their lists, Hebrew speakers and offices."""
+    Hebrew, Arabic and Thai names from their lists, Hebrew and Arabic speakers and
+    offices."""
     out: list[tuple[int, int, float]] = []
     if lang == "pl":
         out += [(m.start(), m.end(), 0.5) for m in _PL_FAMILY.finditer(text)]
@@ -80,6 +82,7 @@ def _name_forms(text: str, lang: str) -> list[tuple[int, int, float]]:
         out += _hebrew_speaker_and_office(text)
     if lang == "ar":
         out += _arabic_names(text)
+        out += _arabic_speaker_and_office(text)
     if lang == "th":
         out += _thai_listed_names(text)
     if lang == "el":
