@@ -216,6 +216,8 @@ CASES = [
     ("PERSON", "اجتمع المدير مع حاتم زكريا أمس.", "حاتم زكريا"),
     # an Arabic name after an office or a verb of saying
     ("PERSON", "عاد اللاعب قيس إلى التدريبات بعد الإصابة.", "قيس"),
+    # an Arabic man called by his son's name, as chat does ("hey, Abu Salem")
+    ("PERSON", "يا ابو سالم وين الملف", "سالم"),
     # a Polish name as the subject of a verb in the past tense, opening the sentence
     ("PERSON", "Wrzeszczyk nie odpisał na żadną wiadomość.", "Wrzeszczyk"),
     # French: the subject of a verb in the imperfect, the speaker after a verb of saying
@@ -693,6 +695,19 @@ def test_arabic_name_after_a_verb_of_saying_or_an_office() -> None:
     )
     found = [text[a:b] for a, b, _ in _arabic_speaker_and_office(text)]
     assert found == ["شمسة", "قيس", "تميم"], found
+
+
+def test_arabic_name_by_a_father_or_a_child() -> None:
+    # the rule alone: "father of", "son of", "daughter of" and the name after them, with
+    # the listed first name before; not a cousin ("son of my uncle") nor Abu Dhabi
+    from redaction.recognizers.person.hebrew_arabic import _arabic_kin_names
+
+    text = (
+        "شكرا أبو فهد على المساعدة. أرسلت الفاتورة إلى بنت منصور. "
+        "قرأت عن أحمد بن طولون. سافر ابن عمي إلى أبو ظبي."
+    )
+    found = [text[a:b] for a, b, _ in _arabic_kin_names(text)]
+    assert found == ["أبو فهد", "بنت منصور", "أحمد بن طولون"], found
 
 
 def test_arabic_names_in_the_spellings_people_write() -> None:

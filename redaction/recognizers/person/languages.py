@@ -14,6 +14,7 @@ from redaction.recognizers.names import (
 from redaction.recognizers.person.common import _opens_sentence
 from redaction.recognizers.person.greek import _EL_WORD, _greek_after_article, _greek_borrowed_names
 from redaction.recognizers.person.hebrew_arabic import (
+    _arabic_kin_names,
     _arabic_names,
     _arabic_speaker_and_office,
     _hebrew_names,
@@ -83,6 +84,7 @@ def _name_forms(text: str, lang: str) -> list[tuple[int, int, float]]:
     if lang == "ar":
         out += _arabic_names(text)
         out += _arabic_speaker_and_office(text)
+        out += _arabic_kin_names(text)
     if lang == "th":
         out += _thai_listed_names(text)
     if lang == "el":
