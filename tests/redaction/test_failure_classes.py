@@ -670,6 +670,16 @@ def test_hebrew_name_after_a_verb_of_saying_or_an_office() -> None:
     assert found == ["קרסנובסקי", "סוליאמן גאריפוב", "מוקסגארד", "טרבליאן"], found
 
 
+def test_hebrew_listed_first_name_after_a_verb_of_saying_or_an_office() -> None:
+    # a listed first name frequent as a word (Michal, Noam) is a name there too; "said two
+    # things" (שני, also a name) is not
+    from redaction.recognizers.person.hebrew_arabic import _hebrew_speaker_and_office
+
+    text = '" נגיע מחר " , אמרה מיכל לחברותיה . המאמן נועם ביקש סבלנות . אמר שני דברים .'
+    found = [text[a:b] for a, b, _ in _hebrew_speaker_and_office(text)]
+    assert found == ["מיכל", "נועם"], found
+
+
 def test_arabic_first_name_with_a_nisba_or_listed_name() -> None:
     # the rule alone: a listed first name with a nisba after it; first names that are
     # common words ("high", "big") stay, and so does an article-noun after one
