@@ -16,10 +16,9 @@ Every data set is named with what it is to us:
   text: the stricter, slower setting a user may choose).
 
 A value counts as left when any part of it survives (redaction.leakcheck: any word of
-a name, any five digits of a number). In the NER sets a name is left when no redacted
-span touches it where it stands, or when it (two letters or more) is anywhere in the
-output; a name of one letter or syllable ("A", the family name 이) only where it stands,
-as it is in most outputs as some other word's letter. Ordinary words = tokens outside
+a name, any five digits of a number). In the NER sets a name of one letter or
+syllable ("A", the family name 이) is left only when no span found touches it where it
+stands, as it is in most outputs as part of other words. Ordinary words = tokens outside
 every labelled entity, kept when still in the output.
 
 Stock Presidio = AnalyzerEngine (default recognizers, the same spaCy model) +
@@ -184,15 +183,17 @@ def ner_scores(items: list[dict[str, Any]], found: list[Spans], outs: list[str])
         mine = [(a, b) for a, b, t in spans if t == "PERSON"]
         for s, e in gold:
             value = it["text"][s:e]
-            # where it stood, untouched; or, a name of two letters or more, anywhere in
-            # the output (one letter or syllable, "A", 이, is in most outputs as
-            # something else, so for it only its own place counts)
-            untouched = not any(a < e and s < b for a, b, _ in spans)
+            # still in the output; a name of one letter or syllable ("A", 이) is in most
+            # outputs as part of other words, so it counts only when no span found
+            # touches it where it stands
             one_letter = len(value.strip()) < 2
+            seen = value in visible(out)
+            if one_letter:
+                seen = seen and not any(a < e and s < b for a, b, _ in spans)
             r["spans"] += 1
-            r["whole"] += untouched or (not one_letter and value in visible(out))
+            r["whole"] += seen
             r["part"] += (
-                untouched
+                seen
                 or (not one_letter and leaked("PERSON", value, out))
                 or _letter_left(it["text"], s, e, spans)
             )
@@ -532,7 +533,11 @@ def report_ner(n: int) -> None:
         "  span cut at the words in lower case inside it, a Polish place after 'w' and\n"
         "  the whole name of a place (GeoNames, countries as each language writes them)\n"
         "  dropped outside English, on pl.all 400-2799 (checked on 2800-4999) and\n"
-        "  development lines of eight more languages. The group of 20\n"
+        "  development lines of eight more languages, and an Arabic name after a verb\n"
+        "  of saying or an office, or by a father or a child (abu, ibn), on ar.all\n"
+        "  2263-2660 (checked on 0-1862, which the first model learned), and a listed\n"
+        "  Hebrew first name after a verb of saying or an office on he.train 3300-4099\n"
+        "  (checked on 4100-4927). The group of 20\n"
         "  lines was chosen before any row was\n"
         "  measured in groups (on he.train and pt.train 400-1999, ko.all 400-1599, ar.all\n"
         "  2263-2660, pl.all 400-1999, de.dev 0-799 and en.dev 400-1005)."

@@ -1,6 +1,6 @@
-"""How ``benchmarks/bench_redaction.py`` counts a labelled name as left: where it stands
-when nothing redacted touches it, anywhere in the output when it has two letters or
-more, and a name of one letter or syllable only where it stands."""
+"""How ``benchmarks/bench_redaction.py`` counts a labelled name as left: when it is still
+in the output, and a name of one letter or syllable only when, besides, no span found
+touches it where it stands."""
 
 from __future__ import annotations
 
@@ -53,3 +53,11 @@ def test_a_surname_left_is_a_partial_leak() -> None:
     out = "Call <PERSON> Zielonka now."
     scores = _score(text, "Marta Zielonka", [(5, 10, "PERSON")], out)
     assert scores["whole"] == 0 and scores["part"] == 1
+
+
+def test_a_name_redacted_by_a_later_step_is_not_left() -> None:
+    # the analyzer's spans miss it, but the output (where later steps redact more) has it
+    # no more
+    text = "Ask Wojtek today."
+    scores = _score(text, "Wojtek", [], "Ask <PERSON> today.")
+    assert scores["whole"] == 0 and scores["part"] == 0
