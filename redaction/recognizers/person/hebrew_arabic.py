@@ -21,7 +21,8 @@ _HE_NAME_PREFIXES = "ובלמש"
 _HE_PREFIXES = _HE_NAME_PREFIXES + "כה"
 _HE_LETTERS = r"[\u05d0-\u05ea][\u05d0-\u05ea'\u05f3]*"
 _HE_WORD = re.compile(rf"(?<![\w'\u05f3]){_HE_LETTERS}(?!\w)")
-_AR_WORD = re.compile(r"(?<!\w)[\u0621-\u064a\u0671-\u06d3][\u0621-\u0652\u0671-\u06d3]*(?!\w)")
+_AR_LETTERS = r"[\u0621-\u064a\u0671-\u06d3][\u0621-\u0652\u0671-\u06d3]*"
+_AR_WORD = re.compile(rf"(?<!\w){_AR_LETTERS}(?!\w)")
 
 
 def _listed_names(
@@ -164,11 +165,11 @@ def _hebrew_speaker_and_office(text: str) -> list[tuple[int, int, float]]:
         end = -1
         for k, w in enumerate(_HE_WORD.finditer(m.group(1))):
             word, after = w.group(0), m.start(1) + w.end()
-            zipf = zipf_frequency(word, "he")
-            if k == 0 and word in first and zipf < 5.0 and text[after : after + 1] != '"':
-                end = after
-                continue
-            if zipf >= 3.5 or _he_word_after_prefixes(word, 3.0) or text[after : after + 1] == '"':
+            zipf, acronym = zipf_frequency(word, "he"), text[after : after + 1] == '"'
+            if acronym or (
+                not (k == 0 and word in first and zipf < 5.0)
+                and (zipf >= 3.5 or _he_word_after_prefixes(word, 3.0))
+            ):
                 break
             end = after
         if end > 0:
@@ -208,7 +209,6 @@ _AR_OFFICE = (
     "|الفنان|الفنانة|الممثل|الممثلة|المطرب|المطربة|المخرج|المخرجة|القاضي|السفير|البابا"
     "|المؤرخ|الرسام|النجم|النجمة"
 )
-_AR_LETTERS = r"[\u0621-\u064a\u0671-\u06d3][\u0621-\u0652\u0671-\u06d3]*"
 # a nisba of nationality between the office and the name (الرئيس الأمريكي)
 _AR_SPEAKER_OR_OFFICE = re.compile(
     rf"(?<![\u0600-\u06ff])(?:(?:{_AR_SAY})\s+(?:(?:{_AR_OFFICE})\s+)?"
@@ -252,6 +252,8 @@ _AR_KIN_NOT = frozenset((
     "آدم", "ظبي",
 ))
 # fmt: on
+# the word before a name, and the space after it
+_AR_WORD_BEFORE = re.compile(rf"(?<![\u0600-\u06ff])({_AR_LETTERS})\s+$")
 
 
 def _arabic_kin_names(text: str) -> list[tuple[int, int, float]]:
@@ -264,7 +266,6 @@ def _arabic_kin_names(text: str) -> list[tuple[int, int, float]]:
     one name more is found ("وأبي عبيدة") and no other word taken; "يا ابو سالم" left
     سالم before."""
     first, last = arabic_names()
-    words = list(_AR_WORD.finditer(text))
     out = []
     for m in _AR_KIN.finditer(text):
         name = m.group(2)
@@ -272,9 +273,9 @@ def _arabic_kin_names(text: str) -> list[tuple[int, int, float]]:
         if name in _AR_KIN_NOT or not (listed or zipf_frequency(name, "ar") < 4.5):
             continue
         start = m.start(1)
-        before = [w for w in words if w.end() <= m.start()]
-        beside = before and not text[before[-1].end() : m.start()].strip()
-        if beside and before[-1].group(0) in first:
-            start = before[-1].start()
+        # the first name before, unless "and" or "so" joins the two (أحمد وابن ...)
+        before = _AR_WORD_BEFORE.search(text, max(0, start - 40), start)
+        if m.start() == start and before and before.group(1) in first:
+            start = before.start(1)
         out.append((start, m.end(2), 0.5))
     return out
