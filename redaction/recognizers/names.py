@@ -545,6 +545,39 @@ def place_names() -> frozenset[str]:
     return frozenset(n.casefold() for n in names)
 
 
+# English names of languages people ask for that ISO 639-1 writes otherwise or in more
+# words ("Modern Greek (1453-)", "Panjabi", "Pushto")
+_MORE_LANGUAGE_NAMES = (
+    "greek", "mandarin", "cantonese", "farsi", "persian", "punjabi", "pashto", "kyrgyz",
+    "filipino", "swahili", "malay", "nepali", "occitan", "oriya", "frisian", "gaelic",
+)  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def language_names() -> frozenset[str]:
+    """English names of languages, case-folded, one word each: those of ISO 639-1 in
+    pycountry (English, French, Amharic; "Malay (macrolanguage)" as Malay) and a few
+    other names people use (Mandarin, Farsi)."""
+    import pycountry
+
+    out = set(_MORE_LANGUAGE_NAMES)
+    for lang in pycountry.languages:
+        if hasattr(lang, "alpha_2"):
+            name = lang.name.split(" (")[0]
+            if name.isalpha():
+                out.add(name.casefold())
+    return frozenset(out)
+
+
+@lru_cache(maxsize=10_000)
+def names_a_language(word: str) -> bool:
+    """Is ``word`` the English name of a language ("into French", "in simple English",
+    "Amharic") and no first name, or one more frequent as a word (Zipf 4 or more) than as
+    a name? The lists give English, French and German as names."""
+    f = word.strip().casefold()
+    return f in language_names() and (f not in dictionaries()[0] or zipf(f) >= 4.0)
+
+
 @lru_cache(maxsize=64)
 def country_names(lang: str) -> frozenset[str]:
     """The names of the countries in ``lang``, case-folded (Brasil, Espanha in

@@ -341,6 +341,10 @@ KEPT = [
     ("הליגה הסתיימה אתמול והקבוצה עלתה בטבלה אחרי ניצחון חשוב.", ["והקבוצה עלתה"]),
     ("המנהל ביקש דוח חודש על העלייה במחירים ועל הנסיון של הצוות.", ["דוח חודש"]),
     ("נסיון של שנים וכשרון גדול הביאו את הקבוצה לצמרת.", ["של שנים"]),
+    # the name of a language, though the lists give English, French and German as names
+    # and the name models take a rare one (Amharic) for someone
+    ("Could you turn my cover letter into French and German?", ["French", "German"]),
+    ("Rewrite the summary in plain English, then in Amharic.", ["English", "Amharic"]),
 ]
 
 
