@@ -216,6 +216,9 @@ CASES = [
     ("PERSON", "اجتمع المدير مع حاتم زكريا أمس.", "حاتم زكريا"),
     # an Arabic name after an office or a verb of saying
     ("PERSON", "عاد اللاعب قيس إلى التدريبات بعد الإصابة.", "قيس"),
+    # a person named like a programming language, where nothing says it is the language
+    ("PERSON", "Send the build logs to Julia before the standup.", "Julia"),
+    ("PERSON", "Ask Ruby whether the migration finished.", "Ruby"),
     # an Arabic man called by his son's name, as chat does ("hey, Abu Salem")
     ("PERSON", "يا ابو سالم وين الملف", "سالم"),
     # a Polish name as the subject of a verb in the past tense, opening the sentence
@@ -345,6 +348,9 @@ KEPT = [
     # and the name models take a rare one (Amharic) for someone
     ("Could you turn my cover letter into French and German?", ["French", "German"]),
     ("Rewrite the summary in plain English, then in Amharic.", ["English", "Amharic"]),
+    # a programming language that is a name too, where it stands as the language
+    ("Rewrite this parser in Ruby, then port the tests to Julia.", ["Ruby", "Julia"]),
+    ("The Haskell code compiles, but in Kotlin and Scala it does not.", ["Kotlin", "Scala"]),
 ]
 
 

@@ -26,6 +26,7 @@ from redaction.recognizers.names import (
     greek_first_names,
     is_common,
     names_a_language,
+    names_code_language,
     noun_after,
     place_names,
     polish_no_name,
@@ -885,9 +886,13 @@ class WardenPersonRecognizer(EntityRecognizer):
         # languages of ISO 639-1, 268 lost a word before, 19 now (a listed first name
         # rare as a word: Danish, Shona). On en.dev lines 400-1005 and en.train no name
         # more left, 2 and 4 spans fewer on no name; no text of the generator's logs
-        # changed
+        # changed. Nor a programming language where it stands as one (names_code_language)
         if english:
-            spans = [(s, e, score) for s, e, score in spans if not names_a_language(text[s:e])]
+            spans = [
+                (s, e, score)
+                for s, e, score in spans
+                if not (names_a_language(text[s:e]) or names_code_language(text, s, e))
+            ]
         # 6. every part of a found name, wherever else it appears
         parts = set()
         for s, e, _ in spans:
