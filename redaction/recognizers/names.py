@@ -588,7 +588,8 @@ _CODE_LANGUAGES = frozenset((
 ))
 # fmt: on
 # what says the word is the language: written "in" it or "into" it, ported "to" it, its
-# code, or beside another language ("Kotlin and Scala", "Python or Julia")
+# code, or beside another language that is no name ("Kotlin and Scala", "Python or
+# Julia")
 _IN_CODE = re.compile(r"(?i:\b(?:in|into|using)[ \t]+)$")
 _PORTED_TO = re.compile(
     r"(?i:\b(?:port|ported|porting|convert|converted|converting|translate|translated|rewrite|"
@@ -617,8 +618,10 @@ def names_code_language(text: str, s: int, e: int) -> bool:
     before = text[max(0, s - 80) : s]
     if _IN_CODE.search(before) or _PORTED_TO.search(before) or _CODE_NOUN.match(text, e):
         return True
+    # beside a language that is no name ("Ruby, Julia and I" are people)
     beside = _BESIDE.search(before)
-    return bool(beside and beside.group(1).casefold() in _CODE_LANGUAGES)
+    other = beside.group(1).casefold() if beside else ""
+    return other in _CODE_LANGUAGES and other not in dictionaries()[0]
 
 
 @lru_cache(maxsize=64)

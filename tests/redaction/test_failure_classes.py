@@ -219,6 +219,7 @@ CASES = [
     # a person named like a programming language, where nothing says it is the language
     ("PERSON", "Send the build logs to Julia before the standup.", "Julia"),
     ("PERSON", "Ask Ruby whether the migration finished.", "Ruby"),
+    ("PERSON", "Ruby, Julia and I reviewed the migration.", "Julia"),
     # an Arabic man called by his son's name, as chat does ("hey, Abu Salem")
     ("PERSON", "يا ابو سالم وين الملف", "سالم"),
     # a Polish name as the subject of a verb in the past tense, opening the sentence
