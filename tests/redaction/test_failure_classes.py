@@ -352,6 +352,8 @@ KEPT = [
     # a programming language that is a name too, where it stands as the language
     ("Rewrite this parser in Ruby, then port the tests to Julia.", ["Ruby", "Julia"]),
     ("The Haskell code compiles, but in Kotlin and Scala it does not.", ["Kotlin", "Scala"]),
+    # a cue ("ask", "ms") only as a whole word: not the end of "Flask" or "forms"
+    ("Deploy the Flask app tonight; the forms crore field is optional.", ["app", "crore"]),
 ]
 
 

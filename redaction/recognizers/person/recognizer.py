@@ -65,13 +65,16 @@ _JSON_KEY = re.compile(
 _CSV_NAME_HEADER = re.compile(r"^(?:[\w ]*,)*[\w ]*name[\w ]*(?:,[\w ]*)*$", re.I)
 _WORD = re.compile(r"[\w'’-]+")
 # a cue, then a name in any case ("happy birthday" and "happy new year": chosen on en.dev
-# lines 400-1005, one name more, and checked on en.train, one more, no other word)
+# lines 400-1005, one name more, and checked on en.train, one more, no other word). The
+# cue is a whole word: the end of "Flask", "forms" or "helmet" took the word after it
+# ("the Flask <PERSON>"); 33 of the generator's and the English sets' 9,748 texts kept
+# a word more once that was fixed, and no name was lost on en.dev 400-1005 or en.train
 _CUE2 = re.compile(
-    r"(?i:\bhappy (?:birthday|bday|b-day|new year)|call me|last name\??|first name\??|"
+    r"(?i:\b(?:happy (?:birthday|bday|b-day|new year)|call me|last name\??|first name\??|"
     r"maiden name(?: is)?|follow up with|speak (?:to|with)|"
     r"talk (?:to|with)|heard|married|meet|met|ask|thank|shouted at|said to|founders:|had given|"
     r"named (?:him|her)|call (?:him|her)|my name is|name is|mr\.?|mrs\.?|ms\.?|dr\.?|prof\.?|dear|"
-    r"my (?:kid|son|daughter|wife|husband|child|brother|sister|mother|father|partner))[\s:,]+"
+    r"my (?:kid|son|daughter|wife|husband|child|brother|sister|mother|father|partner)))[\s:,]+"
     rf"({_TOKEN}|[a-zà-ÿ][^\W\d_]+)(?![\w@])"
 )
 _VERB_AFTER = re.compile(
