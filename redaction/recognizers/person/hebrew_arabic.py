@@ -160,16 +160,32 @@ def _hebrew_speaker_and_office(text: str) -> list[tuple[int, int, float]]:
     400-4927 that took 60 words, all of them names, most already found; with the whole
     pipeline one name more on 3300-4099 and on 4100-4927, no other word."""
     first = all_hebrew_names()[0]
+
+    def takes(k: int, word: str, after: int) -> bool:
+        if text[after : after + 1] == '"':
+            return False  # an acronym
+        zipf = zipf_frequency(word, "he")
+        if k == 0 and word in first and zipf < 5.0:
+            return True
+        return zipf < 3.5 and not _he_word_after_prefixes(word, 3.0)
+
+    return _words_after_cue(text, _HE_SPEAKER_OR_OFFICE, _HE_WORD, takes)
+
+
+def _words_after_cue(
+    text: str,
+    cue: re.Pattern[str],
+    word: re.Pattern[str],
+    takes: Callable[[int, str, int], bool],
+) -> list[tuple[int, int, float]]:
+    """For each match of ``cue``, the words (``word``) of its group 1 from the first on
+    while ``takes(index, word, end of the word in text)`` holds: one span each."""
     out = []
-    for m in _HE_SPEAKER_OR_OFFICE.finditer(text):
+    for m in cue.finditer(text):
         end = -1
-        for k, w in enumerate(_HE_WORD.finditer(m.group(1))):
-            word, after = w.group(0), m.start(1) + w.end()
-            zipf, acronym = zipf_frequency(word, "he"), text[after : after + 1] == '"'
-            if acronym or (
-                not (k == 0 and word in first and zipf < 5.0)
-                and (zipf >= 3.5 or _he_word_after_prefixes(word, 3.0))
-            ):
+        for k, w in enumerate(word.finditer(m.group(1))):
+            after = m.start(1) + w.end()
+            if not takes(k, w.group(0), after):
                 break
             end = after
         if end > 0:
@@ -225,18 +241,13 @@ def _arabic_speaker_and_office(text: str) -> list[tuple[int, int, float]]:
     after كتب and a noun with "its", hence the endings and no كتب), checked on lines
     1000-1862 (what the name model learned: no word taken)."""
     first, last = arabic_names()
-    out = []
-    for m in _AR_SPEAKER_OR_OFFICE.finditer(text):
-        end = -1
-        for w in _AR_WORD.finditer(m.group(1)):
-            word = w.group(0)
-            rare = zipf_frequency(word, "ar") < 3.5 and not word.endswith(_AR_SUFFIX)
-            if not (word in first or word in last or rare):
-                break
-            end = m.start(1) + w.end()
-        if end > 0:
-            out.append((m.start(1), end, 0.5))
-    return out
+
+    def takes(_k: int, word: str, _after: int) -> bool:
+        if word in first or word in last:
+            return True
+        return zipf_frequency(word, "ar") < 3.5 and not word.endswith(_AR_SUFFIX)
+
+    return _words_after_cue(text, _AR_SPEAKER_OR_OFFICE, _AR_WORD, takes)
 
 
 # a name by a father or a child (nasab and kunya): son, daughter (ibn, bin, bint) and

@@ -529,6 +529,16 @@ class WardenPersonRecognizer(EntityRecognizer):
             out.append((a + run[0].start(), a + run[-1].end()))
         return out
 
+    def _judged(self, text: str, a: int, b: int, lang: str) -> list[tuple[int, int]]:
+        """What stays of a model's span outside English: its :meth:`_pieces`, each
+        trimmed (:meth:`_trim`) and kept unless :meth:`_no_name` says it is none."""
+        out = []
+        for start, end in self._pieces(text, a, b, lang):
+            start, end = self._trim(text, start, end, lang)
+            if not self._no_name(text, start, end, lang):
+                out.append((start, end))
+        return out
+
     def _trim(self, text: str, a: int, b: int, lang: str) -> tuple[int, int]:
         """A model's name span less the words it took beside the name ("sagte
         Wrzesniewski", "Depois Brandão", a Hebrew verb before a name): an edge word that
@@ -749,10 +759,9 @@ class WardenPersonRecognizer(EntityRecognizer):
                 if lang == "en":
                     spans.append((ent.start_char, ent.end_char, 0.85))
                     continue
-                for start, end in self._pieces(text, ent.start_char, ent.end_char, lang):
-                    start, end = self._trim(text, start, end, lang)
-                    if not self._no_name(text, start, end, lang):
-                        spans.append((start, end, 0.85))
+                spans += [
+                    (x, y, 0.85) for x, y in self._judged(text, ent.start_char, ent.end_char, lang)
+                ]
         # 1a. the multi-language model (redaction.multilingual): trusted as it is, except
         # a span of digits, one made only of very common English words, or one very
         # common word of the text's language opening a sentence
@@ -771,10 +780,7 @@ class WardenPersonRecognizer(EntityRecognizer):
             if _HE_WORD.match(value) and _hebrew_words_only(value):
                 continue  # the second model takes Hebrew words for names (הליגה, "the league")
             lang = language(text)
-            for start, end in self._pieces(text, a, b, lang):
-                start, end = self._trim(text, start, end, lang)
-                if not self._no_name(text, start, end, lang):
-                    spans.append((start, end, 0.8))
+            spans += [(x, y, 0.8) for x, y in self._judged(text, a, b, lang)]
         if not text.isascii():
             spans += _other_scripts(text)
             if language(text) == "vi":
