@@ -57,6 +57,7 @@ from redaction.recognizers.names import (
     is_common,
     names_a_language,
     names_code_language,
+    names_software,
     noun_after,
     place_names,
     zipf,
@@ -261,8 +262,12 @@ def doubtful_words(
         if len(word) < 3:
             continue
         f = word.casefold()
-        if names_a_language(word) or names_code_language(sentence, m.start(), m.end()):
-            continue  # "into Amharic", "port it to Julia": a language, not someone
+        if (
+            names_a_language(word)
+            or names_code_language(sentence, m.start(), m.end())
+            or names_software(sentence, m.start(), m.end())
+        ):
+            continue  # "into Amharic", "port it to Julia", "the Adam optimizer": no one
         if word[0].isupper():  # the pattern admits no capital after the first
             named = f in first or f in last
             if m.span() in organisations:

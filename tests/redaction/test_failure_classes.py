@@ -220,6 +220,10 @@ CASES = [
     ("PERSON", "Send the build logs to Julia before the standup.", "Julia"),
     ("PERSON", "Ask Ruby whether the migration finished.", "Ruby"),
     ("PERSON", "Ruby, Julia and I reviewed the migration.", "Julia"),
+    # a name before a noun of software only where no article says it is the software
+    ("PERSON", "Could you help Nadia build the release tonight?", "Nadia"),
+    ("PERSON", "Could you give Marguerite dashboard access?", "Marguerite"),
+    ("PERSON", "Priscilla app keeps crashing, she says.", "Priscilla"),
     # an Arabic man called by his son's name, as chat does ("hey, Abu Salem")
     ("PERSON", "يا ابو سالم وين الملف", "سالم"),
     # a Polish name as the subject of a verb in the past tense, opening the sentence
@@ -352,6 +356,10 @@ KEPT = [
     # a programming language that is a name too, where it stands as the language
     ("Rewrite this parser in Ruby, then port the tests to Julia.", ["Ruby", "Julia"]),
     ("The Haskell code compiles, but in Kotlin and Scala it does not.", ["Kotlin", "Scala"]),
+    # software, a service or a named method, by the noun after it
+    ("Switch the Adam optimizer off and rerun the Jenkins pipeline.", ["Adam", "Jenkins"]),
+    ("Our Kafka consumers lag behind; the Grafana dashboard shows it.", ["Kafka", "Grafana"]),
+    ("Apply a Gaussian blur, then explain the Kalman filter.", ["Gaussian", "Kalman"]),
     # a cue ("ask", "ms") only as a whole word: not the end of "Flask" or "forms"
     ("Deploy the Flask app tonight; the forms crore field is optional.", ["app", "crore"]),
 ]

@@ -27,6 +27,7 @@ from redaction.recognizers.names import (
     is_common,
     names_a_language,
     names_code_language,
+    names_software,
     noun_after,
     place_names,
     polish_no_name,
@@ -900,7 +901,11 @@ class WardenPersonRecognizer(EntityRecognizer):
             spans = [
                 (s, e, score)
                 for s, e, score in spans
-                if not (names_a_language(text[s:e]) or names_code_language(text, s, e))
+                if not (
+                    names_a_language(text[s:e])
+                    or names_code_language(text, s, e)
+                    or names_software(text, s, e)
+                )
             ]
         # 6. every part of a found name, wherever else it appears
         parts = set()
