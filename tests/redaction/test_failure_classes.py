@@ -223,6 +223,9 @@ CASES = [
     # a listed first name before an irregular verb in the past, which is no noun
     ("PERSON", "Leocadia wrote the parser last spring.", "Leocadia"),
     ("PERSON", "Only Rosamund knew the password.", "Rosamund"),
+    # a rare word after a verb that takes a person
+    ("PERSON", "I messaged Wiśniewska about the invoice.", "Wiśniewska"),
+    ("PERSON", "Please cc Oyelowo on the thread.", "Oyelowo"),
     # a name before a noun of software only where no article says it is the software
     ("PERSON", "Could you help Nadia build the release tonight?", "Nadia"),
     ("PERSON", "Could you give Marguerite dashboard access?", "Marguerite"),

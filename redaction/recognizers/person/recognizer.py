@@ -95,7 +95,14 @@ _IS_SAID_OF_PEOPLE = re.compile(
     r"[ \t]+(?:is|was|looks|looked|seems|sounds)[ \t]+(?:so[ \t]+|really[ \t]+|very[ \t]+)?"
     rf"(?:{'|'.join(_SAID_OF_PEOPLE)})\b"
 )
-_VERB_BEFORE = re.compile(r"(?:says|said|asked|told|by|with|to|for|from|at)[ \t]+$")
+# before a rare word in a person's place: a verb of saying, a preposition, or a verb
+# that takes a person, opening an instruction too ("Give Olamide access", "Send
+# Kovalenko the file", "I pinged Szymanski")
+_VERB_BEFORE = re.compile(
+    r"(?:\b(?:says|said|asked|told|by|with|to|for|from|at)|(?i:\b(?:give|gave|send|sent|"
+    r"tell|ask|email|emailed|call|called|remind|reminded|ping|pinged|invite|invited|thank|"
+    r"thanked|pay|paid|cc|text|texted|message|messaged|meet|met)))[ \t]+$"
+)
 _SPEAKER = re.compile(rf"(?m)^[\s>?]*({_TOKEN})[ \t]*:")
 _INITIAL = re.compile(rf"\b({_TOKEN})[ \t]+([A-Z])\.?[ \t]+({_TOKEN})\b")
 _INITIAL_LOWER = re.compile(
@@ -1108,7 +1115,7 @@ class WardenPersonRecognizer(EntityRecognizer):
                 and (
                     _VERB_AFTER.match(text, m.end())
                     or (
-                        _VERB_BEFORE.search(text[max(0, m.start() - 8) : m.start()])
+                        _VERB_BEFORE.search(text[max(0, m.start() - 12) : m.start()])
                         and zipf(word.casefold()) < 3.0
                     )
                 )
