@@ -53,6 +53,7 @@ from redaction.multilingual import (
 from redaction.recognizers import all_recognizers
 from redaction.recognizers.names import (
     dictionaries,
+    english_name_start,
     is_calendar_word,
     is_common,
     names_a_language,
@@ -578,4 +579,4 @@ class Analyzer:
                 if label != "PERSON" or any(c.isdigit() for c in text[a:b]):
                     continue
                 if any(x < b and a < y for x, y in words):
-                    found.append(RecognizerResult("PERSON", a, b, 0.8))
+                    found.append(RecognizerResult("PERSON", english_name_start(text, a, b), b, 0.8))

@@ -707,6 +707,36 @@ def names_software(text: str, s: int, e: int) -> bool:
     return (not opening or opening[-1] in ".!?:\n") and names[0].casefold() not in first
 
 
+# verbs that take a person ("give Olamide access", "I pinged Szymanski"), any case
+PERSON_VERBS = (
+    "give", "gave", "send", "sent", "tell", "ask", "email", "emailed", "call", "called",
+    "remind", "reminded", "ping", "pinged", "invite", "invited", "thank", "thanked", "pay",
+    "paid", "cc", "text", "texted", "message", "messaged", "meet", "met", "forward",
+    "forwarded", "assign", "assigned", "notify", "notified",
+)  # fmt: skip
+_LEAD_WORD = re.compile(r"\S+")
+
+
+def english_name_start(text: str, a: int, b: int) -> int:
+    """Where the name in the English span ``text[a:b]`` begins, less the words a model
+    ran into it before the name: a verb that takes a person opening the sentence ("Send
+    Kovalenko the file", "Tell Florentyna"), or a stop word that is no listed first name
+    ("Did Bronwyn merge", "Maybe Kwame"; not "Will Smith"). "The" stays: a name may
+    begin with it (The Rock)."""
+    first = dictionaries()[0]
+    words = list(_LEAD_WORD.finditer(text, a, b))
+    while len(words) > 1:
+        w = words[0].group(0).casefold()
+        opening = text[max(0, words[0].start() - 3) : words[0].start()].rstrip()
+        if (w in PERSON_VERBS and (not opening or opening[-1] in ".!?:\n")) or (
+            w in STOP_WORDS and w != "the" and w not in first
+        ):
+            words.pop(0)
+        else:
+            break
+    return words[0].start() if words else a
+
+
 @lru_cache(maxsize=64)
 def country_names(lang: str) -> frozenset[str]:
     """The names of the countries in ``lang``, case-folded (Brasil, Espanha in

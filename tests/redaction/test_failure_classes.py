@@ -226,6 +226,9 @@ CASES = [
     # a rare word after a verb that takes a person
     ("PERSON", "I messaged Wiśniewska about the invoice.", "Wiśniewska"),
     ("PERSON", "Please cc Oyelowo on the thread.", "Oyelowo"),
+    ("PERSON", "Send Wojciechowska the draft before noon.", "Wojciechowska"),
+    ("PERSON", "Tell Bartholomew the build is fixed.", "Bartholomew"),
+    ("PERSON", "Could Wilhelmina review this today?", "Wilhelmina"),
     # a name before a noun of software only where no article says it is the software
     ("PERSON", "Could you help Nadia build the release tonight?", "Nadia"),
     ("PERSON", "Could you give Marguerite dashboard access?", "Marguerite"),
@@ -366,6 +369,10 @@ KEPT = [
     ("Switch the Adam optimizer off and rerun the Jenkins pipeline.", ["Adam", "Jenkins"]),
     ("Our Kafka consumers lag behind; the Grafana dashboard shows it.", ["Kafka", "Grafana"]),
     ("Apply a Gaussian blur, then explain the Kalman filter.", ["Gaussian", "Kalman"]),
+    # the verb a model ran into the name it found is given back
+    ("Send Wojciechowska the draft before noon.", ["Send", "the draft"]),
+    ("Tell Bartholomew the build is fixed.", ["Tell", "the build"]),
+    ("Could Wilhelmina review this today?", ["Could", "review"]),
     # a cue ("ask", "ms") only as a whole word: not the end of "Flask" or "forms"
     ("Deploy the Flask app tonight; the forms crore field is optional.", ["app", "crore"]),
 ]

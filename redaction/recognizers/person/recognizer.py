@@ -17,11 +17,13 @@ from redaction.multilingual import (
     language,
 )
 from redaction.recognizers.names import (
+    PERSON_VERBS,
     all_hebrew_names,
     census_surnames,
     common_words,
     country_names,
     dictionaries,
+    english_name_start,
     first_name_frequency,
     greek_first_names,
     is_common,
@@ -99,9 +101,8 @@ _IS_SAID_OF_PEOPLE = re.compile(
 # that takes a person, opening an instruction too ("Give Olamide access", "Send
 # Kovalenko the file", "I pinged Szymanski")
 _VERB_BEFORE = re.compile(
-    r"(?:\b(?:says|said|asked|told|by|with|to|for|from|at)|(?i:\b(?:give|gave|send|sent|"
-    r"tell|ask|email|emailed|call|called|remind|reminded|ping|pinged|invite|invited|thank|"
-    r"thanked|pay|paid|cc|text|texted|message|messaged|meet|met)))[ \t]+$"
+    rf"(?:\b(?:says|said|asked|told|by|with|to|for|from|at)|(?i:\b(?:{'|'.join(PERSON_VERBS)})))"
+    r"[ \t]+$"
 )
 _SPEAKER = re.compile(rf"(?m)^[\s>?]*({_TOKEN})[ \t]*:")
 _INITIAL = re.compile(rf"\b({_TOKEN})[ \t]+([A-Z])\.?[ \t]+({_TOKEN})\b")
@@ -765,7 +766,8 @@ class WardenPersonRecognizer(EntityRecognizer):
                 ):
                     continue  # the English model on German: its nouns look like names
                 if lang == "en":
-                    spans.append((ent.start_char, ent.end_char, 0.85))
+                    start = english_name_start(text, ent.start_char, ent.end_char)
+                    spans.append((start, ent.end_char, 0.85))
                     continue
                 spans += [
                     (x, y, 0.85) for x, y in self._judged(text, ent.start_char, ent.end_char, lang)
