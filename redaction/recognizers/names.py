@@ -578,15 +578,35 @@ def names_a_language(word: str) -> bool:
     return f in language_names() and (f not in dictionaries()[0] or zipf(f) >= 4.0)
 
 
-# programming languages people write code in; several are names too (Ruby, Julia, Ada)
-# fmt: off
-_CODE_LANGUAGES = frozenset((
-    "ada", "clojure", "cobol", "crystal", "dart", "elixir", "elm", "erlang", "fortran",
-    "golang", "groovy", "haskell", "java", "javascript", "julia", "kotlin", "lisp", "lua",
-    "matlab", "ocaml", "pascal", "perl", "php", "prolog", "python", "ruby", "rust", "scala",
-    "scheme", "solidity", "sql", "swift", "typescript", "zig",
-))
-# fmt: on
+# programming languages that are first names too, known well enough to be asked for
+# ("rewrite this in Ruby"); pygments' other lexer names that are first names (Rita,
+# Sophia, Mason, Felix) are not taken as languages
+_NAMED_LANGUAGES = frozenset(("ada", "crystal", "haskell", "julia", "pascal", "ruby"))
+
+
+@lru_cache(maxsize=1)
+def _pygments_languages() -> tuple[frozenset[str], frozenset[str]]:
+    """The names and aliases of pygments' lexers (the languages and formats it
+    highlights, a maintained list; BSD-2-Clause): (those of three letters or more,
+    case-folded, less first names other than :data:`_NAMED_LANGUAGES`; those in camel
+    case as written, TypeScript, PowerShell, GraphQL)."""
+    from pygments.lexers import get_all_lexers
+
+    first = dictionaries()[0]
+    words: set[str] = set()
+    camel: set[str] = set()
+    for name, aliases, _, _ in get_all_lexers():
+        for w in (name, *aliases):
+            if not (w.isalpha() and len(w) >= 3):
+                continue
+            if re.search(r"[a-z][A-Z]", w):
+                camel.add(w)
+            f = w.casefold()
+            if f not in first or f in _NAMED_LANGUAGES:
+                words.add(f)
+    return frozenset(words), frozenset(camel)
+
+
 # what says the word is the language: written "in" it or "into" it, ported "to" it, its
 # code, or beside another language that is no name ("Kotlin and Scala", "Python or
 # Julia")
@@ -609,10 +629,15 @@ def names_code_language(text: str, s: int, e: int) -> bool:
     that name ("ask Julia", "send it to Ruby", "in Julia's notes")? The name lists give
     Ruby, Julia, Ada and Crystal as first names, and the English rules took them in
     prompts about code. On en.dev lines 400-1005, en.train and the generator's logs no
-    text changed (none names a language so)."""
+    text changed (none names a language so). The languages are pygments' lexer names
+    (:func:`_pygments_languages`); one in camel case is the language wherever it stands
+    ("a Jest config for TypeScript")."""
     word = text[s:e]
-    if word.casefold() not in _CODE_LANGUAGES or not word.isalpha():
+    languages, camel = _pygments_languages()
+    if word.casefold() not in languages or not word.isalpha():
         return False
+    if word in camel:
+        return True  # TypeScript, PowerShell: no one is called so
     if text[e : e + 2] in ("'s", "’s"):
         return False
     before = text[max(0, s - 80) : s]
@@ -621,7 +646,7 @@ def names_code_language(text: str, s: int, e: int) -> bool:
     # beside a language that is no name ("Ruby, Julia and I" are people)
     beside = _BESIDE.search(before)
     other = beside.group(1).casefold() if beside else ""
-    return other in _CODE_LANGUAGES and other not in dictionaries()[0]
+    return other in languages and other not in dictionaries()[0]
 
 
 # nouns that say the capitalised word before them is a piece of software, a service or

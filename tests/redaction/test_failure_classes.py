@@ -220,6 +220,8 @@ CASES = [
     ("PERSON", "Send the build logs to Julia before the standup.", "Julia"),
     ("PERSON", "Ask Ruby whether the migration finished.", "Ruby"),
     ("PERSON", "Ruby, Julia and I reviewed the migration.", "Julia"),
+    # a lexer name of pygments that is a first name is no language (Felix, Rita, Sophia)
+    ("PERSON", "Port the fix and hand it to Felix for review.", "Felix"),
     # a listed first name before an irregular verb in the past, which is no noun
     ("PERSON", "Leocadia wrote the parser last spring.", "Leocadia"),
     ("PERSON", "Only Rosamund knew the password.", "Rosamund"),
@@ -365,6 +367,8 @@ KEPT = [
     # a programming language that is a name too, where it stands as the language
     ("Rewrite this parser in Ruby, then port the tests to Julia.", ["Ruby", "Julia"]),
     ("The Haskell code compiles, but in Kotlin and Scala it does not.", ["Kotlin", "Scala"]),
+    # pygments' lexer names: one in camel case is a language wherever it stands
+    ("Add a Jest config for TypeScript and a PowerShell script.", ["TypeScript"]),
     # software, a service or a named method, by the noun after it
     ("Switch the Adam optimizer off and rerun the Jenkins pipeline.", ["Adam", "Jenkins"]),
     ("Our Kafka consumers lag behind; the Grafana dashboard shows it.", ["Kafka", "Grafana"]),
