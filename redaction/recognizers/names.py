@@ -705,18 +705,16 @@ def names_software(text: str, s: int, e: int) -> bool:
     the Kafka consumer": all still redacted); checked on 20 more prompts and 20 more
     persons written apart (4 -> 0 lost, no name more left). On the generator's logs,
     en.dev lines 400-1005 and en.train (9,348 texts) no text changed."""
-    words = list(re.finditer(r"\S+", text[s:e]))
     # the NER runs such a name into the words before it ("Switch the Adam optimizer",
-    # "My Celery worker"): a stop word, or a common word that is no listed name, is
-    # read as what stands before it
-    first, last = dictionaries()
-    while len(words) > 1 and (
-        (w := words[0].group(0).casefold()) in STOP_WORDS
-        or (is_common(w) and w not in first and w not in last)
-    ):
-        words.pop(0)
-    s += words[0].start() if words else 0
-    names = [w.group(0) for w in words]
+    # "My Celery worker"): they are read as what stands before it
+    s = english_name_start(text, s, e)
+    while (lead := _LEAD_WORD.match(text, s, e)) and lead.group(0).casefold() in STOP_WORDS:
+        rest = _LEAD_WORD.search(text, lead.end(), e)
+        if not rest:
+            break
+        s = rest.start()  # also "The", "My" (a listed first name)
+    names = text[s:e].split()
+    first = dictionaries()[0]
     if not 1 <= len(names) <= 2 or not all(w[:1].isupper() and w.isalpha() for w in names):
         return False
     before = text[max(0, s - 12) : s]
@@ -747,8 +745,8 @@ def english_name_start(text: str, a: int, b: int) -> int:
     ran into it before the name: opening the sentence, a verb that takes a person ("Send
     Kovalenko the file", "Tell Florentyna") or another verb that is no listed name
     ("Explain Newton's laws"; not "Mark", "Will", "Grant"); anywhere, a stop word that is
-    no listed first name ("Did Bronwyn merge", "Could Wilhelmina review"; not "Will Smith"). "The"
-    stays: a name may begin with it (The Rock)."""
+    no listed first name ("Did Bronwyn merge", "Could Wilhelmina review"; not "Will
+    Smith"). "The" stays: a name may begin with it (The Rock)."""
     first, last = dictionaries()
     words = list(_LEAD_WORD.finditer(text, a, b))
     while len(words) > 1:
