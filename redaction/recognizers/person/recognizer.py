@@ -113,6 +113,8 @@ _KIN = re.compile(
     rf"\b({_TOKEN}|[a-zà-ÿ]{{3,}})['’]s[ \t]+(?:kid|kids|son|daughter|wife|husband|mother|"
     r"father|brother|sister|child|children|family|friend|boss|killers?|mom|dad)\b"
 )
+# a capitalised word before "'s" (the token pattern reads "Marguerite's" as one word)
+_POSSESSIVE = re.compile(r"(?<![\w@.'’-])([A-Z][^\W\d_]{2,})['’]s\b")
 _IS_PERSON = re.compile(
     r"[ \t]+is[ \t]+an?[ \t]+(?:very[ \t]+)?[a-z]+[ \t]+(?:person|man|woman|guy|girl|boy|friend)\b"
 )
@@ -1195,6 +1197,17 @@ class WardenPersonRecognizer(EntityRecognizer):
             w = m.group(1)
             if not is_common(w) or (w[:1].isupper() and self._name_word(w)):
                 spans.append((m.start(1), m.end(1), 0.6))
+        # a listed first name that is no English word before "'s", whatever follows
+        # ("Marguerite's dashboard"), not inside a place or a longer name of a thing
+        for m in _POSSESSIVE.finditer(text):
+            w = m.group(1)
+            if (
+                w.casefold() in self.first
+                and not is_common(w)
+                and not w.isupper()
+                and not any(s <= m.start() < e for s, e in other_ents)
+            ):
+                spans.append((m.start(1), m.end(1), 0.5))
         # "Asya's kid", "roberto's daughter"; "Scott is a very sympathetic person"
         for m in _KIN.finditer(text):
             w = m.group(1)
