@@ -857,10 +857,18 @@ def verb_base_forms() -> frozenset[str]:
     return frozenset(_lemmatizer_table("lemma_index")["verb"])
 
 
+@lru_cache(maxsize=1)
+def adverbs() -> frozenset[str]:
+    """English adverbs, some nouns too (tonight, tomorrow, home, later; 3,775): the
+    index of the pinned English spaCy model's lemmatizer."""
+    return frozenset(_lemmatizer_table("lemma_index")["adv"])
+
+
 def noun_after(text: str, end: int) -> bool:
-    """Is the word after ``end`` a common lower-case word that is not a stop word or a
-    verb in the past or third person (an irregular one too: "Ines wrote", "Tobi sent"):
-    the noun of a "Victoria sponge", a "Rose garden"?"""
+    """Is the word after ``end`` a common lower-case word that is not a stop word, an
+    adverb ("send it to Rita tonight", "call Anna later") or a verb in the past or third
+    person (an irregular one too: "Ines wrote", "Tobi sent"): the noun of a "Victoria
+    sponge", a "Rose garden"?"""
     nxt = _NEXT_WORD.match(text, end)
     if not nxt:
         return False
@@ -871,6 +879,7 @@ def noun_after(text: str, end: int) -> bool:
         and w not in STOP_WORDS
         and not w.endswith(("ed", "s"))
         and w not in irregular_verb_forms()
+        and w not in adverbs()
     )
 
 

@@ -228,6 +228,8 @@ CASES = [
     # a listed first name before "'s" (the NER missed it; the flower marguerite is no
     # frequent word)
     ("PERSON", "Marguerite's dashboard shows the wrong totals.", "Marguerite"),
+    # a listed first name before an adverb, which is no noun of a "Victoria sponge"
+    ("PERSON", "Bring Leocadia home after school.", "Leocadia"),
     # a rare word after a verb that takes a person
     ("PERSON", "I messaged Wiśniewska about the invoice.", "Wiśniewska"),
     ("PERSON", "Please cc Oyelowo on the thread.", "Oyelowo"),
