@@ -230,6 +230,8 @@ CASES = [
     ("PERSON", "Marguerite's dashboard shows the wrong totals.", "Marguerite"),
     # a listed first name before an adverb, which is no noun of a "Victoria sponge"
     ("PERSON", "Bring Leocadia home after school.", "Leocadia"),
+    # a listed first name that is a word too (rita), after a verb that takes a person
+    ("PERSON", "Please forward the invoice to Rita.", "Rita"),
     # a rare word after a verb that takes a person
     ("PERSON", "I messaged Wiśniewska about the invoice.", "Wiśniewska"),
     ("PERSON", "Please cc Oyelowo on the thread.", "Oyelowo"),
@@ -384,6 +386,8 @@ KEPT = [
     ("Tell Bartholomew the build is fixed.", ["Tell", "the build"]),
     ("Could Wilhelmina review this today?", ["Could", "review"]),
     ("Summarize Kuznetsova's argument in two lines.", ["Summarize"]),
+    # ... but not a place so named
+    ("Send the samples to Arizona by Friday.", ["Arizona"]),
     # a cue ("ask", "ms") only as a whole word: not the end of "Flask" or "forms"
     ("Deploy the Flask app tonight; the forms crore field is optional.", ["app", "crore"]),
 ]

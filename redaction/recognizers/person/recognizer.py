@@ -104,6 +104,12 @@ _VERB_BEFORE = re.compile(
     rf"(?:\b(?:says|said|asked|told|by|with|to|for|from|at)|(?i:\b(?:{'|'.join(PERSON_VERBS)})))"
     r"[ \t]+$"
 )
+# a verb that takes a person, with "to" or "with" after it and up to three words between
+# or not ("forward the invoice to Rita", "meet with Iris", "cc Iris")
+_PERSON_VERB_BEFORE = re.compile(
+    rf"(?i:\b(?:{'|'.join(PERSON_VERBS)})\b(?:(?:[ \t]+[\w'’-]+){{0,3}}?[ \t]+(?:to|with))?)"
+    r"[ \t]+$"
+)
 _SPEAKER = re.compile(rf"(?m)^[\s>?]*({_TOKEN})[ \t]*:")
 _INITIAL = re.compile(rf"\b({_TOKEN})[ \t]+([A-Z])\.?[ \t]+({_TOKEN})\b")
 _INITIAL_LOWER = re.compile(
@@ -1127,6 +1133,13 @@ class WardenPersonRecognizer(EntityRecognizer):
                 spans.append((m.start(), m.end(), 0.5))
             elif self._name_word(word) and _VERB_AFTER.match(text, m.end()):
                 spans.append((m.start(), m.end(), 0.5))  # "Scott lives on ..."
+            elif (
+                self._name_word(word)
+                and zipf(word.casefold()) < 4.5
+                and word.casefold() not in place_names()
+                and _PERSON_VERB_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
+            ):
+                spans.append((m.start(), m.end(), 0.5))  # "send them to Rita"
             elif (
                 len(word) >= 3
                 and not is_common(word)
