@@ -232,6 +232,8 @@ CASES = [
     ("PERSON", "Bring Leocadia home after school.", "Leocadia"),
     # a listed first name that is a word too (rita), after a verb that takes a person
     ("PERSON", "Please forward the invoice to Rita.", "Rita"),
+    # a person named by a role after a possessive (jasper is a stone too)
+    ("PERSON", "My flatmate Jasper never washes the dishes.", "Jasper"),
     # a rare word after a verb that takes a person
     ("PERSON", "I messaged Wiśniewska about the invoice.", "Wiśniewska"),
     ("PERSON", "Please cc Oyelowo on the thread.", "Oyelowo"),
@@ -388,6 +390,8 @@ KEPT = [
     ("Summarize Kuznetsova's argument in two lines.", ["Summarize"]),
     # ... but not a place so named
     ("Send the samples to Arizona by Friday.", ["Arizona"]),
+    # ... but not a frequent word that is no listed name (an organisation)
+    ("Our client Google pays late again.", ["Google"]),
     # a cue ("ask", "ms") only as a whole word: not the end of "Flask" or "forms"
     ("Deploy the Flask app tonight; the forms crore field is optional.", ["app", "crore"]),
 ]

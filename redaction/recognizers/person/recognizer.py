@@ -80,6 +80,17 @@ _CUE2 = re.compile(
     r"my (?:kid|son|daughter|wife|husband|child|brother|sister|mother|father|partner)))[\s:,]+"
     rf"({_TOKEN}|[a-zà-ÿ][^\W\d_]+)(?![\w@])"
 )
+# a person named by a role after a possessive ("my roommate Jasper", "our tenant Ines"),
+# the name capitalised (in lower case the word after a role is as often a verb: "my
+# mom slapped")
+_ROLE = re.compile(
+    r"(?i:\b(?:my|our|his|her|their|your)[ \t]+(?:roommate|flatmate|friend|boyfriend|"
+    r"girlfriend|fianc[eé]e?|colleague|co-?worker|boss|manager|neighbou?r|tenant|landlord|"
+    r"landlady|client|patient|student|teacher|cousin|uncle|aunt|niece|nephew|grand(?:mother|"
+    r"father|ma|pa|son|daughter)|mom|mum|dad|step(?:son|daughter)|intern|assistant|"
+    r"supervisor|mentor|classmate|teammate|therapist|employee))[ \t,]+"
+    rf"({_TOKEN})(?![\w@'’-])"
+)
 _VERB_AFTER = re.compile(
     r"[ \t]+(?:said|says|shouted|asked|told|replied|answered|lives|lived|began|wants|wanted|"
     r"spoke|speaks|married|died|works|worked|will be talking|is from|was born|is very|had given|"
@@ -1209,6 +1220,10 @@ class WardenPersonRecognizer(EntityRecognizer):
         for m in _CUE2.finditer(text):
             w = m.group(1)
             if not is_common(w) or (w[:1].isupper() and self._name_word(w)):
+                spans.append((m.start(1), m.end(1), 0.6))
+        for m in _ROLE.finditer(text):
+            w = m.group(1)
+            if self._name_word(w) or (not is_common(w) and zipf(w.casefold()) < 3.5):
                 spans.append((m.start(1), m.end(1), 0.6))
         # a listed first name that is no English word before "'s", whatever follows
         # ("Marguerite's dashboard"), not inside a place or a longer name of a thing
