@@ -1,13 +1,13 @@
-"""Words kept and names left on prompts about code and tools (benchmarks/data).
+"""Words kept and names left on English prompts of our own (benchmarks/data).
 
     .venv/bin/python benchmarks/bench_prompts.py
 
-The prompts are our own (see benchmarks/data/README.md): DEVELOPMENT data for the
-English rules about software, except the 20 prompts marked `check`. They show what a
-change costs in the words of developers' prompts (a product or method redacted as a
-person: "Use the <PERSON> optimizer") and in the names beside them; they are no
-measurement of quality on real prompts. Stock Presidio (the careful configuration, same
-spaCy model) runs beside Warden.
+The prompts (see benchmarks/data/README.md) are DEVELOPMENT data for the English rules
+about software and about names in instructions, except the 20 prompts marked `check`.
+They show what a change costs in the words of developers' prompts (a product or method
+redacted as a person: "Use the <PERSON> optimizer") and in the names of people in
+prompts; they are no measurement of quality on real prompts. Stock Presidio (the
+careful configuration, same spaCy model) runs beside Warden.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from _anchor import batched, stock_engines
 from redaction.leakcheck import leaked, visible
 from redaction.redact import Redactor
 
-DATA = Path(__file__).parent / "data" / "prompts_software.jsonl"
+DATA = Path(__file__).parent / "data" / "prompts.jsonl"
 _WORD = re.compile(r"[A-Za-z][\w'-]*")
 
 
@@ -57,17 +57,21 @@ def main() -> None:
         "stock Presidio": lambda ts: batched(engines, ts),
     }
     print(f"== {DATA.name}: our own prompts (see benchmarks/data/README.md)")
-    print(f"{'':16}{'split':13}{'prompts intact':>16}{'words lost':>12}{'names left':>12}")
+    groups = list(dict.fromkeys((row["topic"], row["split"]) for row in rows))
+    print(
+        f"{'':16}{'topic':10}{'split':13}{'prompts intact':>16}{'words lost':>12}{'names left':>12}"
+    )
     for who, run in runs.items():
         outs = run(texts)
-        for split in ("development", "check"):
-            pick = [i for i, row in enumerate(rows) if row["split"] == split]
+        for topic, split in groups:
+            pick = [
+                i for i, row in enumerate(rows) if (row["topic"], row["split"]) == (topic, split)
+            ]
             r = score([rows[i] for i in pick], [outs[i] for i in pick])
+            intact = f"{r['intact']}/{r['clean']}" if r["clean"] else "-"
+            lost = f"{r['lost']}/{r['words']}" if r["clean"] else "-"
             names = f"{r['left']}/{r['names']}" if r["names"] else "-"
-            print(
-                f"{who:16}{split:13}{r['intact']:>9}/{r['clean']:<6}"
-                f"{r['lost']:>5}/{r['words']:<6}{names:>12}"
-            )
+            print(f"{who:16}{topic:10}{split:13}{intact:>16}{lost:>12}{names:>12}")
     print(
         "\nprompts intact: prompts naming no one that keep every word; words lost: their\n"
         "words no longer readable; names left: names of which a word of three letters or\n"
