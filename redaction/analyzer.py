@@ -263,12 +263,6 @@ def doubtful_words(
         if len(word) < 3:
             continue
         f = word.casefold()
-        if (
-            names_a_language(word)
-            or names_code_language(sentence, m.start(), m.end())
-            or names_software(sentence, m.start(), m.end())
-        ):
-            continue  # "into Amharic", "port it to Julia", "the Adam optimizer": no one
         if word[0].isupper():  # the pattern admits no capital after the first
             named = f in first or f in last
             if m.span() in organisations:
@@ -292,7 +286,13 @@ def doubtful_words(
             )
         else:
             doubt = _lower_name(word)
-        if doubt:
+        # "into Amharic", "port it to Julia", "the Adam optimizer": no one (asked of the
+        # words in doubt only)
+        if doubt and not (
+            names_a_language(word)
+            or names_code_language(sentence, m.start(), m.end())
+            or names_software(sentence, m.start(), m.end())
+        ):
             out.append(m.span())
     return tuple(out)
 

@@ -649,6 +649,13 @@ def names_code_language(text: str, s: int, e: int) -> bool:
     return other in languages and other not in dictionaries()[0]
 
 
+def opens_sentence(text: str, start: int, ends: str = '.!?:"«»“(\n') -> bool:
+    """Does ``text[start:]`` open a sentence: nothing but spaces before it, or one of
+    ``ends`` (a full stop, a colon, an opening quote) right before them?"""
+    before = text[max(0, start - 3) : start].rstrip()
+    return not before or before[-1] in ends
+
+
 # nouns that say the capitalised word before them is a piece of software, a service or
 # a named method, not someone ("the Adam optimizer", "a Jenkins pipeline", "Kafka
 # consumers", "the Kalman filter"): nouns that are no verb after a name, anywhere; and
@@ -726,8 +733,7 @@ def names_software(text: str, s: int, e: int) -> bool:
         return True
     # opening a sentence, no first name ("Kafka consumers lag"; not "Nadia dashboard is
     # down", a possessive written without its apostrophe)
-    opening = text[max(0, s - 3) : s].rstrip()
-    return (not opening or opening[-1] in ".!?:\n") and names[0].casefold() not in first
+    return opens_sentence(text, s, ".!?:\n") and names[0].casefold() not in first
 
 
 # verbs that take a person ("give Olamide access", "I pinged Szymanski"), any case
@@ -751,8 +757,7 @@ def english_name_start(text: str, a: int, b: int) -> int:
     words = list(_LEAD_WORD.finditer(text, a, b))
     while len(words) > 1:
         w = words[0].group(0).casefold()
-        opening = text[max(0, words[0].start() - 3) : words[0].start()].rstrip()
-        opens = not opening or opening[-1] in ".!?:\n"
+        opens = opens_sentence(text, words[0].start(), ".!?:\n")
         verb = w in PERSON_VERBS or (w in verb_base_forms() and w not in first and w not in last)
         if (opens and verb) or (w in STOP_WORDS and w != "the" and w not in first):
             words.pop(0)

@@ -23,8 +23,3 @@ def _uncommon_group(
             if word in names or zipf_frequency(word, lang) < below:
                 out.append((m.start(1), m.end(1), 0.5))
     return out
-
-
-def _opens_sentence(text: str, start: int, ends: str = '.!?:"«»“(\n') -> bool:
-    before = text[max(0, start - 3) : start].rstrip()
-    return not before or before[-1] in ends

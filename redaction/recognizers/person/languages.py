@@ -9,9 +9,9 @@ from wordfreq import zipf_frequency
 
 from redaction.recognizers.names import (
     greek_first_names,
+    opens_sentence,
     ukrainian_first_name_forms,
 )
-from redaction.recognizers.person.common import _opens_sentence
 from redaction.recognizers.person.greek import _EL_WORD, _greek_after_article, _greek_borrowed_names
 from redaction.recognizers.person.hebrew_arabic import (
     _arabic_kin_names,
@@ -74,7 +74,7 @@ def _name_forms(text: str, lang: str) -> list[tuple[int, int, float]]:
         out += [(m.start(), m.end(), 0.5) for m in _UK_FAMILY.finditer(text)]
         names = ukrainian_first_name_forms()
         for m in _UK_WORD.finditer(text):
-            if m.group(0) in names and not _opens_sentence(text, m.start()):
+            if m.group(0) in names and not opens_sentence(text, m.start()):
                 out.append((m.start(), m.end(), 0.5))
     if lang == "fr":
         out += _french_speaker_and_subject(text)
@@ -99,7 +99,7 @@ def _name_forms(text: str, lang: str) -> list[tuple[int, int, float]]:
             if (
                 len(w) >= 4
                 and any(f in names for f in forms)
-                and not _opens_sentence(
+                and not opens_sentence(
                     text,
                     m.start(),
                     '.!?:;"«»“(\n',  # ";" asks a question in Greek

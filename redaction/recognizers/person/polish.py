@@ -12,12 +12,13 @@ from wordfreq import zipf_frequency
 from redaction.multilingual import small_zipf
 from redaction.recognizers.names import (
     dictionaries,
+    opens_sentence,
     place_names,
     polish_first_name_forms,
     polish_name_only,
     polish_name_or_noun,
 )
-from redaction.recognizers.person.common import _opens_sentence, _uncommon_group
+from redaction.recognizers.person.common import _uncommon_group
 
 _PL_WORD = re.compile(r"(?<![\w.])[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]{2,}(?![\w])")
 
@@ -204,7 +205,7 @@ def _polish_surname_inside(text: str, m: re.Match[str]) -> bool:
     none other)."""
     word = m.group(0)
     return (
-        not _opens_sentence(text, m.start(), '.!?:"„”—–-(\n')
+        not opens_sentence(text, m.start(), '.!?:"„”—–-(\n')
         and not text[m.end() :].lstrip()[:1].isupper()
         and polish_name_or_noun(word)
         and zipf_frequency(word.lower(), "pl") < 3.5
@@ -226,6 +227,6 @@ def _polish_first_names(text: str) -> list[tuple[int, int, float]]:
         nxt = words[i + 1] if i + 1 < len(words) else None
         if nxt is not None and not text[m.end() : nxt.start()].strip():
             out.append((m.start(), nxt.end(), 0.5))
-        elif w in polish and not _opens_sentence(text, m.start()):
+        elif w in polish and not opens_sentence(text, m.start()):
             out.append((m.start(), m.end(), 0.5))
     return out

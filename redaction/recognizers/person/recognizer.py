@@ -31,13 +31,13 @@ from redaction.recognizers.names import (
     names_code_language,
     names_software,
     noun_after,
+    opens_sentence,
     place_names,
     polish_no_name,
     polish_place,
     ukrainian_first_name_forms,
     zipf,
 )
-from redaction.recognizers.person.common import _opens_sentence
 from redaction.recognizers.person.hebrew_arabic import _HE_WORD, _hebrew_words_only
 from redaction.recognizers.person.languages import _name_forms, _names_in_a_list
 from redaction.recognizers.person.polish import _polish_names_in_short_text
@@ -594,7 +594,7 @@ class WardenPersonRecognizer(EntityRecognizer):
             first, last = all_hebrew_names()
             return w not in first and w not in last and zipf_frequency(w, "he") >= 5.0
 
-        opening = _opens_sentence(text, a)
+        opening = opens_sentence(text, a)
         while len(words) > 1 and beside(words[0].group(0), opening):
             words.pop(0)
             opening = False
@@ -692,7 +692,7 @@ class WardenPersonRecognizer(EntityRecognizer):
         return (
             " " not in w
             and w.upper() != w
-            and _opens_sentence(text, a)
+            and opens_sentence(text, a)
             and self._common_word(w, lang)
         )
 
@@ -781,7 +781,7 @@ class WardenPersonRecognizer(EntityRecognizer):
                     or any(self._in_dict(w) for w in caps)
                     # where nouns are written in lower case, a capitalised run inside a
                     # sentence is a name, a place or an organisation
-                    or (lang in _LOWER_CASE_NOUNS and not _opens_sentence(text, ent.start_char))
+                    or (lang in _LOWER_CASE_NOUNS and not opens_sentence(text, ent.start_char))
                 ):
                     continue  # the English model on German: its nouns look like names
                 if lang == "en":
@@ -1005,7 +1005,7 @@ class WardenPersonRecognizer(EntityRecognizer):
         checked on its trained lines 0-999 and 2000-2999 (5 words taken)."""
         out = []
         for m in _TR_WORD.finditer(text):
-            if not _opens_sentence(text, m.start(), ".!?:\n"):  # not after a quote mark
+            if not opens_sentence(text, m.start(), ".!?:\n"):  # not after a quote mark
                 continue
             word = m.group(0)
             if self._in_dict(word) and zipf_frequency(_turkish_lower(word), "tr") < 3.0:
@@ -1034,7 +1034,7 @@ class WardenPersonRecognizer(EntityRecognizer):
             if (
                 before is not None
                 and _longer_name(before[1], self.first)
-                and not _opens_sentence(text, before[0], ".!?:\n")
+                and not opens_sentence(text, before[0], ".!?:\n")
             ):
                 continue
             if base.casefold() not in place_names():
@@ -1055,7 +1055,7 @@ class WardenPersonRecognizer(EntityRecognizer):
         400-2799, pl.all 400-2799 (3 names found, no other word taken)."""
         out = []
         for m in _OPENER.finditer(text):
-            if not _opens_sentence(text, m.start(), ".!?:\n-—"):
+            if not opens_sentence(text, m.start(), ".!?:\n-—"):
                 continue
             word = m.group(0)
             f = word.casefold()
@@ -1111,7 +1111,7 @@ class WardenPersonRecognizer(EntityRecognizer):
             f = base.casefold()
             if (f not in self.first and f not in self.last) or len(base) < 3 or base.isupper():
                 continue
-            if base == word and _opens_sentence(text, m.start()):
+            if base == word and opens_sentence(text, m.start()):
                 continue
             if base != word and _TR_PLACE_ENDING.search(word):
                 continue  # in or from: a place (Berlin'de, Florida'dan), not a person
