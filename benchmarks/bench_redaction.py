@@ -537,7 +537,9 @@ def report_ner(n: int) -> None:
         "  of saying or an office, or by a father or a child (abu, ibn), on ar.all\n"
         "  2263-2660 (checked on 0-1862, which the first model learned), and a listed\n"
         "  Hebrew first name after a verb of saying or an office on he.train 3300-4099\n"
-        "  (checked on 4100-4927). The English rules for software named by the noun\n"
+        "  (checked on 4100-4927), and a rare Hebrew word that spells a first name or\n"
+        "  one of the 20,000 most frequent family names of the US census (בייקר-like:\n"
+        "  Baker) on he.train 400-2399 (checked on 2400-4399). The English rules for software named by the noun\n"
         "  after it, for a rare word after a verb that takes a person, a first name\n"
         '  before an irregular past or "\'s", and the words a model runs into a name\n'
         "  were chosen on our own prompts (benchmarks/bench_prompts.py) and changed no\n"

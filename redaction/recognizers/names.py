@@ -174,13 +174,32 @@ def first_names_by_country() -> dict[str, dict[str, int]]:
     return out
 
 
+def _census_list(file: str) -> tuple[str, ...]:
+    """The names of one of the ``names`` package's census files, case-folded, the most
+    frequent first (the files' order); read from its data folder."""
+    path = _package_folder("names", "names") / file
+    lines = path.read_text(encoding="ascii").splitlines()
+    return tuple(line.split(maxsplit=1)[0].casefold() for line in lines if line.strip())
+
+
+@lru_cache(maxsize=1)
+def census_surnames_by_rank() -> tuple[str, ...]:
+    """The 88,799 family names of the 1990 United States census (public domain), as the
+    ``names`` package ships them, case-folded, the most frequent first."""
+    return _census_list("dist.all.last")
+
+
 @lru_cache(maxsize=1)
 def census_surnames() -> frozenset[str]:
-    """The 88,799 family names of the 1990 United States census (public domain), as the
-    ``names`` package ships them, case-folded; read from its data folder."""
-    path = _package_folder("names", "names") / "dist.all.last"
-    lines = path.read_text(encoding="ascii").splitlines()
-    return frozenset(line.split(maxsplit=1)[0].casefold() for line in lines if line.strip())
+    """The census's family names (:func:`census_surnames_by_rank`) as a set."""
+    return frozenset(census_surnames_by_rank())
+
+
+@lru_cache(maxsize=1)
+def census_first_names() -> frozenset[str]:
+    """The 5,494 first names of the 1990 United States census (men's and women's; public
+    domain), case-folded."""
+    return frozenset(_census_list("dist.male.first") + _census_list("dist.female.first"))
 
 
 def _locale_first_names(locale: str) -> set[str]:

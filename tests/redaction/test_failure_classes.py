@@ -733,6 +733,24 @@ def test_hebrew_listed_first_name_after_a_verb_of_saying_or_an_office() -> None:
     assert found == ["מיכל", "נועם"], found
 
 
+def test_hebrew_borrowed_name_spelt_like_a_census_name() -> None:
+    # names of the census lists written in Hebrew letters, with "and", "and to" written
+    # on (McAllister, Tremblay, Pendleton); rare Hebrew words with prefixes ("with
+    # excitement", "that the salary", "when the guests"; "that his height", which only
+    # its ending tells from a name) and a place (Jaffa) stay
+    from redaction.recognizers.person.transliterated import hebrew_borrowed_names
+
+    text = (
+        "אתמול שלחתי את החוזה ולמקאליסטר ולטרמבלי, ופנדלטון ענה בהתרגשות שהמשכורת "
+        "תגיע. כשהאורחים יצאו, נסענו בשקט ליפו. הופתעתי שקומתו נמוכה כל כך."
+    )
+    found = [text[a:b] for a, b, _ in hebrew_borrowed_names(text)]
+    assert found == ["ולמקאליסטר", "ולטרמבלי", "ופנדלטון"], found
+    out = Redactor().redact(text).text
+    assert not any(leaked("PERSON", n, out) for n in ("מקאליסטר", "טרמבלי", "פנדלטון")), out
+    assert "בהתרגשות שהמשכורת" in out and "כשהאורחים" in out, out
+
+
 def test_arabic_first_name_with_a_nisba_or_listed_name() -> None:
     # the rule alone: a listed first name with a nisba after it; first names that are
     # common words ("high", "big") stay, and so does an article-noun after one

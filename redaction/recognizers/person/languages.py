@@ -29,6 +29,7 @@ from redaction.recognizers.person.polish import (
     _polish_with,
 )
 from redaction.recognizers.person.scripts import _thai_listed_names
+from redaction.recognizers.person.transliterated import hebrew_borrowed_names
 from redaction.recognizers.person.western import _french_speaker_and_subject
 
 # Family names by their form, where a language builds them from a few endings (any case
@@ -81,6 +82,7 @@ def _name_forms(text: str, lang: str) -> list[tuple[int, int, float]]:
     if lang == "he":
         out += _hebrew_names(text)
         out += _hebrew_speaker_and_office(text)
+        out += hebrew_borrowed_names(text)
     if lang == "ar":
         out += _arabic_names(text)
         out += _arabic_speaker_and_office(text)
