@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/bench_prompts.py
 
 The prompts (see benchmarks/data/README.md) are DEVELOPMENT data for the English rules
-about software and about names in instructions, except the 20 prompts marked `check`.
+about software, tools and about names in instructions, except the prompts marked `check`.
 They show what a change costs in the words of developers' prompts (a product or method
 redacted as a person: "Use the <PERSON> optimizer") and in the names of people in
 prompts; they are no measurement of quality on real prompts. Stock Presidio (the

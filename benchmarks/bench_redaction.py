@@ -540,7 +540,8 @@ def report_ner(n: int) -> None:
         "  (checked on 4100-4927), and a rare Hebrew word that spells a first name or\n"
         "  one of the 20,000 most frequent family names of the US census (בייקר-like:\n"
         "  Baker) on he.train 400-2399 (checked on 2400-4399). The English rules for software named by the noun\n"
-        "  after it, for a rare word after a verb that takes a person, a first name\n"
+        "  after it, for a brand or product of the simple-icons list alone, for a\n"
+        "  rare word after a verb that takes a person, a first name\n"
         '  before an irregular past or "\'s", and the words a model runs into a name\n'
         "  were chosen on our own prompts (benchmarks/bench_prompts.py) and changed no\n"
         "  text of en.dev 400-1005, en.train or the generator's logs but two interjections\n"

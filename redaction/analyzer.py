@@ -56,6 +56,7 @@ from redaction.recognizers.names import (
     english_name_start,
     is_calendar_word,
     is_common,
+    names_a_brand,
     names_a_language,
     names_code_language,
     names_software,
@@ -292,6 +293,7 @@ def doubtful_words(
             names_a_language(word)
             or names_code_language(sentence, m.start(), m.end())
             or names_software(sentence, m.start(), m.end())
+            or names_a_brand(sentence, m.start(), m.end())
         ):
             out.append(m.span())
     return tuple(out)

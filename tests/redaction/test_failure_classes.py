@@ -38,6 +38,10 @@ CASES = [
     ("PERSON", "Ingrid is related to our landlord", "Ingrid"),
     ("PERSON", "lol i told brianna to bring snacks tonight", "brianna"),
     ("PERSON", "Honestly Josh was right about the deadline", "Josh"),
+    # a brand's name borne by a person: after a title, or a family name alone with no
+    # other brand beside it
+    ("PERSON", "Dr. Pulumi will call you back.", "Pulumi"),
+    ("PERSON", "I had coffee with Kafka this morning.", "Kafka"),
     ("PERSON", "tickets to a Justin Bieber gig", "Bieber"),
     ("PERSON", "I think Dan is right", "Dan"),
     ("PERSON", "Rob will finish the decorating tomorrow", "Rob"),
@@ -394,6 +398,12 @@ KEPT = [
     ("Our client Google pays late again.", ["Google"]),
     # a cue ("ask", "ms") only as a whole word: not the end of "Flask" or "forms"
     ("Deploy the Flask app tonight; the forms crore field is optional.", ["app", "crore"]),
+    # a brand or product of Simple Icons' list, alone; one that is a family name too
+    # (Kafka) beside another; the modal the model ran into it given back
+    ("Should we host the docs on Netlify or Vercel?", ["Vercel"]),
+    ("Push the image, then roll it out with Terraform and Kubernetes.", ["Terraform"]),
+    ("Pipe the events from Kafka into Flink.", ["Kafka", "Flink"]),
+    ("Can Pulumi manage the DNS records?", ["Can Pulumi"]),
 ]
 
 

@@ -27,6 +27,7 @@ from redaction.recognizers.names import (
     first_name_frequency,
     greek_first_names,
     is_common,
+    names_a_brand,
     names_a_language,
     names_code_language,
     names_software,
@@ -933,6 +934,7 @@ class WardenPersonRecognizer(EntityRecognizer):
                     names_a_language(text[s:e])
                     or names_code_language(text, s, e)
                     or names_software(text, s, e)
+                    or names_a_brand(text, s, e)
                 )
             ]
         # 6. every part of a found name, wherever else it appears
