@@ -539,7 +539,9 @@ def report_ner(n: int) -> None:
         "  Hebrew first name after a verb of saying or an office on he.train 3300-4099\n"
         "  (checked on 4100-4927), and a rare Hebrew word that spells a first name or\n"
         "  one of the 20,000 most frequent family names of the US census (בייקר-like:\n"
-        "  Baker) on he.train 400-2399 (checked on 2400-4399). The English rules for software named by the noun\n"
+        "  Baker) on he.train 400-2399 (checked on 2400-4399), and a listed name in\n"
+        "  title case opening a line before a colon, on the development lines of the\n"
+        "  speaker rule above. The English rules for software named by the noun\n"
         "  after it, for a brand or product of the simple-icons list alone, for a\n"
         "  rare word after a verb that takes a person, a first name\n"
         '  before an irregular past or "\'s", and the words a model runs into a name\n'

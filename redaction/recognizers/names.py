@@ -30,6 +30,27 @@ _FIRST_ATTRS = (
     "first_names_female_romanized",
 )
 _LAST_ATTRS = ("last_names", "last_romanized_names")
+# Polish family names are in male_last_names and unisex_last_names (pl_PL's last_names
+# is the base provider's placeholder); many are words of other languages (Para, Grund,
+# Fit), which the lists take only when rare in each (:func:`_polish_family_names`)
+_PL_LAST_ATTRS = ("male_last_names", "unisex_last_names")
+_OTHER_LANGUAGES = ("en", "de", "es", "fr", "pt", "it", "nl", "tr")
+# the feminine of a Polish family name of adjectival form: Kowalski, Kowalska
+_FEMININE = re.compile(r"(?<=[scz]k)i$")
+
+
+def _polish_family_names() -> set[str]:
+    """Faker's Polish family names (pl_PL, MIT), case-folded, with the feminine of those of
+    adjectival form (Kowalski, Kowalska), less those common in another language of Latin
+    letters (Zipf 3 or more: Para, Grund) or in Polish (Zipf 4 or more: Szkoda, Koniec)."""
+    from faker.providers.person.pl_PL import Provider
+
+    names = {n.casefold() for a in _PL_LAST_ATTRS for n in _values(Provider, a)}
+    names |= {_FEMININE.sub("a", n) for n in names if _FEMININE.search(n)}
+    for lang in _OTHER_LANGUAGES:  # wordfreq's buckets down to Zipf 3 (see _common_words_of)
+        names -= {w for bucket in get_frequency_list(lang)[:601] for w in bucket}
+    # and the common Polish words among them (Szkoda, Koniec: Zipf 4 or more)
+    return names - _common_words_of("pl")
 
 
 def _latin(name: str) -> bool:
@@ -69,6 +90,8 @@ def dictionaries(prefix: str = "") -> tuple[frozenset[str], frozenset[str]]:
             first |= {n.casefold() for n in _values(provider, a) if _latin(n)}
         for a in _LAST_ATTRS:
             last |= {n.casefold() for n in _values(provider, a) if _latin(n)}
+    if "pl_PL".startswith(prefix):
+        last |= _polish_family_names()
     if not prefix:
         first |= world_first_names()
     return frozenset(first), frozenset(last)

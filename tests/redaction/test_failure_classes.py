@@ -38,6 +38,14 @@ CASES = [
     ("PERSON", "Ingrid is related to our landlord", "Ingrid"),
     ("PERSON", "lol i told brianna to bring snacks tonight", "brianna"),
     ("PERSON", "Honestly Josh was right about the deadline", "Josh"),
+    # a Polish family name, feminine too, in English text and as a transcript's speaker
+    # in title case before a colon (Faker's pl_PL keeps them apart from its last_names)
+    ("PERSON", "Lewandowska approved the budget yesterday.", "Lewandowska"),
+    ("PERSON", "Kowalczyk: nie wiem, zapytaj szefa.", "Kowalczyk"),
+    ("PERSON", "Notes from the call. Grabowska: we ship on Friday.", "Grabowska"),
+    # a listed family name in title case opening a line before a colon: a speaker
+    ("PERSON", "Tavares: Vinte anos, mais ou menos.", "Tavares"),
+    ("PERSON", "Dupont: Je ne sais pas encore.", "Dupont"),
     # a brand's name borne by a person: after a title, or a family name alone with no
     # other brand beside it
     ("PERSON", "Dr. Pulumi will call you back.", "Pulumi"),
@@ -404,6 +412,8 @@ KEPT = [
     ("Push the image, then roll it out with Terraform and Kubernetes.", ["Terraform"]),
     ("Pipe the events from Kafka into Flink.", ["Kafka", "Flink"]),
     ("Can Pulumi manage the DNS records?", ["Can Pulumi"]),
+    # a heading in title case before a colon that no list gives as a name ("goalkeepers")
+    ("Bramkarze: Jan Nowak i Piotr Lis.", ["Bramkarze"]),
 ]
 
 
@@ -741,6 +751,15 @@ def test_hebrew_listed_first_name_after_a_verb_of_saying_or_an_office() -> None:
     text = '" נגיע מחר " , אמרה מיכל לחברותיה . המאמן נועם ביקש סבלנות . אמר שני דברים .'
     found = [text[a:b] for a, b, _ in _hebrew_speaker_and_office(text)]
     assert found == ["מיכל", "נועם"], found
+
+
+def test_polish_family_names_are_listed_but_not_words_of_other_languages() -> None:
+    from redaction.recognizers.names import dictionaries
+
+    last = dictionaries()[1]
+    assert {"kowalczyk", "wiśniewski", "wiśniewska", "zawadzka"} <= last
+    # Polish family names that are common words elsewhere, or in Polish, are not
+    assert not {"para", "grund", "szkoda", "koniec"} & last
 
 
 def test_hebrew_borrowed_name_spelt_like_a_census_name() -> None:
