@@ -835,13 +835,15 @@ def brand_names() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(brands - surnames), frozenset(brands & surnames)
 
 
+_APOSTROPHE_ENDING = re.compile(r"['’]\w*$")
 _CAPITALISED_WORD = re.compile(r"(?<![\w'’])[A-Z][\w.]*[A-Za-z0-9]")
 
 
 def names_a_brand(text: str, s: int, e: int) -> bool:
     """Is ``text[s:e]``, one or two words, the name of a brand or product of
-    :func:`brand_names` ("deploy it to Vercel", "Grafana or Kibana?", "Apache Kafka"), and
-    no person: not after a title ("Dr. Siemens"), and, where the name is a family name too
+    :func:`brand_names` ("deploy it to Vercel", "Grafana or Kibana?", "Apache Kafka",
+    "Kafka'dan Flink'e" with the case ending after the apostrophe), and no person: not
+    after a title ("Dr. Siemens"), and, where the name is a family name too
     (Kafka, Jest, Müller), only with another brand or a programming language within the
     four words on either side ("Jest and Mocha tests", "Kafka with Flink"; not "I met Kafka
     at the conference")? A person who bears such a name as family name is taken with the
@@ -851,11 +853,14 @@ def names_a_brand(text: str, s: int, e: int) -> bool:
     "tools", development). On the generator's logs, en.dev lines 400-1005 and en.train
     (9,348 texts) 41 texts changed, each a brand or a verb no longer taken for a name
     (Translate, Kubernetes, Huawei, Soundcloud, #Gemini), no labelled name left; on
-    en.dev 400-1005 precision 69.8% -> 70.3%, names left the same."""
+    en.dev 400-1005 precision 69.8% -> 70.3%, names left the same. Read in every
+    language: of 3,945 development lines in 15 languages 3 changed (lo Social,
+    Telefónica, Mazda in the Turkish genitive: none a person)."""
     s = _name_start(text, s, e)
     words = text[s:e].split()
     brands, surnames = brand_names()
-    folded = [w.casefold() for w in words]
+    # a case ending written after an apostrophe (Turkish: Kafka'dan), a possessive
+    folded = [_APOSTROPHE_ENDING.sub("", w).casefold() for w in words]
     if not 1 <= len(words) <= 2 or not all(w in brands or w in surnames for w in folded):
         return False
     if _TITLE_BEFORE.search(text[max(0, s - 16) : s]):

@@ -939,9 +939,11 @@ class WardenPersonRecognizer(EntityRecognizer):
                     names_a_language(text[s:e])
                     or names_code_language(text, s, e)
                     or names_software(text, s, e)
-                    or names_a_brand(text, s, e)
                 )
             ]
+        # in every language, a brand or product named alone ("migrate from Webpack to
+        # Vite", "Porównaj Terraform z Pulumi", "Kafka'dan Flink'e")
+        spans = [(s, e, score) for s, e, score in spans if not names_a_brand(text, s, e)]
         # 6. every part of a found name, wherever else it appears
         parts = set()
         for s, e, _ in spans:
