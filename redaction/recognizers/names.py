@@ -828,9 +828,9 @@ def brand_names() -> tuple[frozenset[str], frozenset[str]]:
             out.add(w[0].casefold())
         elif len(w) == 2 and w[0].casefold() in single:
             out.add(w[1].casefold())
-    common = set(census_surnames_by_rank()[:_COMMON_SURNAMES])
     first, last = dictionaries()
-    brands = {w for w in out if w.isalpha() and len(w) >= 3 and w not in first | common}
+    people = first | frozenset(census_surnames_by_rank()[:_COMMON_SURNAMES])
+    brands = {w for w in out if w.isalpha() and len(w) >= 3 and w not in people}
     surnames = last | census_surnames()
     return frozenset(brands - surnames), frozenset(brands & surnames)
 
