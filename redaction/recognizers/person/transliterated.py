@@ -1,6 +1,8 @@
-"""Names of the English-speaking world written in Hebrew letters (בייקר, גיבסון,
-שוורצקוף): a word that spells, letter by letter, how one of the United States census's
-first names or its 20,000 most frequent family names sounds.
+"""Names of the English-speaking world written in Hebrew letters (שוורצקוף, and with
+"and" written on, ופנדלטון): a word rare in Hebrew that spells, letter by letter, how one
+of the United States census's first names or its 20,000 most frequent family names
+sounds. A frequent one (בייקר, Baker) is not taken: a frequent word that spells a name is
+as often a Hebrew word (אמש, "last night").
 
 Hebrew writes a borrowed name by its consonants and its long vowels (yod for i and e, vav
 for o and u, alef for a), so a word is read as a sequence of sounds and aligned with the
