@@ -220,8 +220,8 @@ def census_surnames() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def census_first_names() -> frozenset[str]:
-    """The 5,494 first names of the 1990 United States census (men's and women's; public
-    domain), case-folded."""
+    """The 5,163 first names of the 1990 United States census (its men's and women's
+    lists, 5,494 entries, some in both; public domain), case-folded."""
     return frozenset(_census_list("dist.male.first") + _census_list("dist.female.first"))
 
 
