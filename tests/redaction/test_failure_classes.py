@@ -50,6 +50,7 @@ CASES = [
     # other brand beside it
     ("PERSON", "Dr. Pulumi will call you back.", "Pulumi"),
     ("PERSON", "I had coffee with Kafka this morning.", "Kafka"),
+    ("PERSON", "Ping Hope Davies before lunch.", "Hope Davies"),
     ("PERSON", "tickets to a Justin Bieber gig", "Bieber"),
     ("PERSON", "I think Dan is right", "Dan"),
     ("PERSON", "Rob will finish the decorating tomorrow", "Rob"),
@@ -400,6 +401,8 @@ KEPT = [
     ("Tell Bartholomew the build is fixed.", ["Tell", "the build"]),
     ("Could Wilhelmina review this today?", ["Could", "review"]),
     ("Summarize Kuznetsova's argument in two lines.", ["Summarize"]),
+    # ... also where the name lists' pairs took it (Ping is a listed first name too)
+    ("Ping Hope Davies before lunch.", ["Ping"]),
     # ... but not a place so named
     ("Send the samples to Arizona by Friday.", ["Arizona"]),
     # ... but not a frequent word that is no listed name (an organisation)

@@ -846,8 +846,14 @@ class WardenPersonRecognizer(EntityRecognizer):
             if lang in _ROMANCE:
                 spans += _romance_title(text, lang)
         spans += _name_forms(text, lang)
+
         # 2. dictionary pairs: in every window of two or three capitalised words, so that
         # a pair inside a longer run is seen ("TMZ Reporting Lindsay Lohan Just Failed")
+        # in English a verb that takes a person opening the sentence is given back ("Ping
+        # Marguerite", "Ping Hope Davies": Ping is a listed first name too)
+        def pair_start(a: int, b: int) -> int:
+            return english_name_start(text, a, b) if english else a
+
         for m in _SEQ.finditer(text):
             toks = [
                 (t.start() + m.start(1), t.end() + m.start(1), t.group(0))
@@ -860,13 +866,13 @@ class WardenPersonRecognizer(EntityRecognizer):
                 and self._known_pair(toks[0][2], toks[-1][2])
                 and all(self._in_dict(w) or not is_common(w) for w in middle)
             ):
-                spans.append((toks[0][0], toks[-1][1], 0.8))
+                spans.append((pair_start(toks[0][0], toks[-1][1]), toks[-1][1], 0.8))
                 continue
             for i, (a, b) in enumerate(itertools.pairwise(toks)):
                 if self._known_pair(a[2], b[2]):
                     # the pair, and a rare word after it ("Maria Kowalczyk Nowak")
                     c = toks[i + 2] if i + 2 < len(toks) and self._rare(toks[i + 2][2]) else b
-                    spans.append((a[0], c[1], 0.8))
+                    spans.append((pair_start(a[0], c[1]), c[1], 0.8))
                     break
             else:
                 # two rare capitalised words after a word in lower case: "asking Deepika
