@@ -47,10 +47,9 @@ def _polish_family_names() -> set[str]:
 
     names = {n.casefold() for a in _PL_LAST_ATTRS for n in _values(Provider, a)}
     names |= {_FEMININE.sub("a", n) for n in names if _FEMININE.search(n)}
-    for lang in _OTHER_LANGUAGES:  # wordfreq's buckets down to Zipf 3 (see _common_words_of)
-        names -= {w for bucket in get_frequency_list(lang)[:601] for w in bucket}
-    # and the common Polish words among them (Szkoda, Koniec: Zipf 4 or more)
-    return names - _common_words_of("pl")
+    for lang in _OTHER_LANGUAGES:
+        names -= _common_words_of(lang, 3.0)
+    return names - _common_words_of("pl")  # Szkoda, Koniec
 
 
 def _latin(name: str) -> bool:
@@ -163,10 +162,11 @@ def first_name_frequency(lang: str) -> dict[str, int]:
     return out
 
 
-def _common_words_of(lang: str) -> frozenset[str]:
-    """The words of ``lang`` with a Zipf frequency of 4 or more (wordfreq's list, whose
-    bucket i holds the words of frequency 10^(-i/100): Zipf 9 - i/100)."""
-    return frozenset(w for bucket in get_frequency_list(lang)[:501] for w in bucket)
+def _common_words_of(lang: str, zipf: float = 4.0) -> frozenset[str]:
+    """The words of ``lang`` with a Zipf frequency of ``zipf`` or more (wordfreq's list,
+    whose bucket i holds the words of frequency 10^(-i/100): Zipf 9 - i/100)."""
+    buckets = round((9 - zipf) * 100) + 1
+    return frozenset(w for bucket in get_frequency_list(lang)[:buckets] for w in bucket)
 
 
 def _package_folder(module: str, dist: str) -> Path:
@@ -856,16 +856,21 @@ def names_a_brand(text: str, s: int, e: int) -> bool:
     en.dev 400-1005 precision 69.8% -> 70.3%, names left the same. Read in every
     language: of 3,945 development lines in 15 languages 3 changed (lo Social,
     Telefónica, Mazda in the Turkish genitive: none a person)."""
-    s = _name_start(text, s, e)
-    words = text[s:e].split()
     brands, surnames = brand_names()
-    # a case ending written after an apostrophe (Turkish: Kafka'dan), a possessive
-    folded = [_APOSTROPHE_ENDING.sub("", w).casefold() for w in words]
-    if not 1 <= len(words) <= 2 or not all(w in brands or w in surnames for w in folded):
+
+    def folded(a: int) -> list[str]:
+        # a case ending written after an apostrophe (Turkish: Kafka'dan), a possessive
+        return [_APOSTROPHE_ENDING.sub("", w).casefold() for w in text[a:e].split()]
+
+    if not any(w in brands or w in surnames for w in folded(s)):
+        return False  # most spans, in every language: no need to read where the name starts
+    s = _name_start(text, s, e)
+    words = folded(s)
+    if not 1 <= len(words) <= 2 or not all(w in brands or w in surnames for w in words):
         return False
     if _TITLE_BEFORE.search(text[max(0, s - 16) : s]):
         return False
-    if all(w in brands for w in folded):
+    if all(w in brands for w in words):
         return True
     languages = _pygments_languages()[0]
     near = " ".join(text[max(0, s - 40) : s].split()[-4:] + text[e : e + 40].split()[:4])

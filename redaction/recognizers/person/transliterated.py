@@ -122,11 +122,11 @@ def _index() -> dict[str, tuple[str, ...]]:
 
 # one-letter words Hebrew writes onto a name: and, that, to, in, as (not "the", ה, which
 # a name does not take, nor "from", מ, which takes too many words); two of them at most
-_HE_PREFIXES = ("", "ו", "ש", "ל", "ב", "כ", "כש", "ול", "וב", "וש", "שב", "של")
+_PREFIXES = ("", "ו", "ש", "ל", "ב", "כ", "כש", "ול", "וב", "וש", "שב", "של")
 # endings of a Hebrew noun or verb no borrowed name has (plural, "my", "our", "his", ...)
-_HE_ENDINGS = ("ות", "ים", "תי", "נו", "תה", "תו", "תן", "הם", "כם")
+_ENDINGS = ("ות", "ים", "תי", "נו", "תה", "תו", "תן", "הם", "כם")
 _NOT_IN_BORROWED = frozenset('חעך"')
-_HE_WORD = re.compile(r"(?<![\w'\u05f3\"])[\u05d0-\u05ea][\u05d0-\u05ea'\u05f3\"]*(?!\w)")
+_WORD = re.compile(r"(?<![\w'\u05f3\"])[\u05d0-\u05ea][\u05d0-\u05ea'\u05f3\"]*(?!\w)")
 
 
 @lru_cache(maxsize=50_000)
@@ -137,9 +137,9 @@ def spells_a_name(word: str) -> bool:
     if len(word) < 3 or _NOT_IN_BORROWED & set(word) or zipf_frequency(word, "he") >= _RARE:
         return False
     index = _index()
-    for prefix in _HE_PREFIXES:
+    for prefix in _PREFIXES:
         rest = word[len(prefix) :]
-        if not word.startswith(prefix) or len(rest) < 3 or rest.endswith(_HE_ENDINGS):
+        if not word.startswith(prefix) or len(rest) < 3 or rest.endswith(_ENDINGS):
             continue
         written = rest.translate(_HE_LETTERS)
         key = re.sub(r"(.)\1", r"\1", _CONSONANTS.sub("", written))
@@ -156,4 +156,4 @@ def hebrew_borrowed_names(text: str) -> list[tuple[int, int, float]]:
     -> 97.2%. Checked on 2400-4399: 24 names, 44 other words, 12 places or clubs; names
     left 45.2% -> 41.7%, precision 37.4% -> 36.7%, kept 97.2% -> 97.0%. A threshold of
     Zipf 2.5 or 3 for a word without a prefix took one name more for two other words."""
-    return [(m.start(), m.end(), 0.4) for m in _HE_WORD.finditer(text) if spells_a_name(m.group(0))]
+    return [(m.start(), m.end(), 0.4) for m in _WORD.finditer(text) if spells_a_name(m.group(0))]
