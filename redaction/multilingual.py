@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 from wordfreq import zipf_frequency
 
+from redaction.matmul import use_numpy_matmul
 from warden.errors import ConfigError
 
 MODEL_DIR = Path(__file__).parent / "models" / "person-xx"
@@ -88,7 +89,7 @@ def _load_model(where: Path) -> Language:
             f"the multi-language name model is missing at {where}; it ships with Warden "
             "(rebuild it with `python training/person_model.py`, see its docstring)."
         )
-    return spacy.load(where)
+    return use_numpy_matmul(spacy.load(where))
 
 
 def uses_scripts_model(text: str) -> bool:
@@ -318,15 +319,17 @@ def _natasha() -> tuple[Any, Any]:
 @lru_cache(maxsize=1)
 def _ginza() -> Language:
     # NER only (it has its own tok2vec); Sudachi still splits the words
-    return spacy.load(
-        "ja_ginza",
-        exclude=[
-            "parser",
-            "attribute_ruler",
-            "morphologizer",
-            "compound_splitter",
-            "bunsetu_recognizer",
-        ],
+    return use_numpy_matmul(
+        spacy.load(
+            "ja_ginza",
+            exclude=[
+                "parser",
+                "attribute_ruler",
+                "morphologizer",
+                "compound_splitter",
+                "bunsetu_recognizer",
+            ],
+        )
     )
 
 
@@ -339,9 +342,11 @@ def _french() -> Language:
             "Warden never downloads models."
         )
     # NER only: its own tok2vec feeds it
-    return spacy.load(
-        FRENCH_MODEL,
-        exclude=["morphologizer", "parser", "senter", "attribute_ruler", "lemmatizer"],
+    return use_numpy_matmul(
+        spacy.load(
+            FRENCH_MODEL,
+            exclude=["morphologizer", "parser", "senter", "attribute_ruler", "lemmatizer"],
+        )
     )
 
 

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, TypeVar
 
+from redaction.matmul import one_blas_thread
 from redaction.pseudonym import Pseudonymizer
 from redaction.redact import Redacted, Redactor
 from warden.config import RedactionConfig
@@ -50,6 +51,7 @@ def _init(
 ) -> None:
     global _worker
     _die_with_parent(parent)
+    one_blas_thread()
     pseudo = Pseudonymizer(keys, version) if keys else None
     _worker = Redactor(config, pseudo)
 

@@ -44,6 +44,7 @@ from redaction.ingest import (
     IngestSummary,
     file_hash,
 )
+from redaction.matmul import one_blas_thread
 from redaction.otlp import OtlpMapping, OtlpStats, spans_of
 from redaction.pseudonym import Pseudonymizer
 from redaction.readers import parse_json_line
@@ -91,6 +92,7 @@ def _executor_state(home: str, version: int, model: str, run_id: str) -> dict[st
             )
         ring = Keyring.open(Path(home), how)
         pseudo = Pseudonymizer(ring.pseudonym_keys, version)
+        one_blas_thread()  # executors share the machine's cores, a task slot each
         _EXECUTOR.clear()
         _EXECUTOR.update(
             key=key,

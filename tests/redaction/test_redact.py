@@ -132,3 +132,24 @@ def test_runs_with_no_network_at_all() -> None:
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert proc.stdout.strip() == "Mail <EMAIL_ADDRESS>, <PERSON>, <PHONE_NUMBER>"
     assert "network disabled" not in proc.stderr
+
+
+def _blas_threads() -> list[int]:
+    from threadpoolctl import threadpool_info
+
+    return [pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"]
+
+
+def test_models_multiply_through_numpy_one_thread_a_worker(redactor: Redactor) -> None:
+    """redaction.matmul: every layer of the English NER and of the name models multiplies
+    through numpy (thinc's BLIS is about three times slower on the machines we run on),
+    and a redaction worker gives numpy's BLAS one thread, its core being its own."""
+    from redaction.multilingual import load_person_model
+    from redaction.parallel import ParallelRedactor
+    from warden.config import RedactionConfig
+
+    for nlp in (redactor.analyzer.nlp, load_person_model()):
+        layers = [node for _, component in nlp.pipeline for node in component.model.walk()]
+        assert layers and all(node.ops.use_blis is False for node in layers)
+    with ParallelRedactor(RedactionConfig(processes=2)) as pool:
+        assert pool.submit(_blas_threads).result(timeout=120) == [1]
