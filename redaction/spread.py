@@ -110,14 +110,18 @@ def spread_names(results: Sequence[Redacted], groups: Sequence[Hashable]) -> lis
     for r, g in zip(results, groups, strict=True):
         if r.names:
             words.setdefault(g, set()).update(r.names)
-    patterns = {g: words_pattern(ws) for g, ws in words.items()}
+    # a group's pattern is compiled only when one of its words is in a text at all: most
+    # groups never need theirs, and each compiled one pushes others out of re's cache
+    patterns: dict[Hashable, re.Pattern[str]] = {}
     out = []
     for r, g in zip(results, groups, strict=True):
-        pat = patterns.get(g)
-        if pat is None or not r.text:
+        mine = words.get(g)
+        if not mine or not r.text or not any(w in r.text for w in mine):
             out.append(r)
             continue
-        text, n = pat.subn("<PERSON>", r.text)
+        if g not in patterns:
+            patterns[g] = words_pattern(mine)
+        text, n = patterns[g].subn("<PERSON>", r.text)
         if not n:
             out.append(r)
             continue
