@@ -42,6 +42,14 @@ PREFIXES: dict[str, str] = {
 KINDS = tuple(PREFIXES)
 PSEUDONYM_RE = re.compile(r"\b(?:ac|or|ak|em|ip|nw|ua)_v\d+_[0-9a-f]{32}\b")
 _WS = re.compile(r"\s+")
+# a dotted quad in ASCII digits, no octet with a leading zero: what ipaddress accepts as
+# IPv4 and prints back unchanged when each octet is at most 255 (a fast path: ipaddress
+# takes 35 microseconds an address, and every event has one)
+_PLAIN_V4 = re.compile(r"(?:(?:0|[1-9][0-9]{0,2})\.){3}(?:0|[1-9][0-9]{0,2})", re.ASCII)
+
+
+def _plain_v4(s: str) -> bool:
+    return _PLAIN_V4.fullmatch(s) is not None and all(int(o) <= 255 for o in s.split("."))
 
 
 def _norm_email(v: str) -> str:
@@ -52,6 +60,8 @@ def _norm_email(v: str) -> str:
 
 def _norm_ip(v: str) -> str:
     s = v.strip()
+    if _plain_v4(s):
+        return s
     try:
         addr = ipaddress.ip_address(s.split("%", 1)[0])
     except ValueError:
@@ -84,6 +94,9 @@ NORMALISERS: dict[str, Callable[[str], str]] = {
 
 def network_of(ip: str) -> str | None:
     """The IPv4 /24 or IPv6 /48 holding ``ip`` (``"203.0.113.0/24"``), None if not an IP."""
+    s = ip.strip()
+    if _plain_v4(s):
+        return s[: s.rindex(".")] + ".0/24"
     try:
         addr = ipaddress.ip_address(_norm_ip(ip))
     except ValueError:

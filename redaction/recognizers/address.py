@@ -208,7 +208,7 @@ class WardenStreetAddressRecognizer(RuleRecognizer):
     RULES = _RULES + _SCRIPT_RULES
 
     def prefilter(self, text: str) -> bool:
-        return any(c.isdigit() for c in text)
+        return any(map(str.isdigit, text))
 
     def analyze(
         self, text: str, entities: list[str] | None = None, nlp_artifacts: Any = None

@@ -65,3 +65,34 @@ def test_networks() -> None:
 def test_unknown_kind() -> None:
     with pytest.raises(InputError, match="unknown identifier kind 'phone'"):
         Pseudonymizer({1: KEY}, 1).pseudonym("phone", "1")
+
+
+def test_ip_fast_path_agrees_with_ipaddress() -> None:
+    """_norm_ip and network_of read a plain dotted quad without ipaddress (a fast path);
+    on crafted and random strings they give what ipaddress gives."""
+    import ipaddress
+    import random
+
+    from redaction.pseudonym import _norm_ip, network_of
+
+    def reference(v: str) -> tuple[str, str | None]:
+        s = v.strip()
+        try:
+            addr = ipaddress.ip_address(s.split("%", 1)[0])
+        except ValueError:
+            return s.lower(), None
+        if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped:
+            addr = addr.ipv4_mapped
+        prefix = 24 if addr.version == 4 else 48
+        return str(addr), str(ipaddress.ip_network(f"{addr}/{prefix}", strict=False))
+
+    cases = ["203.0.113.9", " 10.0.0.1\n", "010.0.0.1", "256.1.1.1", "1.2.3", "1.2.3.4.5",
+             "0.0.0.0", "255.255.255.255", "1.2.3.٣", "::ffff:198.51.100.7", "2001:db8::1",
+             "fe80::1%eth0", "not an ip", ""]  # fmt: skip
+    rng = random.Random(3)
+    for _ in range(5000):
+        octets = [rng.choice([str(rng.randint(0, 300)), "0" + str(rng.randint(0, 9)), ""])
+                  for _ in range(rng.choice([3, 4, 4, 5]))]  # fmt: skip
+        cases.append(".".join(octets))
+    for v in cases:
+        assert (_norm_ip(v), network_of(v)) == reference(v), v
