@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
 import numpy as np
 
@@ -76,6 +77,13 @@ def simhash(text: str) -> int | None:
     ones = ((hashes[:, None] >> _BITS) & np.uint64(1)).sum(axis=0)  # per bit: grams with a 1
     value = sum(1 << int(b) for b in np.flatnonzero(2 * ones > len(grams)))
     return value - (1 << 64) if value >= 1 << 63 else value
+
+
+@lru_cache(maxsize=8192)
+def prompt_features(text: str) -> tuple[str | None, int | None, int]:
+    """(template_hash, simhash, jailbreak_hits) of a redacted prompt, kept for the 8,192
+    last prompts: an app or a ring sends the same prompt again and again."""
+    return template_hash(text), simhash(text), jailbreak_hits(text)
 
 
 def jailbreak_hits(text: str) -> int:
