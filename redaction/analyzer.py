@@ -63,6 +63,7 @@ from redaction.recognizers.names import (
     names_software,
     noun_after,
     place_names,
+    verb_base_forms,
     zipf,
 )
 from warden.config import RedactionConfig
@@ -118,11 +119,12 @@ def load_spacy(model_name: str) -> Language:
     return nlp
 
 
-# A sentence ends at a line break, or at . ! ? followed by space and a capital, except
-# after a title or an initial ("Dr. Kowalski", "J. R. Smith").
+# A sentence ends at a line break, or at . ! ? (and a closing quote or bracket) followed
+# by space and a capital, except after a title or an initial ("Dr. Kowalski", "J. R.
+# Smith").
 _LINE = re.compile(r"[^\n]+")
 _SENTENCE_END = re.compile(
-    r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Mt|No|vs))(?<!\bMrs)(?<!\bProf)[.!?]+[\s]+"
+    r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Mt|No|vs))(?<!\bMrs)(?<!\bProf)[.!?]+[\"”'’)\]]*[\s]+"
     r"(?=[\"“'(\[]?[A-ZÀ-ÖØ-Þ])"
 )
 _CAPITALISED = re.compile(r"(?<![\w'’])[A-ZÀ-ÖØ-Þ][\w'’-]*")
@@ -215,8 +217,14 @@ def ner_segments(text: str) -> list[tuple[int, int]]:
 @lru_cache(maxsize=100_000)
 def _plain_word(word: str) -> bool:
     """A capitalised first word that says nothing of a name: a common English word that
-    is no first name in the dictionaries ("Please", "Summarise", "The")."""
-    return is_common(word) and word.casefold() not in dictionaries()[0]
+    is no first name in the dictionaries ("Please", "Summarise", "The"), or a verb (the
+    spaCy model's lemmatizer index) that is no listed first or family name: a prompt's
+    opening imperative ("Classify", "Paraphrase", "Tokenize")."""
+    folded = word.casefold()
+    first, last = dictionaries()[0], dictionaries()[1]
+    if folded in first:
+        return False
+    return is_common(word) or (folded in verb_base_forms() and folded not in last)
 
 
 def may_hold_a_name(sentence: str) -> bool:

@@ -153,3 +153,25 @@ def test_models_multiply_through_numpy_one_thread_a_worker(redactor: Redactor) -
         assert layers and all(node.ops.use_blis is False for node in layers)
     with ParallelRedactor(RedactionConfig(processes=2)) as pool:
         assert pool.submit(_blas_threads).result(timeout=120) == [1]
+
+
+def test_ner_reads_only_sentences_that_may_name_someone(redactor: Redactor) -> None:
+    """The English NER reads a sentence only when a word in it may be a name: a prompt's
+    opening imperative is a verb, not a name ("Classify", "Paraphrase"), and a sentence
+    ends at a full stop inside a closing quote too. The names in the same prompts are
+    still found."""
+    from redaction.analyzer import ner_segments
+
+    plain = [
+        "Classify the sentiment of ticket #12: 'Please update my details.' Answer with one word.",
+        "Paraphrase this paragraph for a younger audience.",
+        "Fix the typo in 'recieve.' Explain why it is wrong.",
+    ]
+    for text in plain:
+        assert ner_segments(text) == [], text
+    named = "Paraphrase the note Imogen Fairweather left. 'Call me.' Answer her today."
+    (segment,) = ner_segments(named)
+    assert "Imogen Fairweather" in named[segment[0] : segment[1]]
+    assert "Answer" not in named[segment[0] : segment[1]]
+    out = redactor.redact(named).text
+    assert "Imogen" not in out and "Fairweather" not in out and "Paraphrase" in out
