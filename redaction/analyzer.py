@@ -221,7 +221,7 @@ def _plain_word(word: str) -> bool:
     spaCy model's lemmatizer index) that is no listed first or family name: a prompt's
     opening imperative ("Classify", "Paraphrase", "Tokenize")."""
     folded = word.casefold()
-    first, last = dictionaries()[0], dictionaries()[1]
+    first, last = dictionaries()[:2]
     if folded in first:
         return False
     return is_common(word) or (folded in verb_base_forms() and folded not in last)

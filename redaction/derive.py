@@ -79,11 +79,24 @@ def simhash(text: str) -> int | None:
     return value - (1 << 64) if value >= 1 << 63 else value
 
 
-@lru_cache(maxsize=8192)
+# prompts longer than this are not kept (8,192 of them would hold 80 MB at most)
+_KEPT_UP_TO = 10_000
+
+
 def prompt_features(text: str) -> tuple[str | None, int | None, int]:
-    """(template_hash, simhash, jailbreak_hits) of a redacted prompt, kept for the 8,192
-    last prompts: an app or a ring sends the same prompt again and again."""
+    """(template_hash, simhash, jailbreak_hits) of a redacted prompt; those of the last
+    8,192 prompts of up to 10,000 characters are kept: an app or a ring sends the same
+    prompt again and again."""
+    if len(text) > _KEPT_UP_TO:
+        return _features(text)
+    return _kept_features(text)
+
+
+def _features(text: str) -> tuple[str | None, int | None, int]:
     return template_hash(text), simhash(text), jailbreak_hits(text)
+
+
+_kept_features = lru_cache(maxsize=8192)(_features)
 
 
 def jailbreak_hits(text: str) -> int:
