@@ -152,7 +152,9 @@ def test_models_multiply_through_numpy_one_thread_a_worker(redactor: Redactor) -
         layers = [node for _, component in nlp.pipeline for node in component.model.walk()]
         assert layers and all(node.ops.use_blis is False for node in layers)
     with ParallelRedactor(RedactionConfig(processes=2)) as pool:
-        assert pool.submit(_blas_threads).result(timeout=120) == [1]
+        threads = pool.submit(_blas_threads).result(timeout=120)
+    # numpy's OpenBLAS, and scipy's too when a test before this one imported it
+    assert threads and all(n == 1 for n in threads), threads
 
 
 def test_ner_reads_only_sentences_that_may_name_someone(redactor: Redactor) -> None:
