@@ -20,7 +20,8 @@ completion):
 - stock strong: what a careful Presidio user runs. ``AnalyzerEngine`` with the same
   spaCy model (its default full pipeline), ``BatchAnalyzerEngine.analyze_iterator``
   (batch size 256) over the de-duplicated texts, ``AnonymizerEngine`` on each, spread
-  over the same number of processes. Text only: no parsing, no store. Beside it the
+  over the same number of processes. Text only: no parsing, no store. Measured twice,
+  the mean time taken (a single run moves by a fifth between runs). Beside it the
   same given Warden's matrix products (``redaction.matmul``: numpy's BLAS instead of
   thinc's BLIS, one thread a process), a switch of thinc's a careful user may not know.
 - stock naive: one process, ``analyze`` + ``anonymize`` one text at a time, on the
@@ -146,8 +147,13 @@ def run_kind(kind: str, log_dir: Path, work: Path, args: argparse.Namespace) -> 
     t_full_off = sum(f for f, _ in times["off"]) / 2
     t_small_off = sum(s_ for _, s_ in times["off"]) / 2
     warden_off = (n - m) / (t_full_off - t_small_off)
-    strong = n / stock_strong(texts, args.processes)
-    strong_numpy = n / stock_strong(texts, args.processes, numpy=True)
+    # each anchor twice, in the order plain, numpy, numpy, plain (its figure moves by a
+    # fifth between runs): the mean time of the two
+    t_plain, t_numpy = [], []
+    for numpy in (False, True, True, False):
+        (t_numpy if numpy else t_plain).append(stock_strong(texts, args.processes, numpy))
+    strong = n / (sum(t_plain) / 2)
+    strong_numpy = n / (sum(t_numpy) / 2)
     naive_recs = recs[: args.naive_events]
     naive = len(naive_recs) / stock_naive([t for r in naive_recs for t in texts_of(r)])
     print(f"\n{kind}: {n:,} events, {len(texts):,} texts, {unique / len(texts):.0%} distinct")
