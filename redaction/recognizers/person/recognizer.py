@@ -990,8 +990,11 @@ class WardenPersonRecognizer(EntityRecognizer):
         unspaced = {
             text[s:e] for s, e, _ in spans if e - s >= 2 and _UNSPACED_PART.search(text[s:e])
         }
-        for part in unspaced:
-            spans += [(m.start(), m.end(), 0.6) for m in re.finditer(re.escape(part), text)]
+        for part in unspaced:  # str.find, not a pattern compiled per text (see above)
+            i = text.find(part)
+            while i >= 0:
+                spans.append((i, i + len(part), 0.6))
+                i = text.find(part, i + len(part))
         return [RecognizerResult(self.ENTITY, s, e, score) for s, e, score in spans]
 
     def _german_speaker(self, text: str) -> list[tuple[int, int, float]]:
@@ -1137,7 +1140,7 @@ class WardenPersonRecognizer(EntityRecognizer):
         for m in _TITLE_LABEL.finditer(text):
             words = [w.casefold() for w in m.group(1).split()]
             if all(
-                (w in self.first or w in self.last) and self._speaker_word(w, lang) for w in words
+                (w in self.first or w in self.last) and _name_more_than_word(w, lang) for w in words
             ):
                 out.append((m.start(1), m.end(1), 0.5))
         return out
