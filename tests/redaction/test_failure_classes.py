@@ -265,6 +265,8 @@ CASES = [
     # French: the subject of a verb in the imperfect, the speaker after a verb of saying
     ("PERSON", "Tavernel sanglotait dans la cuisine.", "Tavernel"),
     ("PERSON", "– Je n’en sais rien, répondit Gastinel.", "Gastinel"),
+    # Portuguese: the subject of a verb in the past
+    ("PERSON", "Depois do almoço, Tavinho voltou para a oficina.", "Tavinho"),
     # a Chinese family name jieba cuts off on its own, with the given name after it
     ("PERSON", "会议由孙天佑主持，大家讨论了预算。", "孙天佑"),
     ("PERSON", "这份报告是朱晨光写的。", "朱晨光"),
@@ -635,6 +637,20 @@ def test_french_speaker_and_subject() -> None:
     )
     found = [text[a:b] for a, b, _ in _french_speaker_and_subject(text)]
     assert found == ["Vercoutre", "Lagrenée", "Quillebœuf"], found
+
+
+def test_portuguese_subject() -> None:
+    # the rule alone: the subject before a verb in the past (a clitic or "não" between);
+    # not after an article (a firm: "a Ventrix anunciou"), not a common word (Ontem) or
+    # a place (Lisboa)
+    from redaction.recognizers.person.western import _portuguese_subject
+
+    text = (
+        "Quando Tavinho voltou, a Ventrix anunciou lucros. Ontem chovia em Lisboa, "
+        "Lisboa parou e Mac-Gren não respondia; Jucelino se levantou."
+    )
+    found = [text[a:b] for a, b, _ in _portuguese_subject(text)]
+    assert found == ["Tavinho", "Mac-Gren", "Jucelino"], found
 
 
 def test_first_names_of_many_countries_less_the_words_they_also_are() -> None:

@@ -30,7 +30,7 @@ from redaction.recognizers.person.polish import (
 )
 from redaction.recognizers.person.scripts import _thai_listed_names
 from redaction.recognizers.person.transliterated import hebrew_borrowed_names
-from redaction.recognizers.person.western import _french_speaker_and_subject
+from redaction.recognizers.person.western import _french_speaker_and_subject, _portuguese_subject
 
 # Family names by their form, where a language builds them from a few endings (any case
 # of the noun): Polish -ski/-cki/-dzki and -wicz, Greek -όπουλος, -ίδης/-άδης, -άκης and
@@ -58,7 +58,7 @@ def _name_forms(text: str, lang: str) -> list[tuple[int, int, float]]:
     """The rules of one language, in its grammar: Polish, Ukrainian and Greek family
     names by their endings, and Greek and Ukrainian first names from Faker's el_GR and
     uk_UA lists in their case forms (Γιάννης, Γιάννη; Ірина, Іриною) inside a sentence;
-    Polish and French speakers and subjects, Polish offices, names after "with" and names
+    Polish and French speakers and subjects, Portuguese subjects, Polish offices, names after "with" and names
     addressed between commas;
     Hebrew, Arabic and Thai names from their lists, Hebrew and Arabic speakers and
     offices."""
@@ -79,6 +79,8 @@ def _name_forms(text: str, lang: str) -> list[tuple[int, int, float]]:
                 out.append((m.start(), m.end(), 0.5))
     if lang == "fr":
         out += _french_speaker_and_subject(text)
+    if lang == "pt":
+        out += _portuguese_subject(text)
     if lang == "he":
         out += _hebrew_names(text)
         out += _hebrew_speaker_and_office(text)
