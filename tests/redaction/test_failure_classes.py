@@ -265,6 +265,12 @@ CASES = [
     # French: the subject of a verb in the imperfect, the speaker after a verb of saying
     ("PERSON", "Tavernel sanglotait dans la cuisine.", "Tavernel"),
     ("PERSON", "– Je n’en sais rien, répondit Gastinel.", "Gastinel"),
+    # Korean: a name before a title (vice president, secretary, an elder), a long name of
+    # another language before an office
+    ("PERSON", "어제 맥로플린 부통령이 서울을 방문했다.", "맥로플린"),
+    ("PERSON", "청와대 민병수 비서관이 사표를 냈다.", "민병수"),
+    ("PERSON", "윤 할머니는 마을 회관에서 기다렸다.", "윤"),
+    ("PERSON", "회의에서 마르티네스 장관이 발언했다.", "마르티네스"),
     # Portuguese: the subject of a verb in the past
     ("PERSON", "Depois do almoço, Tavinho voltou para a oficina.", "Tavinho"),
     # a Chinese family name jieba cuts off on its own, with the given name after it
