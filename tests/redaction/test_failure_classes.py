@@ -265,6 +265,17 @@ CASES = [
     # French: the subject of a verb in the imperfect, the speaker after a verb of saying
     ("PERSON", "Tavernel sanglotait dans la cuisine.", "Tavernel"),
     ("PERSON", "– Je n’en sais rien, répondit Gastinel.", "Gastinel"),
+    # a transcript's speakers: a listed first name that is also a word (MARY, Bob, Mark)
+    # once two or more speakers each say something, in capitals or not, after a chat
+    # export's time too
+    (
+        "PERSON",
+        "Summarize this call.\nAGENT: Thanks for calling.\nMARY: My card was charged twice.",
+        "MARY",
+    ),
+    ("PERSON", "Alice: Did you send the invoice?\nBob: Yes, this morning.", "Bob"),
+    ("PERSON", "[10:02] Mark: are you there?\n[10:03] Grace: yes, one sec", "Mark"),
+    ("PERSON", "12/01/2024, 10:02 - Grace: running late\n12/01/2024, 10:03 - Mark: ok", "Grace"),
     # Korean: a name before a title (vice president, secretary, an elder), a long name of
     # another language before an office
     ("PERSON", "어제 맥로플린 부통령이 서울을 방문했다.", "맥로플린"),
@@ -293,6 +304,17 @@ CASES = [
 ]
 
 KEPT = [
+    # a form's label before a sentence is no name field: a transcript's "Customer:", a
+    # clinical note's "Patient:"; a name after a label stays on its line
+    ("Customer: I was billed twice.\nAgent: Sorry about that.", ["billed twice"]),
+    ("Patient: 45-year-old male with chest pain\nBP: 120/80", ["chest pain"]),
+    ("Customer: Joanna Kowalska\nPhone: 555-0100", ["Phone"]),
+    # labels of a prompt or of settings, two or more of them, are no speakers
+    ("MIN: 3\nMAX: 10", ["MIN", "MAX"]),
+    (
+        "Context: the user asks about refunds.\nQuestion: Can I get one?\nAnswer: Yes.",
+        ["Context", "Question", "Answer"],
+    ),
     # in Polish, a word the name models take that SGJP reads in no way as a name: a city
     # in a case form (Krakowa), a common noun in capitals (KONTEKST)
     ("Ile kosztuje bilet do Krakowa?", ["Krakowa"]),
