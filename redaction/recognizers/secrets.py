@@ -191,7 +191,9 @@ class WardenSecretRecognizer(RuleRecognizer):
             re.compile(
                 # the name around the keyword is bounded: unbounded, a long run like
                 # "x.x.x." is rescanned from every word start (quadratic)
-                r"(?i)\b[\w.-]{0,64}(?:api[_-]?key|apikey|secret|token|passw(?:or)?d|passwd|pwd|auth)"
+                # (auth, but not an author: "author: kwame.mensah"; authorization stays)
+                r"(?i)\b[\w.-]{0,64}(?:api[_-]?key|apikey|secret|token|passw(?:or)?d|passwd|pwd"
+                r"|auth(?!or(?!i[sz])))"
                 r"[\w.-]{0,64}"
                 r"[\"']?\s*(?:=|:|=>)\s*[\"']?([^\s\"',;]{8,})"
             ),

@@ -276,6 +276,8 @@ CASES = [
     ("PERSON", "Alice: Did you send the invoice?\nBob: Yes, this morning.", "Bob"),
     ("PERSON", "[10:02] Mark: are you there?\n[10:03] Grace: yes, one sec", "Mark"),
     ("PERSON", "12/01/2024, 10:02 - Grace: running late\n12/01/2024, 10:03 - Mark: ok", "Grace"),
+    # a user name made of a first name and a family name in lower case
+    ("PERSON", "# author: kwame.mensah\ndef load(): ...", "kwame.mensah"),
     # Korean: a name before a title (vice president, secretary, an elder), a long name of
     # another language before an office
     ("PERSON", "어제 맥로플린 부통령이 서울을 방문했다.", "맥로플린"),
@@ -309,6 +311,15 @@ KEPT = [
     ("Customer: I was billed twice.\nAgent: Sorry about that.", ["billed twice"]),
     ("Patient: 45-year-old male with chest pain\nBP: 120/80", ["chest pain"]),
     ("Customer: Joanna Kowalska\nPhone: 555-0100", ["Phone"]),
+    # a field's label at the start of a line is no speaker: English words joined by
+    # hyphens, the one who does what a verb says, a first name that is mostly a word
+    (
+        "commit 3f9a2c1\nAuthor: Tobias Lindqvist <t@example.org>\n\n    Fix race\n\n"
+        "    Signed-off-by: Tobias Lindqvist <t@example.org>\n"
+        "    Co-authored-by: Maren Solberg <m@example.org>",
+        ["Author", "Signed-off-by", "Co-authored-by"],
+    ),
+    ("Attendees: Rachel Kim, Omar Farouk\nAssignee: Lena Hoffmann", ["Attendees", "Assignee"]),
     # labels of a prompt or of settings, two or more of them, are no speakers
     ("MIN: 3\nMAX: 10", ["MIN", "MAX"]),
     (

@@ -95,6 +95,7 @@ FOUND = [
     ("PERSON", '{"name": "Haoran Pemberton", "tier": 1}', "Haoran Pemberton"),
     ("PERSON", "name,email\nXiaoling Raghunathan,x@y.io", "Xiaoling Raghunathan"),
     ("ACCOUNT_ID", "account acct_d5c38b7c5a45 is blocked", "acct_d5c38b7c5a45"),
+    ("SECRET", "AUTH_TOKEN=9fQ2xLr7TzW4mN8p", "9fQ2xLr7TzW4mN8p"),
 ]
 
 NOT_FOUND = [
@@ -103,6 +104,8 @@ NOT_FOUND = [
     ("SECRET", "request 550e8400-e29b-41d4-a716-446655440000 failed"),
     ("SECRET", "set api_key=YOUR_API_KEY_HERE in the config"),
     ("SECRET", "the password field is required"),
+    # "auth" inside "author" is no secret's key (a user name follows it)
+    ("SECRET", "# author: kwame.mensah"),
     ("IP_ADDRESS", "upgrade to version 1.2.3.4 today"),
     ("IP_ADDRESS", "release v2.14.3 shipped"),
     ("PHONE_NUMBER", "the meeting is on 2026-10-08 at 07:30"),

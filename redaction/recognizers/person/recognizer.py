@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
@@ -38,6 +39,7 @@ from redaction.recognizers.names import (
     polish_no_name,
     polish_place,
     ukrainian_first_name_forms,
+    verb_base_forms,
     zipf,
 )
 from redaction.recognizers.person.hebrew_arabic import _HE_WORD, _hebrew_words_only
@@ -155,7 +157,9 @@ _LOWER_LIST = re.compile(
 )
 _LONE = re.compile(rf"(?<![\w@.'’-]){_TOKEN}(?![\w@'’-])")
 _LOWER_WORD = re.compile(r"(?<![\w@#./:\\-])[a-z]{4,}(?![\w@/\\-])")
-_NEXT_LOWER_WORD = re.compile(r"[ \t]+([a-z]{3,})(?![\w@/\\-])")
+# the word after a first name in lower case: its surname, after a space or, in a user
+# name, a dot or an underscore ("kwame.mensah")
+_NEXT_LOWER_WORD = re.compile(r"(?:[ \t]+|[._])([a-z]{3,})(?![\w@/\\-])")
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
 _OTHER_NAMED = frozenset({"ORG", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LANGUAGE"})
 # words that lead to a place ("in Wellington", "the Echo"): a word after them the NER
@@ -489,6 +493,26 @@ _ROLES = frozenset((
     "doctor", "patient", "nurse", "teacher", "student", "client", "manager", "me", "you",
     "speaker", "narrator", "moderator", "judge", "witness", "attorney", "counsel",
 ))  # fmt: skip
+
+
+@lru_cache(maxsize=10_000)
+def _a_label(word: str) -> bool:
+    """Is ``word``, before a colon at the start of a line, a field's label rather than a
+    speaker's name: English words joined by hyphens (Signed-off-by, Co-authored-by), or
+    the one who does what a verb says (Attendees, Assignee, Reviewer, Transcriber), words
+    the dictionaries do not list?"""
+    w = word.casefold()
+    parts = w.split("-")
+    words = [p for p in parts if len(p) >= 3]
+    if len(parts) > 1 and words and all(is_common(p) or zipf(p) >= 3.0 for p in words):
+        return True
+    w = w[:-1] if w.endswith("s") else w
+    verbs = verb_base_forms()
+    for suffix in ("ee", "er", "or"):
+        stem = w[: -len(suffix)]
+        if w.endswith(suffix) and len(stem) >= 3 and (stem in verbs or stem + "e" in verbs):
+            return True
+    return False
 
 
 def _a_sentence(value: str) -> bool:
@@ -1285,7 +1309,17 @@ class WardenPersonRecognizer(EntityRecognizer):
         for m in speakers:
             w = m.group(1)
             if (
-                (len(w) >= 3 and not w.isupper() and (not is_common(w) or self._name_word(w)))
+                # a word no dictionary lists and no label (Attendees:, Signed-off-by:), or a
+                # listed first name that is rarely an English word (not Author:, Grace:
+                # outside a transcript)
+                (
+                    len(w) >= 3
+                    and not w.isupper()
+                    and (
+                        (not is_common(w) and not _a_label(w))
+                        or (self._name_word(w) and not (is_common(w) and zipf(w.casefold()) >= 4.5))
+                    )
+                )
                 or (len(w) >= 4 and w.isupper() and w.casefold() in self.first and not is_common(w))
                 # in a transcript, any listed first name is a speaker's (MARY, Bob, Will).
                 # Written from transcripts of my own; no text of the generator's logs, of
