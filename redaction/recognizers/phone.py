@@ -59,9 +59,11 @@ _DIGITS = re.compile(r"\d")
 _CANDIDATE = re.compile(
     r"(?<![A-Za-z0-9_+.-])(?:\+|\(\+?)?\d[\d \t().\-－‐]{5,22}\d(?![A-Za-z0-9_-]|\.\d)"
 )
-# A date or a version is not a phone number even when libphonenumber accepts it.
+# A date, a version or a span of years ("Zalando (2019-2024)", 1998–2003) is not a phone
+# number even when libphonenumber accepts it (eight digits are a number in Hong Kong).
 _NOT_PHONE = re.compile(
     r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}(?:[ T]\d{1,2}(?::\d\d)?)?$|^\d{1,3}\.\d{1,3}\.\d{1,3}(?:\.\d{1,3})?$"
+    r"|^\(?(?:1[89]|20)\d\d[ \t]?[-–‐/][ \t]?(?:1[89]|20)\d\d\)?$"
 )
 # Digits grouped like a phone number: at least two separators, 7-15 digits.
 _GROUPED = re.compile(

@@ -276,6 +276,16 @@ CASES = [
     ("PERSON", "Alice: Did you send the invoice?\nBob: Yes, this morning.", "Bob"),
     ("PERSON", "[10:02] Mark: are you there?\n[10:03] Grace: yes, one sec", "Mark"),
     ("PERSON", "12/01/2024, 10:02 - Grace: running late\n12/01/2024, 10:03 - Mark: ok", "Grace"),
+    # a lower-case name after a title after a cue ("dr" was taken for the name)
+    ("PERSON", "Follow up with dr nakamura in 2 weeks.", "nakamura"),
+    # a user name after its key in a log line or a config; a row's first and family name
+    ("PERSON", "WARN password reset requested for user=ngozi_adeyemi", "ngozi_adeyemi"),
+    ("PERSON", "owner: j.kowalczyk\nrepo: infra", "kowalczyk"),
+    (
+        "PERSON",
+        "INSERT INTO customers (first_name, last_name) VALUES ('Dagny', 'Thorsdottir');",
+        "Thorsdottir",
+    ),
     # a user name made of a first name and a family name in lower case
     ("PERSON", "# author: kwame.mensah\ndef load(): ...", "kwame.mensah"),
     # Korean: a name before a title (vice president, secretary, an elder), a long name of
@@ -320,6 +330,10 @@ KEPT = [
         ["Author", "Signed-off-by", "Co-authored-by"],
     ),
     ("Attendees: Rachel Kim, Omar Farouk\nAssignee: Lena Hoffmann", ["Attendees", "Assignee"]),
+    # a span of years is no phone number (libphonenumber reads eight digits as one in
+    # Hong Kong); a system account is no person
+    ("Experience: Zalando (2019-2024)\nShe served from 1998–2003.", ["2019-2024", "1998–2003"]),
+    ("login ok user=admin_backup", ["admin_backup"]),
     # labels of a prompt or of settings, two or more of them, are no speakers
     ("MIN: 3\nMAX: 10", ["MIN", "MAX"]),
     (

@@ -82,6 +82,8 @@ _CUE2 = re.compile(
     r"talk (?:to|with)|heard|married|meet|met|ask|thank|shouted at|said to|founders:|had given|"
     r"named (?:him|her)|call (?:him|her)|my name is|name is|mr\.?|mrs\.?|ms\.?|dr\.?|prof\.?|dear|"
     r"my (?:kid|son|daughter|wife|husband|child|brother|sister|mother|father|partner)))[\s:,]+"
+    # a title is no name: the name after it is ("follow up with dr nakamura")
+    r"(?!(?i:mr|mrs|ms|dr|prof)\b)"
     rf"({_TOKEN}|[a-zà-ÿ][^\W\d_]+)(?![\w@])"
 )
 # a person named by a role after a possessive ("my roommate Jasper", "our tenant Ines"),
@@ -156,7 +158,19 @@ _LOWER_LIST = re.compile(
     r"\b[a-zà-ÿ]{3,}(?:,[ \t]*(?:and[ \t]+)?[a-zà-ÿ]{3,}|[ \t]+and[ \t]+[a-zà-ÿ]{3,}){2,}"
 )
 _LONE = re.compile(rf"(?<![\w@.'’-]){_TOKEN}(?![\w@'’-])")
-_LOWER_WORD = re.compile(r"(?<![\w@#./:\\-])[a-z]{4,}(?![\w@/\\-])")
+# (a first name may open a user name: "ngozi_adeyemi")
+_LOWER_WORD = re.compile(r"(?<![\w@#./:\\-])[a-z]{4,}(?=_[a-z]{3,}(?![\w@/\\-])|(?![\w@/\\-]))")
+# a user name after its key in a log line or a config ("user=ngozi_adeyemi", "owner:
+# j.smith"): a first name, then a dot or an underscore and a family name
+_USER_KEY = re.compile(
+    r"(?i:\b(?:user(?:_?name)?|login|uname|uid|owner|author|assignee|reporter|member))"
+    r"[ \t]*[=:][ \t]*[\"']?([a-z][a-z'’-]*)[._]([a-z][a-z'’-]{2,})(?![\w@.])"
+)
+# a quoted first name, then a quoted capitalised word: the values of a row in SQL or a
+# JSON array ("VALUES ('Dagny', 'Thorsdottir', ..."); the second is the family name
+_QUOTED_PAIR = re.compile(
+    r"(['\"])([A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]+)\1[ \t]*,[ \t]*(['\"])([A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_'’-]+(?:[-'’][^\W\d_]+)*)\3"
+)
 # the word after a first name in lower case: its surname, after a space or, in a user
 # name, a dot or an underscore ("kwame.mensah")
 _NEXT_LOWER_WORD = re.compile(r"(?:[ \t]+|[._])([a-z]{3,})(?![\w@/\\-])")
@@ -998,6 +1012,18 @@ class WardenPersonRecognizer(EntityRecognizer):
                     spans.append((m.start(1), m.end(1), 0.85))
         if "," in text and "\n" in text:
             spans += self._csv(text)
+        for m in _USER_KEY.finditer(text):
+            first, last = m.group(1), m.group(2)
+            if (first in self.first and len(first) >= 2 and not is_common(first)) or (
+                len(first) == 1 and last in self.last and not is_common(last)
+            ):
+                spans.append((m.start(1), m.end(2), 0.7))
+        for m in _QUOTED_PAIR.finditer(text):
+            first, last = m.group(2), m.group(4)
+            if first.casefold() in self.first and (
+                last.casefold() in self.last or zipf(last.casefold()) < 3.5
+            ):
+                spans.append((m.start(2), m.end(4), 0.7))
         # 5. lists of names: "A, B, C and D" where two items are names already
         if spans and english:
             found_spans = [(s, e) for s, e, _ in spans]
