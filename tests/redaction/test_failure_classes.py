@@ -286,6 +286,8 @@ CASES = [
         "INSERT INTO customers (first_name, last_name) VALUES ('Dagny', 'Thorsdottir');",
         "Thorsdottir",
     ),
+    # a name in two short parts after kin with any possessive ("his wife", not only "my")
+    ("PERSON", "Zhang Wei called about a refund. His wife Li Na also called.", "Na"),
     # a first name signing a message, alone at its end
     ("PERSON", "Merhaba, yarın saat 10'da Kadıköy'de buluşalım. Selim", "Selim"),
     ("PERSON", "Can you push the fix tonight? Thanks.\nOlamide", "Olamide"),

@@ -81,10 +81,12 @@ _CUE2 = re.compile(
     r"maiden name(?: is)?|follow up with|speak (?:to|with)|"
     r"talk (?:to|with)|heard|married|meet|met|ask|thank|shouted at|said to|founders:|had given|"
     r"named (?:him|her)|call (?:him|her)|my name is|name is|mr\.?|mrs\.?|ms\.?|dr\.?|prof\.?|dear|"
-    r"my (?:kid|son|daughter|wife|husband|child|brother|sister|mother|father|partner)))[\s:,]+"
+    r"(?:my|his|her|their|our|your) (?:kid|son|daughter|wife|husband|child|brother|sister|"
+    r"mother|father|partner)))[\s:,]+"
     # a title is no name: the name after it is ("follow up with dr nakamura")
     r"(?!(?i:mr|mrs|ms|dr|prof)\b)"
-    rf"({_TOKEN}|[a-zà-ÿ][^\W\d_]+)(?![\w@])"
+    # and a capitalised word after the name, its second part ("his wife Li Na")
+    rf"({_TOKEN}|[a-zà-ÿ][^\W\d_]+)(?:[ \t]+({_TOKEN}))?(?![\w@])"
 )
 # a person named by a role after a possessive ("my roommate Jasper", "our tenant Ines"),
 # the name capitalised (in lower case the word after a role is as often a verb: "my
@@ -158,8 +160,7 @@ _LOWER_LIST = re.compile(
     r"\b[a-zà-ÿ]{3,}(?:,[ \t]*(?:and[ \t]+)?[a-zà-ÿ]{3,}|[ \t]+and[ \t]+[a-zà-ÿ]{3,}){2,}"
 )
 _LONE = re.compile(rf"(?<![\w@.'’-]){_TOKEN}(?![\w@'’-])")
-# (a first name may open a user name: "ngozi_adeyemi")
-_LOWER_WORD = re.compile(r"(?<![\w@#./:\\-])[a-z]{4,}(?=_[a-z]{3,}(?![\w@/\\-])|(?![\w@/\\-]))")
+_LOWER_WORD = re.compile(r"(?<![\w@#./:\\-])[a-z]{4,}(?![\w@/\\-])")
 # a user name after its key in a log line or a config ("user=ngozi_adeyemi", "owner:
 # j.smith"): a first name, then a dot or an underscore and a family name
 _USER_KEY = re.compile(
@@ -1416,9 +1417,20 @@ class WardenPersonRecognizer(EntityRecognizer):
             ) and not any(s <= m.start() < e or s <= m.start(2) < e for s, e in other_ents):
                 spans += [(m.start(1), m.end(1), 0.5), (m.start(2), m.end(2), 0.5)]
         for m in _CUE2.finditer(text):
-            w = m.group(1)
+            w, second = m.group(1), m.group(2)
             if not is_common(w) or (w[:1].isupper() and self._name_word(w)):
-                spans.append((m.start(1), m.end(1), 0.6))
+                end = m.end(1)
+                if second and w[:1].isupper() and (not is_common(second) or self._in_dict(second)):
+                    end = m.end(2)
+                spans.append((m.start(1), end, 0.6))
+            elif (
+                second
+                and w[:1].isupper()
+                and max(zipf(w.casefold()), zipf(second.casefold())) < 5.0
+                and (self._in_dict(second) or not is_common(second) or len(second) <= 3)
+            ):
+                # a short first part a dictionary also lists ("his wife Li Na")
+                spans.append((m.start(1), m.end(2), 0.6))
         for m in _ROLE.finditer(text):
             w = m.group(1)
             if self._name_word(w) or (not is_common(w) and zipf(w.casefold()) < 3.5):
