@@ -57,7 +57,8 @@ class WardenUsSsnRecognizer(RuleRecognizer):
 
 
 class WardenNationalIdRecognizer(RuleRecognizer):
-    """UK NINO, Spanish DNI/NIE, and passport / ID card numbers after a cue."""
+    """UK NINO, Spanish DNI/NIE, India's PAN after its name, and passport / ID card
+    numbers after a cue."""
 
     ENTITY = "NATIONAL_ID"
     RULES = (
@@ -78,6 +79,17 @@ class WardenNationalIdRecognizer(RuleRecognizer):
             group=1,
         ),
         Rule("es_dni", re.compile(r"\b[XYZ]?\d{7,8}-?[A-Z]\b"), 0.85, check=_dni_ok),
+        # India's PAN (Permanent Account Number) after its name: five letters, the fourth
+        # the holder's kind (P a person, C a company ...), four digits, a letter
+        Rule(
+            "in_pan_cued",
+            re.compile(
+                r"(?i:\b(?:pan|permanent\s+account\s+number)(?:\s*(?:card|number|no\.?))*)"
+                r"\s*(?:is|:|#|-)?\s*([A-Z]{3}[ABCEFGHJLPT][A-Z]\d{4}[A-Z])\b"
+            ),
+            0.85,
+            group=1,
+        ),
         Rule(
             "cued",
             re.compile(

@@ -96,6 +96,8 @@ FOUND = [
     ("PERSON", "name,email\nXiaoling Raghunathan,x@y.io", "Xiaoling Raghunathan"),
     ("ACCOUNT_ID", "account acct_d5c38b7c5a45 is blocked", "acct_d5c38b7c5a45"),
     ("SECRET", "AUTH_TOKEN=9fQ2xLr7TzW4mN8p", "9fQ2xLr7TzW4mN8p"),
+    ("NATIONAL_ID", "Aadhaar on file, PAN ABCPE1234F, mobile verified", "ABCPE1234F"),
+    ("NATIONAL_ID", "my pan card no: BNZAA2318J", "BNZAA2318J"),
 ]
 
 NOT_FOUND = [
@@ -120,6 +122,8 @@ NOT_FOUND = [
     ("STREET_ADDRESS", "We shipped 3 apples and 5 pears."),
     ("DATE_OF_BIRTH", "The release date is 14/03/2026."),
     ("NATIONAL_ID", "the id is 12345678A"),
+    # a PAN's shape without its name: a product code
+    ("NATIONAL_ID", "SKU ABCPE1234F is in stock"),
 ]
 
 
