@@ -169,9 +169,6 @@ _USER_KEY = re.compile(
 )
 # the word ending a message after a sentence, a comma or a line: its signature
 _SIGNATURE = re.compile(rf"(?:[.!?,][ \t]+|\n[ \t]*)({_TOKEN})[ \t]*[.!]?\s*$")
-# after the verb opening a prompt: a colon, at once or after up to four words in lower
-# case ("Traduza:", "Resume este chat:")
-_INSTRUCTION_REST = re.compile(r"(?:[ \t]+[^\W\d_A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω]+){0,4}[ \t]*:")
 # a quoted first name, then a quoted capitalised word: the values of a row in SQL or a
 # JSON array ("VALUES ('Dagny', 'Thorsdottir', ..."); the second is the family name
 _QUOTED_PAIR = re.compile(
@@ -774,22 +771,7 @@ class WardenPersonRecognizer(EntityRecognizer):
         label = _CAPS_BEFORE_COLON.match(text, a)
         if label and label.end(1) == b and self._english_label(w):
             return True
-        return self._common_opener(text, a, b, lang) or self._instruction(text, a, b)
-
-    def _instruction(self, text: str, a: int, b: int) -> bool:
-        """Is the model's span ``text[a:b]`` the verb opening a prompt's instruction,
-        before a colon ("Traduza: ...", "Переведи: ...", "Resume este chat:"): one word
-        opening the text, no listed first or family name, a colon after it or after a few
-        words in lower case, and no speaker of a transcript (the same word opening
-        another line before a colon)? The name models take such a word for a name."""
-        w = text[a:b]
-        f = w.casefold()
-        # (a word in capitals is a label or a speaker: see _english_label, _speaker_label)
-        if " " in w or w.isupper() or text[:a].strip() or f in self.first or f in self.last:
-            return False
-        if not _INSTRUCTION_REST.match(text, b):
-            return False
-        return not re.search(rf"(?m)^[ \t]*{re.escape(w)}[ \t]*:", text[b:])
+        return self._common_opener(text, a, b, lang)
 
     def _place(self, w: str, lang: str) -> bool:
         """Is the model's span ``w`` the whole name of a place, in a text outside English: a
@@ -1027,7 +1009,8 @@ class WardenPersonRecognizer(EntityRecognizer):
                 spans.append((m.start(1), m.end(1), 0.7))
         # a first name signing the message, alone at its end ("... buluşalım. Selim",
         # "Saludos,\nBegoña")
-        sign = _SIGNATURE.search(text)
+        # (only the end of the text is searched: a name and its spaces are shorter)
+        sign = _SIGNATURE.search(text, max(0, len(text) - 80))
         if sign:
             w = sign.group(1)
             f = w.casefold()
