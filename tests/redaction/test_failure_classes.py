@@ -339,6 +339,10 @@ KEPT = [
     # Hong Kong); a system account is no person
     ("Experience: Zalando (2019-2024)\nShe served from 1998–2003.", ["2019-2024", "1998–2003"]),
     ("login ok user=admin_backup", ["admin_backup"]),
+    # a word ending a message is a signature only when it is a listed first name that
+    # is rarely a word
+    ("See you tomorrow. Thanks", ["Thanks"]),
+    ("Please fix the build first. Will", ["Will"]),
     # labels of a prompt or of settings, two or more of them, are no speakers
     ("MIN: 3\nMAX: 10", ["MIN", "MAX"]),
     (
