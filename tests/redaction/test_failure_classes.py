@@ -288,6 +288,8 @@ CASES = [
     ),
     # a name in two short parts after kin with any possessive ("his wife", not only "my")
     ("PERSON", "Zhang Wei called about a refund. His wife Li Na also called.", "Na"),
+    # a listed first name in lower case after kin, in brackets too
+    ("PERSON", "Fever since Monday. Her mother (maria) signed the consent.", "maria"),
     # a first name signing a message, alone at its end
     ("PERSON", "Merhaba, yarın saat 10'da Kadıköy'de buluşalım. Selim", "Selim"),
     ("PERSON", "Can you push the fix tonight? Thanks.\nOlamide", "Olamide"),
@@ -339,6 +341,10 @@ KEPT = [
     # Hong Kong); a system account is no person
     ("Experience: Zalando (2019-2024)\nShe served from 1998–2003.", ["2019-2024", "1998–2003"]),
     ("login ok user=admin_backup", ["admin_backup"]),
+    # after kin, a first name that is also a function word is the verb; a chat's
+    # mention of a group is no person
+    ("my son will call you after school", ["will call"]),
+    ("@channel reminder: lunch moved to 1pm", ["@channel"]),
     # a word ending a message is a signature only when it is a listed first name that
     # is rarely a word
     ("See you tomorrow. Thanks", ["Thanks"]),

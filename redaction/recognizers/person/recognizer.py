@@ -76,13 +76,17 @@ _WORD = re.compile(r"[\w'’-]+")
 # cue is a whole word: the end of "Flask", "forms" or "helmet" took the word after it
 # ("the Flask <PERSON>"); 33 of the generator's and the English sets' 9,748 texts kept
 # a word more once that was fixed, and no name was lost on en.dev 400-1005 or en.train
+_KIN_WORDS = (
+    r"(?:my|his|her|their|our|your) (?:kid|son|daughter|wife|husband|child|brother|sister|"
+    r"mother|father|partner)"
+)
+_KIN_CUE = re.compile(rf"(?i:{_KIN_WORDS})")
 _CUE2 = re.compile(
     r"(?i:\b(?:happy (?:birthday|bday|b-day|new year)|call me|last name\??|first name\??|"
     r"maiden name(?: is)?|follow up with|speak (?:to|with)|"
     r"talk (?:to|with)|heard|married|meet|met|ask|thank|shouted at|said to|founders:|had given|"
     r"named (?:him|her)|call (?:him|her)|my name is|name is|mr\.?|mrs\.?|ms\.?|dr\.?|prof\.?|dear|"
-    r"(?:my|his|her|their|our|your) (?:kid|son|daughter|wife|husband|child|brother|sister|"
-    r"mother|father|partner)))[\s:,]+"
+    rf"{_KIN_WORDS}))[\s:,(]+"
     # a title is no name: the name after it is ("follow up with dr nakamura")
     r"(?!(?i:mr|mrs|ms|dr|prof)\b)"
     # and a capitalised word after the name, its second part ("his wife Li Na")
@@ -230,6 +234,11 @@ _NOT_HANDLES = frozenset(
         "override",
         "todo",
         "note",
+        # chat platforms' mentions of a group: Slack's @channel, @here, @everyone
+        "channel",
+        "here",
+        "everyone",
+        "all",
     ]
 )
 # Languages written with capitals in letters of their own whose word frequencies
@@ -1406,6 +1415,14 @@ class WardenPersonRecognizer(EntityRecognizer):
                 if second and w[:1].isupper() and (not is_common(second) or self._in_dict(second)):
                     end = m.end(2)
                 spans.append((m.start(1), end, 0.6))
+            elif (
+                w.islower()
+                and w in self.first
+                and w not in STOP_WORDS
+                and _KIN_CUE.match(m.group(0))
+            ):
+                # a listed first name in lower case after kin ("her mother (maria)")
+                spans.append((m.start(1), m.end(1), 0.6))
             elif (
                 second
                 and w[:1].isupper()
