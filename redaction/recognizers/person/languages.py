@@ -58,8 +58,8 @@ def _name_forms(text: str, lang: str) -> list[tuple[int, int, float]]:
     """The rules of one language, in its grammar: Polish, Ukrainian and Greek family
     names by their endings, and Greek and Ukrainian first names from Faker's el_GR and
     uk_UA lists in their case forms (Γιάννης, Γιάννη; Ірина, Іриною) inside a sentence;
-    Polish and French speakers and subjects, Portuguese subjects, Polish offices, names after "with" and names
-    addressed between commas;
+    Polish and French speakers and subjects, Portuguese subjects, Polish offices, names
+    after "with" and names addressed between commas;
     Hebrew, Arabic and Thai names from their lists, Hebrew and Arabic speakers and
     offices."""
     out: list[tuple[int, int, float]] = []

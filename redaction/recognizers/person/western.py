@@ -140,14 +140,13 @@ def _french_speaker_and_subject(text: str) -> list[tuple[int, int, float]]:
     return _uncommon_group(text, (_FR_SPEAKER, _FR_SUBJECT), "fr", 4.5)
 
 
-_PT_NAME = r"([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,}(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?)"
 # the subject, perhaps a clitic or "não", then a verb in the past, third person singular
 # (preterite -ou/-eu/-iu, imperfect -ava/-ia): "Caubi voltou", "Mac-Gren adiava", "que
 # Alcino estragou"; not after an article or a preposition joined to one ("a Intelbras
 # alcançou", "o Prossiga desenvolveu": firms and programmes take the article)
 _PT_SUBJECT = re.compile(
     r"(?<![\w’'.-])(?<!\b[oaOA] )(?<!\b[oaOA]s )(?<!\b[dnDN][oa] )(?<!\b[uU]m )(?<!\b[uU]ma )"
-    rf"{_PT_NAME}[ \t]+"
+    rf"({_ROMANCE_NAME})[ \t]+"
     r"(?:se[ \t]+|não[ \t]+|lhe[ \t]+|[oa][ \t]+)?"
     r"[a-zß-öø-ÿ]{2,}(?:ou|eu|iu|ava|ia)(?!\w)"
 )
