@@ -62,10 +62,12 @@ from redaction.recognizers.names import (
     names_code_language,
     names_software,
     noun_after,
+    opens_sentence,
     place_names,
     verb_base_forms,
     zipf,
 )
+from redaction.recognizers.person.instructions import instruction_verb
 from warden.config import RedactionConfig
 from warden.errors import ConfigError
 
@@ -589,5 +591,11 @@ class Analyzer:
             for a, b, label in first + rare:
                 if label != "PERSON" or any(c.isdigit() for c in text[a:b]):
                     continue
+                verb = re.match(r"\S+\s*", text[a:b])
+                if verb and instruction_verb(verb.group(0).strip()) and opens_sentence(text, a):
+                    # a prompt's opening verb in another language ("Escribe un poema")
+                    a += verb.end()
+                    if not any(c.isupper() for c in text[a:b]):
+                        continue
                 if any(x < b and a < y for x, y in words):
                     found.append(RecognizerResult("PERSON", english_name_start(text, a, b), b, 0.8))

@@ -461,7 +461,8 @@ def _korean_names(text: str) -> list[tuple[int, int]]:
     """Korean names from kiwipiepy's proper nouns (NNP):
 
     - a proper noun of three syllables with a family name first (not one that ends like
-      a place), or of two to four syllables with a title after it, or of five or six
+      a place), or of two to four syllables with a title, the vocative (지훈아) or the -이
+      of a given name among friends (수진이가) after it, or of five or six
       with an office no firm or party holds after it (크리스토퍼 장관);
     - a family name alone before a title (``김 과장님``; ``이 전 장관``, "former" between);
     - a three-syllable name kiwipiepy does not know, which it splits into a proper noun
@@ -479,9 +480,13 @@ def _korean_names(text: str) -> list[tuple[int, int]]:
             if after.startswith(_KO_OFFICES) and _hangul(tok.form):
                 out.append((start, end))
             continue
+        nxt = toks[i + 1] if i + 1 < len(toks) and toks[i + 1].start == end else None
         if tok.len >= 2 and (
             (tok.len == 3 and tok.form[0] in KO_SURNAMES and tok.form[-1] not in _KO_PLACE_ENDS)
             or after.startswith(KO_TITLES)
+            # called by name (지훈아, 민수야) or by the -이 a given name takes among
+            # friends and family (수진이가)
+            or (nxt is not None and (nxt.tag == "JKV" or (nxt.tag == "XSN" and nxt.form == "이")))
         ):
             out.append((start, end))
             continue

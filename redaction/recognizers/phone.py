@@ -55,10 +55,11 @@ REGIONS = (
 )
 _DIGITS = re.compile(r"\d")
 # A letter of a script written without spaces may touch a number ("電話は090-..."): the
-# borders below reject Latin letters and digits only.
-_CANDIDATE = re.compile(
-    r"(?<![A-Za-z0-9_+.-])(?:\+|\(\+?)?\d[\d \t().\-－‐]{5,22}\d(?![A-Za-z0-9_-]|\.\d)"
-)
+# borders below reject Latin letters and digits only. Hebrew joins a one-letter word to
+# a number with a hyphen ("ל-052-1234567": to 052-...): a hyphen after a Hebrew letter
+# opens a number.
+_START = r"(?:(?<![A-Za-z0-9_+.-])|(?<=[\u05d0-\u05ea]-))"
+_CANDIDATE = re.compile(_START + r"(?:\+|\(\+?)?\d[\d \t().\-－‐]{5,22}\d(?![A-Za-z0-9_-]|\.\d)")
 # A date, a version or a span of years ("Zalando (2019-2024)", 1998–2003) is not a phone
 # number even when libphonenumber accepts it (eight digits are a number in Hong Kong).
 _NOT_PHONE = re.compile(
@@ -67,7 +68,8 @@ _NOT_PHONE = re.compile(
 )
 # Digits grouped like a phone number: at least two separators, 7-15 digits.
 _GROUPED = re.compile(
-    r"(?<![A-Za-z0-9_.+-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{1,5}(?:[\s.\-－‐]\d{2,5}){1,5}(?:\s?(?:x|ext\.?)\s?\d{1,5})?(?![A-Za-z0-9_]|-\d)"
+    _START
+    + r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{1,5}(?:[\s.\-－‐]\d{2,5}){1,5}(?:\s?(?:x|ext\.?)\s?\d{1,5})?(?![A-Za-z0-9_]|-\d)"
 )
 _CUE = re.compile(
     r"(?i)\b(?:phone|tel|telephone|mobile|cell|fax|desk|office|call(?:\s+me)?(?:\s+on)?|"
@@ -82,9 +84,7 @@ _PAGER_CUE = re.compile(
     r"(?i)\b(?:pager|beeper|bleep|ext\.?|extension|handy|mobil|telefon|tél\.?|móvil|celular|"
     r"тел\.?|телефон)\b[^\d+(]{0,14}$"
 )
-_CUED_DIGITS = re.compile(
-    r"(?<![A-Za-z0-9_+.-])\+?\(?\d[\d \t()./\-－‐]{3,22}\d(?![A-Za-z0-9_-]|\.\d)"
-)
+_CUED_DIGITS = re.compile(_START + r"\+?\(?\d[\d \t()./\-－‐]{3,22}\d(?![A-Za-z0-9_-]|\.\d)")
 
 
 class WardenPhoneRecognizer(RuleRecognizer):

@@ -320,6 +320,41 @@ CASES = [
     ("PERSON", "Toplantıdan sonra Barış Tekin aradı.", "Barış Tekin"),
     # a listed Ukrainian first name opening a sentence, though frequent in Ukrainian text
     ("PERSON", "Андрій зателефонував до офісу вчора.", "Андрій"),
+    # a form of address only a name follows, the name a common word too, particles with it
+    ("PERSON", "Beste meneer De Vries, hierbij de offerte.", "De Vries"),
+    ("PERSON", "Egregio Dott. Ferrari, in allegato il referto.", "Ferrari"),
+    ("PERSON", "Bună ziua domnule Popescu, vă mulțumesc.", "Popescu"),
+    # Hebrew writes "to" onto a number with a hyphen
+    ("PHONE_NUMBER", "אפשר לחזור אליי ל-052-1234567?", "052-1234567"),
+    # a name after a greeting or a self-introduction in Hebrew, Arabic and Hindi
+    ("PERSON", "שלום דוד, זו מיכל כהן מהמשרד.", "דוד"),
+    ("PERSON", "مرحباً، أنا فاطمة الزهراء من قسم المبيعات.", "فاطمة الزهراء"),
+    ("PERSON", "اسمي هالة وأعمل مهندسة في الرياض.", "هالة"),
+    ("PERSON", "شكراً سارة على المساعدة!", "سارة"),
+    ("PERSON", "नमस्ते, मेरा नाम राहुल शर्मा है।", "राहुल शर्मा"),
+    ("PERSON", "श्री अमित कुमार वर्मा ने बैठक में भाग लिया।", "अमित कुमार वर्मा"),
+    ("PERSON", "प्रिय सुनीता, आपका पत्र मिला।", "सुनीता"),
+    ("PERSON", 'ترجم: "اتصلت بك الدكتورة ليلى. مع التحية، سلمى"', "سلمى"),
+    ("PERSON", "תודה על העזרה.\nבברכה,\nשירה", "שירה"),
+    # a name after a greeting in a Latin-script language other than English
+    ("PERSON", 'Şunu özetle: "Selam Emre, Doktor Aydın yarın seni arayacak."', "Emre"),
+    # Korean: called by name, or by the -이 a given name takes among friends
+    ("PERSON", "서연아 밥 먹었어?", "서연"),
+    ("PERSON", "엄마가 전화했어. 수진이가 그러는데 내일 온대.", "수진"),
+    # who a piece of code or a chat names: a to-do's owner, Slack's mention with its
+    # display name, a Reddit user; a handle opening a line in capitals
+    ("PERSON", "// TODO(akumar): fix this before release", "akumar"),
+    ("PERSON", "<@U024BE7LH|jane.doe> can you review?", "jane.doe"),
+    ("PERSON", "u/throwaway_jane posted that her ex keeps calling.", "throwaway_jane"),
+    ("PERSON", "@Marisol can you send the deck to Dmitri?", "Marisol"),
+    # kin after "with" or "w/", the name in lower case; congratulations by name
+    ("PERSON", "Pt is a 45yo F, lives w/ husband rajesh.", "rajesh"),
+    ("PERSON", "🎉 Congrats Aaliyah! 🎉 from all of us", "Aaliyah"),
+    # a person's profile address
+    ("PERSON", "john.obrien@gmail.com | linkedin.com/in/johnobriensmith", "johnobriensmith"),
+    ("PERSON", "Follow me on https://twitter.com/kat_nguyen92 for updates", "kat_nguyen92"),
+    ("PERSON", "Portfolio: https://github.com/priyaraman", "priyaraman"),
+    ("PERSON", "DM https://t.me/sergei_volkov for the invite", "sergei_volkov"),
 ]
 
 KEPT = [
@@ -490,6 +525,31 @@ KEPT = [
     ("Kafka'dan Flink'e olay akışı nasıl kurulur?", ["Kafka", "Flink"]),
     # a heading in title case before a colon that no list gives as a name ("goalkeepers")
     ("Bramkarze: Jan Nowak i Piotr Lis.", ["Bramkarze"]),
+    # a very common word after a form of address; an adjective after "I am"; a common
+    # word after a greeting; a question word after "my name"; the word after a name
+    # that "and" opens
+    ("Señor Presidente, la sesión ha comenzado.", ["Presidente"]),
+    ("أنا سعيد جداً بهذا الخبر.", ["سعيد"]),
+    ("Hallo Welt! Wie geht es?", ["Welt"]),
+    ("Ciao Ragazzi, a domani.", ["Ragazzi"]),
+    ("मेरा नाम क्या है?", ["क्या"]),
+    ("שמי דנה ועובדת בחיפה.", ["ועובדת"]),
+    # a number's label; an annotation opening a line of code
+    ("Call +44 (0)7700 900123 or Tel: 030 12345678", ["Tel"]),
+    ("Mob. 0151 2345678, Fax +49 30 1234567", ["Mob", "Fax"]),
+    ("Tel: 030 12345678\nFax: 030 7654321", ["Tel", "Fax"]),
+    ("@Transactional public void save(Order order) {}", ["@Transactional"]),
+    # the verb a prompt in another language opens with is no name
+    ("Résume ce mail en deux phrases.", ["Résume"]),
+    ("Escribe un poema sobre el mar.", ["Escribe"]),
+    ("Resuma este texto em três frases.", ["Resuma"]),
+    ("Traduce este párrafo al inglés.", ["Traduce"]),
+    ("Explique-moi la photosynthèse.", ["Explique-moi", "photosynthèse"]),
+    # a repository's owner and a site's own pages are no profile
+    (
+        "Clone https://github.com/torvalds/linux.git, then see https://x.com/home",
+        ["torvalds", "home"],
+    ),
 ]
 
 

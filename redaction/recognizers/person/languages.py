@@ -14,9 +14,11 @@ from redaction.recognizers.names import (
 )
 from redaction.recognizers.person.greek import _EL_WORD, _greek_after_article, _greek_borrowed_names
 from redaction.recognizers.person.hebrew_arabic import (
+    _arabic_introduced,
     _arabic_kin_names,
     _arabic_names,
     _arabic_speaker_and_office,
+    _hebrew_introduced,
     _hebrew_names,
     _hebrew_speaker_and_office,
 )
@@ -85,10 +87,12 @@ def _name_forms(text: str, lang: str) -> list[tuple[int, int, float]]:
         out += _hebrew_names(text)
         out += _hebrew_speaker_and_office(text)
         out += hebrew_borrowed_names(text)
+        out += _hebrew_introduced(text)
     if lang == "ar":
         out += _arabic_names(text)
         out += _arabic_speaker_and_office(text)
         out += _arabic_kin_names(text)
+        out += _arabic_introduced(text)
     if lang == "th":
         out += _thai_listed_names(text)
     if lang == "el":

@@ -43,10 +43,16 @@ from redaction.recognizers.names import (
     zipf,
 )
 from redaction.recognizers.person.hebrew_arabic import _HE_WORD, _hebrew_words_only
+from redaction.recognizers.person.instructions import instruction_verb
 from redaction.recognizers.person.languages import _name_forms, _names_in_a_list
 from redaction.recognizers.person.polish import _polish_names_in_short_text
 from redaction.recognizers.person.scripts import _other_scripts
-from redaction.recognizers.person.western import _german_opener, _romance_title
+from redaction.recognizers.person.western import (
+    _courtesy_title,
+    _german_opener,
+    _greeted,
+    _romance_title,
+)
 
 _TOKEN = r"[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:['’-][^\W\d_]+)*"
 _PARTICLE = r"(?:van|von|der|den|de|del|della|la|le|da|dos|das|di|du|bin|ibn|al|el|Van|Von|De|Del|La|Le|Da|Di|Du|Al|El|Mac|St\.)"
@@ -77,7 +83,7 @@ _WORD = re.compile(r"[\w'’-]+")
 # ("the Flask <PERSON>"); 33 of the generator's and the English sets' 9,748 texts kept
 # a word more once that was fixed, and no name was lost on en.dev 400-1005 or en.train
 _KIN_WORDS = (
-    r"(?:my|his|her|their|our|your) (?:kid|son|daughter|wife|husband|child|brother|sister|"
+    r"(?:my|his|her|their|our|your|with|w/|per) (?:kid|son|daughter|wife|husband|child|brother|sister|"
     r"mother|father|partner)"
 )
 _KIN_CUE = re.compile(rf"(?i:{_KIN_WORDS})")
@@ -157,7 +163,10 @@ _IS_PERSON = re.compile(
 _LINE_VOCATIVE = re.compile(
     rf"(?m)^[ \t]*({_TOKEN}),[ \t]+(?:can|could|would|will|please|I|we|you|do|are|is)\b"
 )
-_VOCATIVE = re.compile(rf"(?:,|\b(?:hi|hey|hello|dear|thanks|bye))[ \t]+({_TOKEN})[ \t]*[?!,.]")
+_VOCATIVE = re.compile(
+    r"(?:,|\b(?i:hi|hey|hello|dear|thanks|thank you|bye|goodbye|congrats|congratulations|"
+    rf"welcome|cheers|morning|night))[ \t]+({_TOKEN})[ \t]*[?!,.]"
+)
 _AND_PAIR = re.compile(rf"(?<![\w,] )\b({_TOKEN})[ \t]+and[ \t]+({_TOKEN})\b(?![ \t]+[A-Z])")
 _LIST = re.compile(rf"(?:{_TOKEN})(?:,[ \t]*(?:and[ \t]+)?{_TOKEN}|[ \t]+and[ \t]+{_TOKEN})+")
 _LOWER_LIST = re.compile(
@@ -200,7 +209,36 @@ _LOWER_PAIR = re.compile(
 # A social-media handle inside a sentence (not a decorator opening a line of code, not
 # part of an e-mail address): "thanks @maria_lopez".
 _HANDLE = re.compile(
-    r"(?m)(?:(?<=[^\s\w@.])|(?<=\S )|^(?=@[a-z0-9_]+[ ,:]+[a-z]))@[A-Za-z0-9_]{2,30}\b(?![@.(]\w)"
+    r"(?m)(?:(?<=[^\s\w@.])|(?<=\S )|^(?=@[A-Za-z0-9_]+[ ,:]+(?!(?:public|private|protected|"
+    r"static|final|void|class|interface|enum|abstract|override|internal|suspend|export|"
+    r"async)\b)[a-z]))"
+    r"@[A-Za-z0-9_]{2,30}\b(?![@.(]\w)"
+)
+# what every profile address above holds: the cheap test before the pattern
+_PROFILE_HINT = re.compile(r"(?i)\.(?:com|net)/|t\.me/")
+# who a piece of code or a chat names: a to-do's owner (TODO(akumar)), Slack's mention
+# with the display name (<@U024BE7LH|jane.doe>), a Reddit user (u/throwaway_jane)
+_CODE_USER = re.compile(
+    r"\b(?:TODO|FIXME|XXX|HACK|NOTE|BUG)\(([A-Za-z][\w.-]{1,30})\)"
+    r"|<@[A-Z0-9]{4,14}\|([^>|\s][^>|]{0,40})>"
+    r"|(?<![\w/.])/?u/([A-Za-z0-9][\w-]{2,20})\b"
+)
+# A person's profile address: the name or handle in its path (linkedin.com/in/jdoe,
+# x.com/jdoe, instagram.com/jdoe, tiktok.com/@jdoe, t.me/jdoe, reddit.com/u/jdoe, a
+# GitHub or GitLab account without a repository after it: github.com/jdoe), not the
+# site's own pages (x.com/home, facebook.com/groups/..., instagram.com/p/...)
+_PROFILE_URL = re.compile(
+    r"(?i)\b(?:(?:[a-z]{2,3}\.)?linkedin\.com/(?:in|pub)/"
+    r"|(?:www\.|m\.)?(?:twitter|x|instagram|facebook|fb|threads)\.(?:com|net)/"
+    r"(?!(?:home|search|explore|hashtag|i|intent|share|sharer|settings|login|signup|groups|"
+    r"pages|events|watch|marketplace|gaming|p|reel|reels|stories|tv|messages|notifications"
+    r"|about|help|privacy|legal|policies|profile\.php)\b)"
+    r"|(?:www\.)?(?:tiktok|youtube|medium)\.com/@|t\.me/(?!joinchat\b|\+)"
+    r"|(?:www\.|old\.)?reddit\.com/u(?:ser)?/"
+    r"|(?:www\.)?(?:github|gitlab)\.com/(?=[A-Za-z0-9-]+/?(?:[\s)\]>,;\"'.]|$))"
+    r"(?!(?:features|marketplace|pricing|login|join|orgs|settings|topics|trending|about|explore"
+    r"|sponsors|enterprise|team|security|collections|events|readme|site|notifications)\b))"
+    r"([A-Za-z0-9][A-Za-z0-9_.\-]{1,60}[A-Za-z0-9_])"
 )
 # at-rules and doc tags that open a line like a handle: "@media screen", "@param name"
 _NOT_HANDLES = frozenset(
@@ -521,13 +559,23 @@ _ROLES = frozenset((
 ))  # fmt: skip
 
 
+# the labels of a contact's numbers and addresses ("Tel: 030 ...", "Mob. 0151 ...")
+_CONTACT_LABELS = frozenset(
+    ("tel", "tél", "telf", "tlf", "fax", "mob", "ph", "cell", "mobile", "phone", "email",
+     "e-mail", "web", "ext")
+)  # fmt: skip
+_CONTACT_LABEL = re.compile(r"[ \t]*[.:]?[ \t]*[+(\d]")
+
+
 @lru_cache(maxsize=10_000)
 def _a_label(word: str) -> bool:
     """Is ``word``, before a colon at the start of a line, a field's label rather than a
-    speaker's name: English words joined by hyphens (Signed-off-by, Co-authored-by), or
-    the one who does what a verb says (Attendees, Assignee, Reviewer, Transcriber), words
-    the dictionaries do not list?"""
+    speaker's name: a contact's label (Tel, Fax, Mob), English words joined by hyphens
+    (Signed-off-by, Co-authored-by), or the one who does what a verb says (Attendees,
+    Assignee, Reviewer, Transcriber), words the dictionaries do not list?"""
     w = word.casefold()
+    if w in _CONTACT_LABELS:
+        return True
     parts = w.split("-")
     words = [p for p in parts if len(p) >= 3]
     if len(parts) > 1 and words and all(is_common(p) or zipf(p) >= 3.0 for p in words):
@@ -715,7 +763,7 @@ class WardenPersonRecognizer(EntityRecognizer):
             if w.upper() != w:  # a script with capitals
                 if w.lower() == w:
                     return not re.fullmatch(_PARTICLE, w) and w not in _TITLES
-                return opening and self._common_word(w, lang)
+                return opening and (self._common_word(w, lang) or instruction_verb(w))
             # Hebrew: a very common word that is no listed name (a verb); not Arabic,
             # whose names are made of common words (صلاح الدين, عبد الملك)
             if lang != "he":
@@ -822,7 +870,7 @@ class WardenPersonRecognizer(EntityRecognizer):
             " " not in w
             and w.upper() != w
             and opens_sentence(text, a)
-            and self._common_word(w, lang)
+            and (self._common_word(w, lang) or instruction_verb(w))
         )
 
     @staticmethod
@@ -904,6 +952,12 @@ class WardenPersonRecognizer(EntityRecognizer):
                     continue
                 if len(words) == 1 and words[0].isupper() and len(words[0]) <= 5:
                     continue  # a field label or section header: MRN, NPI, RESP, NEURO
+                if (
+                    len(words) == 1
+                    and words[0].casefold() in _CONTACT_LABELS
+                    and _CONTACT_LABEL.match(text, ent.end_char)
+                ):
+                    continue  # a number's label: "Tel: 030 ...", "Fax +49 ..."
                 lang = language(text)
                 if lang != "en" and not (
                     any(a < ent.end_char and ent.start_char < b for a, b in xx)
@@ -946,6 +1000,11 @@ class WardenPersonRecognizer(EntityRecognizer):
         for m in _HANDLE.finditer(text):
             if m.group(0)[1:].lower() not in _NOT_HANDLES:
                 spans.append((m.start(), m.end(), 0.6))
+        if "/" in text and _PROFILE_HINT.search(text):
+            spans += [(m.start(1), m.end(1), 0.6) for m in _PROFILE_URL.finditer(text)]
+        for m in _CODE_USER.finditer(text):
+            g = next(i for i in (1, 2, 3) if m.group(i))
+            spans.append((m.start(g), m.end(g), 0.6))
         lang = language(text)
         english = lang == "en"
         # 1b. (English text only: these read English grammar and word frequencies)
@@ -968,6 +1027,8 @@ class WardenPersonRecognizer(EntityRecognizer):
                 spans += self._first_name_opener(text, lang)
             if lang in _ROMANCE:
                 spans += _romance_title(text, lang)
+            spans += _courtesy_title(text, lang)
+            spans += _greeted(text, lang)
         spans += _name_forms(text, lang)
 
         # 2. dictionary pairs: in every window of two or three capitalised words, so that

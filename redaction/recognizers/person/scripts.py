@@ -177,6 +177,38 @@ _NAME_LABEL = re.compile(
 )
 
 
+# Hindi: a name after "my name is" (मेरा नाम ... है), after a title (श्री, श्रीमती, डॉ.)
+# or after "dear" (प्रिय), up to three words, stopping at a postposition, a verb of being,
+# a conjunction or a question word (ने, को, से, का, में, है, हूँ, था, और, जी, क्या ...)
+_HI_WORD = r"[\u0900-\u0963\u0971-\u097f]+"
+_HI_STOP = frozenset((
+        "ने", "को", "से", "का", "की", "के", "में", "पर", "है", "हैं", "हूँ", "हूं",
+        "था", "थी", "थे", "और", "तथा", "या", "जी", "भी", "ही", "तो", "नाम", "क्या",
+        "कौन", "क्यों", "कैसे", "कब", "कहाँ", "यह", "वह", "ये", "वो",
+))  # fmt: skip
+_HI_CUE = re.compile(
+    r"(?<![\u0900-\u097f])(?:(?:मेरा|मेरी|हमारा|उनका|उसका|इनका)\s+नाम|नाम\s*[:：]|श्री|श्रीमती"
+    r"|सुश्री|कुमारी|डॉ\.?|डॉक्टर|प्रोफ़ेसर|प्रोफेसर|प्रिय)\s*"
+    rf"({_HI_WORD}(?:\s+{_HI_WORD}){{0,2}})"
+)
+
+
+def _hindi_names(text: str) -> list[tuple[int, int, float]]:
+    """Hindi names after "my name is", a title or "dear": the words up to the first
+    postposition, verb of being or conjunction. Found on prompts of my own; there is no
+    Hindi development set."""
+    out = []
+    for m in _HI_CUE.finditer(text):
+        end = m.start(1)
+        for w in re.finditer(_HI_WORD, m.group(1)):
+            if w.group(0) in _HI_STOP:
+                break
+            end = m.start(1) + w.end()
+        if end > m.start(1):
+            out.append((m.start(1), end, 0.6))
+    return out
+
+
 def _other_scripts(text: str) -> list[tuple[int, int, float]]:
     """Names in other scripts, found by the honorific or title written with them."""
     out: list[tuple[int, int, float]] = []
@@ -245,6 +277,7 @@ def _other_scripts(text: str) -> list[tuple[int, int, float]]:
     for m in _TITLE_OTHER.finditer(text):
         g = next(i for i in (1, 2, 3) if m.group(i))
         out.append((m.start(g), m.end(g), 0.6))
+    out += _hindi_names(text)
     return out
 
 
