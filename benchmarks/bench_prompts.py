@@ -29,7 +29,8 @@ _WORD = re.compile(r"[A-Za-z][\w'-]*")
 
 def score(rows: list[dict[str, Any]], outs: list[str]) -> dict[str, int]:
     """Of the prompts naming no one: how many keep every word, and the words lost; of
-    the names: how many stay readable in part (any word of three letters or more)."""
+    the names: how many stay readable in part (:func:`~redaction.leakcheck.leaked`: any
+    word of three letters or more, two in Han, kana, Hangul and Thai)."""
     r = {"clean": 0, "intact": 0, "words": 0, "lost": 0, "names": 0, "left": 0}
     for row, out in zip(rows, outs, strict=True):
         if row["names"]:
@@ -75,7 +76,8 @@ def main() -> None:
     print(
         "\nprompts intact: prompts naming no one that keep every word; words lost: their\n"
         "words no longer readable; names left: names of which a word of three letters or\n"
-        "more is still readable. DEVELOPMENT rows chose the rules; CHECK rows were read once."
+        "more (two in Han, kana, Hangul, Thai) is still readable. DEVELOPMENT rows chose\n"
+        "the rules; CHECK rows were read once."
     )
 
 

@@ -6,7 +6,9 @@ counts as leaked when a reader could still recover part of it:
 - the whole value, after both sides are NFKC-normalised and stripped of invisible
   format characters (zero-width joiners, bidi controls, soft hyphens);
 - for names and addresses, any word of three letters or more (particles such as
-  "van" or "de" and street-type words such as "Street" excepted);
+  "van" or "de" and street-type words such as "Street" excepted), two in Han, kana,
+  Hangul and Thai (佐藤), whose words also count inside a longer run, as a particle is
+  written onto them (가르시아라고);
 - for anything with digits (phones, cards, IBANs, ids, postcodes), any run of five
   consecutive digits of the value, even when the text splits it with spaces, dots,
   dashes or slashes;
@@ -100,6 +102,9 @@ ADDRESS_WORDS = frozenset(
 _SECRET_KINDS = ("SECRET", "KEY", "TOKEN", "PASSWORD", "CREDENTIAL")
 _NAME_KINDS = ("PERSON", "NAME", "ADDRESS", "LOCATION")
 _SEPARATORS = re.compile(r"(?<=\d)[\s\-./()\u00a0]+(?=\d)")
+# Scripts that write a particle or the next word onto a name (가르시아라고, 佐藤です):
+# a word of theirs leaks inside a longer run too.
+_ATTACHED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # Pseudonyms are hex: their digits are no leak.
 _PSEUDONYM = re.compile(r"\b[a-z]{2}_v\d+_[0-9a-f]{16,64}\b")
 
@@ -124,7 +129,7 @@ def fragments(kind: str, value: str) -> list[str]:
         for word in re.findall(r"\w+", value):
             low = word.lower()
             if (
-                len(word) >= 3
+                (len(word) >= 3 or (len(word) == 2 and _ATTACHED.search(word)))
                 and not word.isdigit()
                 and low not in PARTICLES
                 and not (upper.endswith("ADDRESS") and low in ADDRESS_WORDS)
@@ -157,6 +162,8 @@ def leaked(kind: str, value: str, text: str) -> bool:
         if not whole_words:
             if frag in seen:
                 return True
+        elif _ATTACHED.search(frag) and frag in seen:
+            return True  # Hangul, kana, Han, Thai: a particle is written onto the name
         elif re.search(rf"(?<!\w){re.escape(frag)}(?!\w)", seen):
             return True
     windows = _digit_windows(value)

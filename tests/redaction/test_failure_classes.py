@@ -341,6 +341,14 @@ CASES = [
     # Korean: called by name, or by the -이 a given name takes among friends
     ("PERSON", "서연아 밥 먹었어?", "서연"),
     ("PERSON", "엄마가 전화했어. 수진이가 그러는데 내일 온대.", "수진"),
+    # "my name is", bounded by the copula, in Persian, Urdu, Korean; "I am named" in Thai;
+    # a Persian "I am" before a listed first name; Vietnamese pronouns of address
+    ("PERSON", "سلام، من علی رضایی هستم و شماره من را دارید.", "علی رضایی"),
+    ("PERSON", "اسمم سارا محمدی است.", "سارا محمدی"),
+    ("PERSON", "میرا نام احمد خان ہے اور میں لاہور میں رہتا ہوں۔", "احمد خان"),
+    ("PERSON", "제 이름은 마리아 가르시아라고 합니다.", "마리아 가르시아"),
+    ("PERSON", "สวัสดีครับ ผมชื่อสมศักดิ์ ใจดี ยินดีที่ได้รู้จัก", "สมศักดิ์ ใจดี"),
+    ("PERSON", "Chào anh Minh, em gửi tài liệu rồi nhé.", "Minh"),
     # who a piece of code or a chat names: a to-do's owner, Slack's mention with its
     # display name, a Reddit user; a handle opening a line in capitals
     ("PERSON", "// TODO(akumar): fix this before release", "akumar"),
@@ -530,6 +538,7 @@ KEPT = [
     # that "and" opens
     ("Señor Presidente, la sesión ha comenzado.", ["Presidente"]),
     ("أنا سعيد جداً بهذا الخبر.", ["سعيد"]),
+    ("من خیلی خوشحال هستم.", ["خوشحال"]),
     ("Hallo Welt! Wie geht es?", ["Welt"]),
     ("Ciao Ragazzi, a domani.", ["Ragazzi"]),
     ("मेरा नाम क्या है?", ["क्या"]),

@@ -16,10 +16,14 @@ LEAKS = [
     ("EMAIL_ADDRESS", "ana.ruiz@mail.es", "ａｎａ.ruiz@mail.es"),
     ("STREET_ADDRESS", "160 Baker Street, London NW1 6XE", "<STREET_ADDRESS>1 6XE"),
     ("SECRET", "sk-proj-Ab3dEf6hIj9kLm2nOp5q", "key Ab3dEf6hIj9k"),
+    # a particle written onto the family name left (Korean, Japanese)
+    ("PERSON", "마리아 가르시아", "제 <PERSON> 가르시아라고 합니다."),
+    ("PERSON", "佐藤 健", "<PERSON> 佐藤です"),
 ]
 CLEAN = [
     ("PERSON", "Anna Kowalski", "dr. <PERSON> said"),
     ("PERSON", "Juan de la Cruz", "la cuenta de <PERSON>"),
+    ("PERSON", "Anna Kowalski", "Annapolis and Kowalskis"),
     ("CREDIT_CARD", "4111111111111111", "card <CREDIT_CARD> (last 4 digits 1111)"),
     ("STREET_ADDRESS", "160 Baker Street, London NW1 6XE", "a street named <STREET_ADDRESS>"),
     ("IP_ADDRESS", "203.0.113.195", "from ip_v1_2030113195aaaaaaaaaaaaaaaaaaaaaa"),

@@ -46,7 +46,7 @@ from redaction.recognizers.person.hebrew_arabic import _HE_WORD, _hebrew_words_o
 from redaction.recognizers.person.instructions import instruction_verb
 from redaction.recognizers.person.languages import _name_forms, _names_in_a_list
 from redaction.recognizers.person.polish import _polish_names_in_short_text
-from redaction.recognizers.person.scripts import _other_scripts
+from redaction.recognizers.person.scripts import _other_scripts, vietnamese_addressed
 from redaction.recognizers.person.western import (
     _courtesy_title,
     _german_opener,
@@ -997,6 +997,7 @@ class WardenPersonRecognizer(EntityRecognizer):
             spans += _other_scripts(text)
             if language(text) == "vi":
                 spans += [(m.start(), m.end(), 0.7) for m in _VI_NAME.finditer(text)]
+                spans += vietnamese_addressed(text)
         for m in _HANDLE.finditer(text):
             if m.group(0)[1:].lower() not in _NOT_HANDLES:
                 spans.append((m.start(), m.end(), 0.6))
