@@ -58,6 +58,7 @@ from redaction.recognizers.names import (
     is_calendar_word,
     is_common,
     names_a_brand,
+    names_a_company,
     names_a_language,
     names_code_language,
     names_software,
@@ -597,5 +598,5 @@ class Analyzer:
                     a += verb.end()
                     if not any(c.isupper() for c in text[a:b]):
                         continue
-                if any(x < b and a < y for x, y in words):
+                if any(x < b and a < y for x, y in words) and not names_a_company(text, a, b):
                     found.append(RecognizerResult("PERSON", english_name_start(text, a, b), b, 0.8))

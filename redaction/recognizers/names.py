@@ -839,6 +839,22 @@ _APOSTROPHE_ENDING = re.compile(r"['’]\w*$")
 _CAPITALISED_WORD = re.compile(r"(?<![\w'’])[A-Z][\w.]*[A-Za-z0-9]")
 
 
+# a company's legal form (GmbH, Ltd, Inc., S.A., B.V. ...)
+_LEGAL_FORMS = (
+    r"(?:GmbH|AG|KG|Ltd\.?|Limited|Inc\.?|LLC|Corp\.?|Corporation|PLC|plc|S\.A\.|SA|SAS|"
+    r"SARL|S\.r\.l\.|Srl|SpA|S\.p\.A\.|B\.V\.|BV|N\.V\.|NV|Oy|A/S|ASA|Pty|LLP)(?!\w)"
+)
+_LEGAL_FORM_AFTER = re.compile(rf",?[ \t]+{_LEGAL_FORMS}")
+_LEGAL_FORM_LAST = re.compile(rf"(?:^|[ \t,]){_LEGAL_FORMS}\.?$")
+
+
+def names_a_company(text: str, s: int, e: int) -> bool:
+    """Is ``text[s:e]`` a company's name or its legal form: a legal form after it
+    ("the contract with Acme GmbH", "Hooli, Inc."), or one ending it? Organisations
+    stay (docs/privacy.md). Found on prompts of my own."""
+    return bool(_LEGAL_FORM_AFTER.match(text, e) or _LEGAL_FORM_LAST.search(text[s:e]))
+
+
 def names_a_brand(text: str, s: int, e: int) -> bool:
     """Is ``text[s:e]``, one or two words, the name of a brand or product of
     :func:`brand_names` ("deploy it to Vercel", "Grafana or Kibana?", "Apache Kafka",

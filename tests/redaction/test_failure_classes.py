@@ -547,6 +547,13 @@ KEPT = [
     ("Call +44 (0)7700 900123 or Tel: 030 12345678", ["Tel"]),
     ("Mob. 0151 2345678, Fax +49 30 1234567", ["Mob", "Fax"]),
     ("Tel: 030 12345678\nFax: 030 7654321", ["Tel", "Fax"]),
+    (
+        "Here is my resume: Name: Chen Jing-Wei | Phone: +886 912 345 678 | Email: jingwei.chen@outlook.com",
+        ["Email"],
+    ),
+    # a company by its legal form
+    ("As discussed with Rahul, the contract with Acme GmbH renews in May.", ["Acme", "GmbH"]),
+    ("We signed with Hooli, Inc. and Globex Ltd yesterday.", ["Hooli", "Inc"]),
     ("@Transactional public void save(Order order) {}", ["@Transactional"]),
     # the verb a prompt in another language opens with is no name
     ("Résume ce mail en deux phrases.", ["Résume"]),

@@ -30,6 +30,7 @@ from redaction.recognizers.names import (
     greek_first_names,
     is_common,
     names_a_brand,
+    names_a_company,
     names_a_language,
     names_code_language,
     names_software,
@@ -564,7 +565,7 @@ _CONTACT_LABELS = frozenset(
     ("tel", "tél", "telf", "tlf", "fax", "mob", "ph", "cell", "mobile", "phone", "email",
      "e-mail", "web", "ext")
 )  # fmt: skip
-_CONTACT_LABEL = re.compile(r"[ \t]*[.:]?[ \t]*[+(\d]")
+_CONTACT_LABEL = re.compile(r"[ \t]*(?::|\.?[ \t]*[+(\d])")
 
 
 @lru_cache(maxsize=10_000)
@@ -1159,8 +1160,13 @@ class WardenPersonRecognizer(EntityRecognizer):
                 )
             ]
         # in every language, a brand or product named alone ("migrate from Webpack to
-        # Vite", "Porównaj Terraform z Pulumi", "Kafka'dan Flink'e")
-        spans = [(s, e, score) for s, e, score in spans if not names_a_brand(text, s, e)]
+        # Vite", "Porównaj Terraform z Pulumi", "Kafka'dan Flink'e"), or a company by its
+        # legal form after it ("the contract with Acme GmbH", "Hooli, Inc.")
+        spans = [
+            (s, e, score)
+            for s, e, score in spans
+            if not names_a_brand(text, s, e) and not names_a_company(text, s, e)
+        ]
         # 6. every part of a found name, wherever else it appears
         parts = set()
         for s, e, _ in spans:
