@@ -1,13 +1,17 @@
 """National identity numbers: US SSN, UK National Insurance number, Spanish DNI/NIE
-(with their check letter), and passport or ID numbers after a cue word."""
+and Italy's codice fiscale (with their check letter), and passport or ID numbers after
+a cue word."""
 
 from __future__ import annotations
 
 import re
 
+from presidio_analyzer.predefined_recognizers import ItFiscalCodeRecognizer
+
 from redaction.recognizers.base import Rule, RuleRecognizer
 
 _DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
+_IT_FISCAL_CODE = ItFiscalCodeRecognizer()
 
 
 def _ssn_ok(value: str) -> bool:
@@ -57,8 +61,8 @@ class WardenUsSsnRecognizer(RuleRecognizer):
 
 
 class WardenNationalIdRecognizer(RuleRecognizer):
-    """UK NINO, Spanish DNI/NIE, India's PAN after its name, and passport / ID card
-    numbers after a cue."""
+    """UK NINO, Spanish DNI/NIE, Italy's codice fiscale, India's PAN after its name, and
+    passport / ID card numbers after a cue."""
 
     ENTITY = "NATIONAL_ID"
     RULES = (
@@ -81,6 +85,16 @@ class WardenNationalIdRecognizer(RuleRecognizer):
         Rule("es_dni", re.compile(r"\b[XYZ]?\d{7,8}-?[A-Z]\b"), 0.85, check=_dni_ok),
         # India's PAN (Permanent Account Number) after its name: five letters, the fourth
         # the holder's kind (P a person, C a company ...), four digits, a letter
+        # Italy's codice fiscale: its shape (name letters, birth date and place) and
+        # check letter, by Presidio's own validator
+        Rule(
+            "it_fiscal_code",
+            re.compile(
+                r"\b[A-Z]{6}[\dLMNP-V]{2}[A-EHLMPR-T][\dLMNP-V]{2}[A-Z][\dLMNP-V]{3}[A-Z]\b"
+            ),
+            0.85,
+            check=lambda v: bool(_IT_FISCAL_CODE.validate_result(v)),
+        ),
         Rule(
             "in_pan_cued",
             re.compile(

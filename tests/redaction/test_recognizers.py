@@ -98,6 +98,7 @@ FOUND = [
     ("SECRET", "AUTH_TOKEN=9fQ2xLr7TzW4mN8p", "9fQ2xLr7TzW4mN8p"),
     ("NATIONAL_ID", "Aadhaar on file, PAN ABCPE1234F, mobile verified", "ABCPE1234F"),
     ("NATIONAL_ID", "my pan card no: BNZAA2318J", "BNZAA2318J"),
+    ("NATIONAL_ID", "Codice fiscale: RSSMRA85T10A562S, nato a Roma", "RSSMRA85T10A562S"),
 ]
 
 NOT_FOUND = [
@@ -108,6 +109,8 @@ NOT_FOUND = [
     ("SECRET", "the password field is required"),
     # "auth" inside "author" is no secret's key (a user name follows it)
     ("SECRET", "# author: kwame.mensah"),
+    # the shape of a codice fiscale with a wrong check letter
+    ("NATIONAL_ID", "batch RSSMRA85T10A562X shipped"),
     ("IP_ADDRESS", "upgrade to version 1.2.3.4 today"),
     ("IP_ADDRESS", "release v2.14.3 shipped"),
     ("PHONE_NUMBER", "the meeting is on 2026-10-08 at 07:30"),
