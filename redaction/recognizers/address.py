@@ -40,7 +40,12 @@ _CITY = (
     r"(?:,?[ \t]+[A-Z]{2,3}(?!\w))?"
     r"(?:,?[ \t]+(?:\d{4,5}(?:-\d{3,4})?|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d|[A-Z]\d{2}\s?[A-Z\d]{4})(?!\w))?"
 )
-_UNIT = r"(?:,?\s+(?i:apt|apartment|suite|ste|unit|flat|floor|fl|#)\.?\s*#?\s*[\w-]{1,6})?"
+# the unit, up to two parts: Apt 4B, Suite 200; a flat (m., lok.), a floor and a door
+# as Spain, Portugal and Italy write them (3º izq., 2º B, piso 4, int. 5, scala B)
+_UNIT = (
+    r"(?:,?\s+(?:(?i:apt|apartment|suite|ste|unit|flat|floor|fl|#|m|lok|piso|puerta|int|whg|"
+    r"esc|escalera|scala|andar)\.?\s*#?\s*[\w-]{1,6}|\d{1,2}[º°ª](?:[ \t]*[A-Za-z]{1,4})?\.?)){0,2}"
+)
 
 _RULES = (
     Rule(
@@ -55,7 +60,7 @@ _RULES = (
         "street_first",
         re.compile(
             rf"(?:\b\d{{1,6}}[ \t]+)?\b(?!via\b)(?i:{_PREFIX})(?:[ \t]+{_W}){{1,4}},?[ \t]*\d{{1,5}}[A-Za-z]?(?:/\d{{1,4}})?\b\.?{_UNIT}"
-            rf"(?:,?[ \t]+(?:\d{{4,5}}|\d{{2}}-\d{{3}})[ \t]+{_CAPW})?{_CITY}"
+            rf"(?:,?[ \t]+(?:\d{{4,5}}|\d{{2}}-\d{{3}}|\d{{4}}-\d{{3}})[ \t]+{_CAPW})?{_CITY}"
         ),
         0.75,
     ),

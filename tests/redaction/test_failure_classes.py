@@ -349,6 +349,9 @@ CASES = [
     ("PERSON", "제 이름은 마리아 가르시아라고 합니다.", "마리아 가르시아"),
     ("PERSON", "สวัสดีครับ ผมชื่อสมศักดิ์ ใจดี ยินดีที่ได้รู้จัก", "สมศักดิ์ ใจดี"),
     ("PERSON", "Chào anh Minh, em gửi tài liệu rồi nhé.", "Minh"),
+    # a flat, a floor and a door between the street and the postcode
+    ("STREET_ADDRESS", "Dirección: Calle de Alcalá 48, 3º izq., 28014 Madrid", "28014"),
+    ("STREET_ADDRESS", "Adres: ul. Marszałkowska 84/92 m. 15, 00-514 Warszawa", "00-514"),
     # who a piece of code or a chat names: a to-do's owner, Slack's mention with its
     # display name, a Reddit user; a handle opening a line in capitals
     ("PERSON", "// TODO(akumar): fix this before release", "akumar"),
@@ -551,6 +554,8 @@ KEPT = [
         "Here is my resume: Name: Chen Jing-Wei | Phone: +886 912 345 678 | Email: jingwei.chen@outlook.com",
         ["Email"],
     ),
+    # a form's label opening a line, a common word of the language
+    ("Endereço: Rua Augusta 274, 1100-053 Lisboa", ["Endereço"]),
     # a company by its legal form
     ("As discussed with Rahul, the contract with Acme GmbH renews in May.", ["Acme", "GmbH"]),
     ("We signed with Hooli, Inc. and Globex Ltd yesterday.", ["Hooli", "Inc"]),

@@ -424,6 +424,7 @@ def _after_in(text: str, a: int) -> bool:
 _INNER_PARTICLE = re.compile(rf"{_PARTICLE}|do|dei|degli|ter|ten|zu|zum|zur|af|av")
 # a word in capitals right before a colon: a label ("PROMPT:", "CONTEXT :")
 _CAPS_BEFORE_COLON = re.compile(r"([A-Z]{3,})[ \t]*:")
+_COLON_AFTER = re.compile(r"[ \t]*:")
 # initials that open a line for another reason: a postscript (P.S., P.D.), a note (N.B.)
 _NOT_INITIALS = frozenset(("PS", "PPS", "NB", "PD"))
 
@@ -829,6 +830,15 @@ class WardenPersonRecognizer(EntityRecognizer):
         label = _CAPS_BEFORE_COLON.match(text, a)
         if label and label.end(1) == b and self._english_label(w):
             return True
+        if (
+            lang != "en"
+            and _COLON_AFTER.match(text, b)
+            and opens_sentence(text, a, "\n")
+            and " " not in w
+            and zipf_frequency(w.casefold(), lang) >= 4.0
+            and not self._in_dict(w)
+        ):
+            return True  # a form's label opening a line: "Endereço: Rua Augusta 274"
         return self._common_opener(text, a, b, lang)
 
     def _place(self, w: str, lang: str) -> bool:

@@ -132,8 +132,8 @@ _GREETED = re.compile(
 def _greeted(text: str, lang: str) -> list[tuple[int, int, float]]:
     """The one word after a greeting and before a mark, in a Latin-script language other
     than English, when it is a listed first name and no very common word of the language
-    (Zipf under 5.0), or rare in it (under 3.0): "Selam Emre,"; not "Hallo Welt!", "Liebe
-    Grüße,". Found on prompts of my own, none from a development set."""
+    (Zipf under 5.0), or rare in it (under 3.0): "Selam Emre,"; not "Hallo Welt!", "Ciao
+    Ragazzi,". Found on prompts of my own, none from a development set."""
     first = dictionaries()[0]
     out = []
     for m in _GREETED.finditer(text):
