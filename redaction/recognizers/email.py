@@ -1,12 +1,15 @@
 """E-mail addresses, with the top-level domain checked against the public suffix list
-bundled with tldextract (no fetch: ``suffix_list_urls=()``)."""
+bundled with tldextract (no fetch: ``suffix_list_urls=()``), and addresses spelt out to
+dodge scrapers ("j dot kowalczyk at gmail dot com", "jan [at] firma [dot] pl")."""
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 import tldextract
+from presidio_analyzer import RecognizerResult
 
 from redaction.recognizers.base import Rule, RuleRecognizer
 
@@ -18,6 +21,19 @@ def _valid_domain(address: str) -> bool:
     domain = address.rsplit("@", 1)[-1].rstrip(".")
     parts = _EXTRACT(domain)
     return bool(parts.suffix) and bool(parts.domain)
+
+
+# an address written to dodge scrapers: "j dot kowalczyk at gmail dot com",
+# "jan.kowal [at] firma [dot] pl", "ana(at)mail(dot)es"
+_DOT = re.compile(r"\s*(?:\[dot\]|\(dot\)|\{dot\}|\sdot\s|\.)\s*", re.I)
+_AT = r"\s*(?:\[at\]|\(at\)|\{at\}|\sat\s)\s*"
+_PART = r"[\w+-]+(?:(?:\s*(?:\[dot\]|\(dot\)|\{dot\})\s*|\sdot\s|\.)[\w+-]+)*"
+_OBFUSCATED = re.compile(
+    rf"(?i)(?<![\w.@])({_PART})({_AT})([\w-]+(?:(?:\s*(?:\[dot\]|\(dot\)|\{{dot\}})\s*|\sdot\s|\.)[\w-]+)+)"
+)
+_OBFUSCATED_HINT = re.compile(
+    r"(?i)\[at\]|\(at\)|\{at\}|\sat\s+[\w-]+\s*(?:\.|\[dot\]|\(dot\)|\sdot\s)"
+)
 
 
 class WardenEmailRecognizer(RuleRecognizer):
@@ -37,4 +53,18 @@ class WardenEmailRecognizer(RuleRecognizer):
     )
 
     def prefilter(self, text: str) -> bool:
-        return "@" in text
+        return "@" in text or _OBFUSCATED_HINT.search(text) is not None
+
+    def analyze(
+        self, text: str, entities: list[str] | None = None, nlp_artifacts: Any = None
+    ) -> list[RecognizerResult]:
+        out = super().analyze(text, entities, nlp_artifacts)
+        for m in _OBFUSCATED.finditer(text) if _OBFUSCATED_HINT.search(text) else ():
+            local, at, domain = m.group(1), m.group(2), m.group(3)
+            spelled = _DOT.sub(".", domain)
+            address_like = any(c in local for c in "._0123456789") or _DOT.search(local)
+            if (at.strip() != "at" or address_like) and _valid_domain("x@" + spelled):
+                if any(m.start() < r.end and r.start < m.end() for r in out):
+                    continue
+                out.append(RecognizerResult(self.ENTITY, m.start(), m.end(), 0.8))
+        return out

@@ -357,6 +357,7 @@ CASES = [
     ("PERSON", "// TODO(akumar): fix this before release", "akumar"),
     ("PERSON", "<@U024BE7LH|jane.doe> can you review?", "jane.doe"),
     ("PERSON", "u/throwaway_jane posted that her ex keeps calling.", "throwaway_jane"),
+    ("PERSON", "My username is darkstar_1987, can you help me log in?", "darkstar_1987"),
     ("PERSON", "@Marisol can you send the deck to Dmitri?", "Marisol"),
     # kin after "with" or "w/", the name in lower case; congratulations by name
     ("PERSON", "Pt is a 45yo F, lives w/ husband rajesh.", "rajesh"),
@@ -556,6 +557,7 @@ KEPT = [
     ),
     # a form's label opening a line, a common word of the language
     ("Endereço: Rua Augusta 274, 1100-053 Lisboa", ["Endereço"]),
+    ("The username is required and the login is optional.", ["required", "optional"]),
     # a company by its legal form
     ("As discussed with Rahul, the contract with Acme GmbH renews in May.", ["Acme", "GmbH"]),
     ("We signed with Hooli, Inc. and Globex Ltd yesterday.", ["Hooli", "Inc"]),

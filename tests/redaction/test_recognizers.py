@@ -99,6 +99,14 @@ FOUND = [
     ("NATIONAL_ID", "Aadhaar on file, PAN ABCPE1234F, mobile verified", "ABCPE1234F"),
     ("NATIONAL_ID", "my pan card no: BNZAA2318J", "BNZAA2318J"),
     ("NATIONAL_ID", "Codice fiscale: RSSMRA85T10A562S, nato a Roma", "RSSMRA85T10A562S"),
+    # an address spelt out to dodge scrapers
+    (
+        "EMAIL_ADDRESS",
+        "email: j dot kowalczyk at gmail dot com",
+        "j dot kowalczyk at gmail dot com",
+    ),
+    ("EMAIL_ADDRESS", "Contact: jan.kowal [at] firma [dot] pl", "jan.kowal [at] firma [dot] pl"),
+    ("EMAIL_ADDRESS", "or ana(at)mail(dot)es today", "ana(at)mail(dot)es"),
 ]
 
 NOT_FOUND = [
@@ -109,6 +117,9 @@ NOT_FOUND = [
     ("SECRET", "the password field is required"),
     # "auth" inside "author" is no secret's key (a user name follows it)
     ("SECRET", "# author: kwame.mensah"),
+    # "at" and a domain after a word that is no address
+    ("EMAIL_ADDRESS", "I work at google dot com as an engineer."),
+    ("EMAIL_ADDRESS", "look at example.com for details"),
     # the shape of a codice fiscale with a wrong check letter
     ("NATIONAL_ID", "batch RSSMRA85T10A562X shipped"),
     ("IP_ADDRESS", "upgrade to version 1.2.3.4 today"),

@@ -215,6 +215,11 @@ _HANDLE = re.compile(
     r"async)\b)[a-z]))"
     r"@[A-Za-z0-9_]{2,30}\b(?![@.(]\w)"
 )
+# a user name said as one: "my username is darkstar_1987", "gamertag: xXSniperXx"
+_USERNAME_IS = re.compile(
+    r"(?i:\b(?:user[ \t]?name|login|handle|gamertag|screen[ \t]?name|nick(?:name)?)"
+    r"[ \t]*(?:is|:|=)[ \t]*)@?([A-Za-z0-9][\w.-]{1,30}[A-Za-z0-9_])(?![\w@])"
+)
 # what every profile address above holds: the cheap test before the pattern
 _PROFILE_HINT = re.compile(r"(?i)\.(?:com|net)/|t\.me/")
 # who a piece of code or a chat names: a to-do's owner (TODO(akumar)), Slack's mention
@@ -1017,6 +1022,10 @@ class WardenPersonRecognizer(EntityRecognizer):
         for m in _CODE_USER.finditer(text):
             g = next(i for i in (1, 2, 3) if m.group(i))
             spans.append((m.start(g), m.end(g), 0.6))
+        for m in _USERNAME_IS.finditer(text):
+            name = m.group(1)
+            if any(c.isdigit() or c in "_." for c in name) or not is_common(name):
+                spans.append((m.start(1), m.end(1), 0.6))
         lang = language(text)
         english = lang == "en"
         # 1b. (English text only: these read English grammar and word frequencies)
