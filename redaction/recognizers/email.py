@@ -25,11 +25,11 @@ def _valid_domain(address: str) -> bool:
 
 # an address written to dodge scrapers: "j dot kowalczyk at gmail dot com",
 # "jan.kowal [at] firma [dot] pl", "ana(at)mail(dot)es"
-_DOT = re.compile(r"\s*(?:\[dot\]|\(dot\)|\{dot\}|\sdot\s|\.)\s*", re.I)
+_DOT_WORD = r"(?:\s*(?:\[dot\]|\(dot\)|\{dot\})\s*|\sdot\s|\.)"
+_DOT = re.compile(rf"\s*{_DOT_WORD}\s*", re.I)
 _AT = r"\s*(?:\[at\]|\(at\)|\{at\}|\sat\s)\s*"
-_PART = r"[\w+-]+(?:(?:\s*(?:\[dot\]|\(dot\)|\{dot\})\s*|\sdot\s|\.)[\w+-]+)*"
 _OBFUSCATED = re.compile(
-    rf"(?i)(?<![\w.@])({_PART})({_AT})([\w-]+(?:(?:\s*(?:\[dot\]|\(dot\)|\{{dot\}})\s*|\sdot\s|\.)[\w-]+)+)"
+    rf"(?i)(?<![\w.@])([\w+-]+(?:{_DOT_WORD}[\w+-]+)*)({_AT})([\w-]+(?:{_DOT_WORD}[\w-]+)+)"
 )
 _OBFUSCATED_HINT = re.compile(
     r"(?i)\[at\]|\(at\)|\{at\}|\sat\s+[\w-]+\s*(?:\.|\[dot\]|\(dot\)|\sdot\s)"
@@ -62,8 +62,8 @@ class WardenEmailRecognizer(RuleRecognizer):
         for m in _OBFUSCATED.finditer(text) if _OBFUSCATED_HINT.search(text) else ():
             local, at, domain = m.group(1), m.group(2), m.group(3)
             spelled = _DOT.sub(".", domain)
-            address_like = any(c in local for c in "._0123456789") or _DOT.search(local)
-            if (at.strip() != "at" or address_like) and _valid_domain("x@" + spelled):
+            address_like = any(c in local for c in "_0123456789") or bool(_DOT.search(local))
+            if (at.strip().lower() != "at" or address_like) and _valid_domain("x@" + spelled):
                 if any(m.start() < r.end and r.start < m.end() for r in out):
                     continue
                 out.append(RecognizerResult(self.ENTITY, m.start(), m.end(), 0.8))
