@@ -1,12 +1,17 @@
 """National identity numbers: US SSN, UK National Insurance number, Spanish DNI/NIE
-and Italy's codice fiscale (with their check letter), and passport or ID numbers after
-a cue word."""
+and Italy's codice fiscale (with their check letter), China's resident identity number
+and Finland's henkilötunnus, Turkey's T.C. kimlik and Mexico's RFC after their name
+(checked by python-stdnum), and passport or ID numbers after a cue word."""
 
 from __future__ import annotations
 
 import re
 
 from presidio_analyzer.predefined_recognizers import ItFiscalCodeRecognizer
+from stdnum.cn import ric as cn_ric
+from stdnum.fi import hetu as fi_hetu
+from stdnum.mx import rfc as mx_rfc
+from stdnum.tr import tckimlik as tr_tckimlik
 
 from redaction.recognizers.base import Rule, RuleRecognizer
 
@@ -61,7 +66,8 @@ class WardenUsSsnRecognizer(RuleRecognizer):
 
 
 class WardenNationalIdRecognizer(RuleRecognizer):
-    """UK NINO, Spanish DNI/NIE, Italy's codice fiscale, India's PAN after its name, and
+    """UK NINO, Spanish DNI/NIE, Italy's codice fiscale, China's and Finland's personal
+    numbers, Turkey's T.C. kimlik, Mexico's RFC and India's PAN after their names, and
     passport / ID card numbers after a cue."""
 
     ENTITY = "NATIONAL_ID"
@@ -94,6 +100,39 @@ class WardenNationalIdRecognizer(RuleRecognizer):
             ),
             0.85,
             check=lambda v: bool(_IT_FISCAL_CODE.validate_result(v)),
+        ),
+        # China's resident identity card number (18: region, birth date, serial, check
+        # digit or X) and Finland's henkilötunnus (birth date, century sign, serial,
+        # check character), anywhere; Turkey's T.C. kimlik and Mexico's RFC after their
+        # name. Checked by python-stdnum (LGPL-2.1+)
+        Rule(
+            "cn_ric",
+            re.compile(r"(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])"),
+            0.85,
+            check=cn_ric.is_valid,
+        ),
+        Rule(
+            "fi_hetu",
+            re.compile(r"\b\d{6}[-+A-FU-Y]\d{3}[0-9A-FHJ-NPR-Y]\b"),
+            0.85,
+            check=fi_hetu.is_valid,
+        ),
+        Rule(
+            "tr_tckimlik_cued",
+            re.compile(
+                r"(?i:\bt\.?[ \t]?c\.?[ \t]*kimlik(?:[ \t]*(?:no|numarası|numaranız))?|"
+                r"\bkimlik[ \t]*(?:no|numarası))[ \t]*[:.]?[ \t]*(\d{11})\b"
+            ),
+            0.85,
+            group=1,
+            check=tr_tckimlik.is_valid,
+        ),
+        Rule(
+            "mx_rfc_cued",
+            re.compile(r"\bRFC[ \t]*[:#]?[ \t]*([A-ZÑ&]{3,4}\d{6}[A-Z\d]{3})\b"),
+            0.85,
+            group=1,
+            check=mx_rfc.is_valid,
         ),
         Rule(
             "in_pan_cued",

@@ -99,6 +99,11 @@ FOUND = [
     ("NATIONAL_ID", "Aadhaar on file, PAN ABCPE1234F, mobile verified", "ABCPE1234F"),
     ("NATIONAL_ID", "my pan card no: BNZAA2318J", "BNZAA2318J"),
     ("NATIONAL_ID", "Codice fiscale: RSSMRA85T10A562S, nato a Roma", "RSSMRA85T10A562S"),
+    # China's and Finland's personal numbers, Turkey's and Mexico's after their names
+    ("NATIONAL_ID", "身份证号 11010519491231002X，请核对", "11010519491231002X"),
+    ("NATIONAL_ID", "henkilötunnus 131052-308T", "131052-308T"),
+    ("NATIONAL_ID", "TC Kimlik No: 10000000146", "10000000146"),
+    ("NATIONAL_ID", "RFC GODE561231GR8, régimen general", "GODE561231GR8"),
     # an address spelt out to dodge scrapers
     (
         "EMAIL_ADDRESS",
@@ -120,6 +125,10 @@ NOT_FOUND = [
     # "at" and a domain after a word that is no address
     ("EMAIL_ADDRESS", "I work at google dot com as an engineer."),
     ("EMAIL_ADDRESS", "look at example.com for details"),
+    # the same shapes with a wrong check digit or date
+    ("NATIONAL_ID", "tracking 110105194912310021 shipped"),
+    ("NATIONAL_ID", "TC Kimlik No: 10000000147"),
+    ("NATIONAL_ID", "RFC GODE561331GR8"),
     # the shape of a codice fiscale with a wrong check letter
     ("NATIONAL_ID", "batch RSSMRA85T10A562X shipped"),
     ("IP_ADDRESS", "upgrade to version 1.2.3.4 today"),
