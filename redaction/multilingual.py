@@ -611,6 +611,18 @@ def korean_frequencies() -> dict[str, float]:
     return get_frequency_dict("ko")
 
 
+def korean_compound_noun(text: str, a: int, b: int) -> bool:
+    """Is ``text[a:b]`` one common noun (kiwipiepy's NNG) with another written onto it,
+    a piece of a compound ("주민등록번호": resident, registration, number)? The name
+    models take such a piece for a name."""
+    toks = _kiwi().tokenize(text)
+    for i, tok in enumerate(toks[:-1]):
+        if tok.start == a and tok.start + tok.len == b:
+            nxt = toks[i + 1]
+            return bool(tok.tag == "NNG" and nxt.start == b and nxt.tag == "NNG")
+    return False
+
+
 def _hangul(word: str) -> bool:
     return all("가" <= ch <= "힣" for ch in word)
 

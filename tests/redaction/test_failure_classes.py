@@ -558,6 +558,8 @@ KEPT = [
     # a form's label opening a line, a common word of the language
     ("Endereço: Rua Augusta 274, 1100-053 Lisboa", ["Endereço"]),
     ("The username is required and the login is optional.", ["required", "optional"]),
+    # a Korean common noun written onto another (resident | registration number)
+    ("주민등록번호 850101-1234567", ["주민등록번호"]),
     # a company by its legal form
     ("As discussed with Rahul, the contract with Acme GmbH renews in May.", ["Acme", "GmbH"]),
     ("We signed with Hooli, Inc. and Globex Ltd yesterday.", ["Hooli", "Inc"]),

@@ -16,6 +16,7 @@ from wordfreq import zipf_frequency
 
 from redaction.multilingual import (
     english_by_default,
+    korean_compound_noun,
     language,
 )
 from redaction.recognizers.names import (
@@ -832,6 +833,8 @@ class WardenPersonRecognizer(EntityRecognizer):
             return True
         if lang != "en" and self._place(w, lang):
             return True
+        if lang == "ko" and korean_compound_noun(text, a, b):
+            return True  # 주민 of 주민등록번호, "resident registration number"
         label = _CAPS_BEFORE_COLON.match(text, a)
         if label and label.end(1) == b and self._english_label(w):
             return True
