@@ -67,8 +67,8 @@ class WardenUsSsnRecognizer(RuleRecognizer):
 
 class WardenNationalIdRecognizer(RuleRecognizer):
     """UK NINO, Spanish DNI/NIE, Italy's codice fiscale, China's and Finland's personal
-    numbers, Turkey's T.C. kimlik, Mexico's RFC and India's PAN after their names, and
-    passport / ID card numbers after a cue."""
+    numbers, Turkey's T.C. kimlik, Mexico's RFC, Singapore's NRIC, Hong Kong's HKID and
+    India's PAN after their names, and passport / ID card numbers after a cue."""
 
     ENTITY = "NATIONAL_ID"
     RULES = (
@@ -133,6 +133,24 @@ class WardenNationalIdRecognizer(RuleRecognizer):
             0.85,
             group=1,
             check=mx_rfc.is_valid,
+        ),
+        # Singapore's NRIC or FIN and Hong Kong's identity card number, after their name
+        Rule(
+            "sg_nric_cued",
+            re.compile(
+                r"\b(?:NRIC|FIN|IC)(?:[ \t]*(?:no\.?|number))?[ \t]*[:#]?[ \t]*([STFGM]\d{7}[A-Z])\b"
+            ),
+            0.85,
+            group=1,
+        ),
+        Rule(
+            "hk_hkid_cued",
+            re.compile(
+                r"(?:\bHKID|香港身份證|身份證號碼)(?:[ \t]*(?:no\.?|number))?[ \t]*[:#]?[ \t]*"
+                r"([A-Z]{1,2}\d{6}[ \t]?\(?[\dA]\)?)"
+            ),
+            0.85,
+            group=1,
         ),
         Rule(
             "in_pan_cued",

@@ -104,6 +104,8 @@ FOUND = [
     ("NATIONAL_ID", "henkilötunnus 131052-308T", "131052-308T"),
     ("NATIONAL_ID", "TC Kimlik No: 10000000146", "10000000146"),
     ("NATIONAL_ID", "RFC GODE561231GR8, régimen general", "GODE561231GR8"),
+    ("NATIONAL_ID", "NRIC S1234567D, please update", "S1234567D"),
+    ("NATIONAL_ID", "HKID A123456(7) on file", "A123456(7)"),
     # an address spelt out to dodge scrapers
     (
         "EMAIL_ADDRESS",
@@ -125,6 +127,8 @@ NOT_FOUND = [
     # "at" and a domain after a word that is no address
     ("EMAIL_ADDRESS", "I work at google dot com as an engineer."),
     ("EMAIL_ADDRESS", "look at example.com for details"),
+    # an NRIC's shape without its name: a model number
+    ("NATIONAL_ID", "Model S1234567D in stock"),
     # the same shapes with a wrong check digit or date
     ("NATIONAL_ID", "tracking 110105194912310021 shipped"),
     ("NATIONAL_ID", "TC Kimlik No: 10000000147"),
