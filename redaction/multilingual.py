@@ -357,6 +357,13 @@ def _kiwi() -> Any:
     return Kiwi()
 
 
+@lru_cache(maxsize=64)
+def _kiwi_tokens(text: str) -> list[Any]:
+    """kiwipiepy's tokens of ``text``, read once: the Korean names and the pieces of a
+    compound noun (:func:`korean_compound_noun`, once per span) read the same text."""
+    return list(_kiwi().tokenize(text))
+
+
 # Korean: a proper noun (kiwipiepy's NNP tag) is taken for a name when it has three
 # syllables and starts with a common family name, or a title follows it.
 KO_SURNAMES = frozenset(
@@ -468,7 +475,7 @@ def _korean_names(text: str) -> list[tuple[int, int]]:
     - a three-syllable name kiwipiepy does not know, which it splits into a proper noun
       and pieces (``박|보|검과``), or into three syllables none of them a proper noun
       (:func:`_korean_syllable_names`)."""
-    toks = _kiwi().tokenize(text)
+    toks = _kiwi_tokens(text)
     out: list[tuple[int, int]] = []
     for i, tok in enumerate(toks):
         if tok.tag != "NNP" or tok.len > 6:
@@ -615,7 +622,7 @@ def korean_compound_noun(text: str, a: int, b: int) -> bool:
     """Is ``text[a:b]`` one common noun (kiwipiepy's NNG) with another written onto it,
     a piece of a compound ("주민등록번호": resident, registration, number)? The name
     models take such a piece for a name."""
-    toks = _kiwi().tokenize(text)
+    toks = _kiwi_tokens(text)
     for i, tok in enumerate(toks[:-1]):
         if tok.start == a and tok.start + tok.len == b:
             nxt = toks[i + 1]

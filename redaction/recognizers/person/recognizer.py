@@ -221,8 +221,6 @@ _USERNAME_IS = re.compile(
     r"(?i:\b(?:user[ \t]?name|login|handle|gamertag|screen[ \t]?name|nick(?:name)?)"
     r"[ \t]*(?:is|:|=)[ \t]*)@?([A-Za-z0-9][\w.-]{1,30}[A-Za-z0-9_])(?![\w@])"
 )
-# what every profile address above holds: the cheap test before the pattern
-_PROFILE_HINT = re.compile(r"(?i)\.(?:com|net)/|t\.me/")
 # who a piece of code or a chat names: a to-do's owner (TODO(akumar)), Slack's mention
 # with the display name (<@U024BE7LH|jane.doe>), a Reddit user (u/throwaway_jane)
 _CODE_USER = re.compile(
@@ -247,6 +245,8 @@ _PROFILE_URL = re.compile(
     r"|sponsors|enterprise|team|security|collections|events|readme|site|notifications)\b))"
     r"([A-Za-z0-9][A-Za-z0-9_.\-]{1,60}[A-Za-z0-9_])"
 )
+# what every profile address above holds: the cheap test before the pattern
+_PROFILE_HINT = re.compile(r"(?i)\.(?:com|net)/|t\.me/")
 # at-rules and doc tags that open a line like a handle: "@media screen", "@param name"
 _NOT_HANDLES = frozenset(
     [

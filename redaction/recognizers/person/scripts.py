@@ -238,7 +238,7 @@ _FA_I_AM = re.compile(
 )
 
 
-def _introduced(text: str) -> list[tuple[int, int, float]]:
+def _name_before_copula(text: str) -> list[tuple[int, int, float]]:
     """A name after "my name is" in Persian, Urdu, Korean and Thai (:data:`_INTRODUCED`),
     and after a Persian "I am" when it opens with a listed first name (not "I am very
     happy"). Found on prompts of my own; no development set holds these languages but
@@ -328,7 +328,7 @@ def _other_scripts(text: str) -> list[tuple[int, int, float]]:
         g = next(i for i in (1, 2, 3) if m.group(i))
         out.append((m.start(g), m.end(g), 0.6))
     out += _hindi_names(text)
-    out += _introduced(text)
+    out += _name_before_copula(text)
     return out
 
 
