@@ -36,7 +36,11 @@ from redaction.recognizers.identifiers import (
     WardenRecordNumberRecognizer,
 )
 from redaction.recognizers.ip import WardenIpRecognizer
-from redaction.recognizers.national_id import WardenNationalIdRecognizer, WardenUsSsnRecognizer
+from redaction.recognizers.national_id import (
+    WardenNamedIdRecognizer,
+    WardenNationalIdRecognizer,
+    WardenUsSsnRecognizer,
+)
 from redaction.recognizers.person import WardenPersonRecognizer
 from redaction.recognizers.phone import WardenPhoneRecognizer
 from redaction.recognizers.secrets import WardenSecretRecognizer
@@ -67,6 +71,7 @@ def all_recognizers(profile: str = "default") -> list[EntityRecognizer]:
         WardenDateOfBirthRecognizer(),
         WardenUsSsnRecognizer(),
         WardenNationalIdRecognizer(),
+        WardenNamedIdRecognizer(),
         WardenPersonRecognizer(),
         WardenAccountIdRecognizer(),
         WardenOrgIdRecognizer(),

@@ -1,17 +1,63 @@
 """National identity numbers: US SSN, UK National Insurance number, Spanish DNI/NIE
 and Italy's codice fiscale (with their check letter), China's resident identity number
 and Finland's henkilötunnus, Turkey's T.C. kimlik and Mexico's RFC after their name
-(checked by python-stdnum), and passport or ID numbers after a cue word."""
+(checked by python-stdnum), passport, ID card and driving licence numbers after a cue
+word, and the national numbers of 40 countries after their names
+(:class:`WardenNamedIdRecognizer`)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
+from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.predefined_recognizers import ItFiscalCodeRecognizer
+from stdnum.ar import cuit as ar_cuit
+from stdnum.ar import dni as ar_dni
+from stdnum.at import vnr as at_vnr
+from stdnum.au import tfn as au_tfn
+from stdnum.be import nn as be_nn
+from stdnum.bg import egn as bg_egn
+from stdnum.br import cpf as br_cpf
+from stdnum.ca import sin as ca_sin
+from stdnum.ch import ssn as ch_ssn
+from stdnum.cl import rut as cl_rut
 from stdnum.cn import ric as cn_ric
+from stdnum.cz import rc as cz_rc
+from stdnum.de import idnr as de_idnr
+from stdnum.dk import cpr as dk_cpr
+from stdnum.ee import ik as ee_ik
 from stdnum.fi import hetu as fi_hetu
+from stdnum.fr import nir as fr_nir
+from stdnum.gb import nhs as gb_nhs
+from stdnum.gr import amka as gr_amka
+from stdnum.hr import oib as hr_oib
+from stdnum.id import nik as id_nik
+from stdnum.ie import pps as ie_pps
+from stdnum.il import idnr as il_idnr
+from stdnum.in_ import aadhaar as in_aadhaar
+from stdnum.is_ import kennitala as is_kennitala
+from stdnum.jp import in_ as jp_in
+from stdnum.kr import rrn as kr_rrn
+from stdnum.lt import asmens as lt_asmens
 from stdnum.mx import rfc as mx_rfc
+from stdnum.my import nric as my_nric
+from stdnum.nl import bsn as nl_bsn
+from stdnum.no import fodselsnummer as no_fodselsnummer
+from stdnum.nz import ird as nz_ird
+from stdnum.pk import cnic as pk_cnic
+from stdnum.pl import nip as pl_nip
+from stdnum.pl import pesel as pl_pesel
+from stdnum.pt import nif as pt_nif
+from stdnum.ro import cnp as ro_cnp
+from stdnum.ru import inn as ru_inn
+from stdnum.se import personnummer as se_personnummer
+from stdnum.si import emso as si_emso
+from stdnum.th import pin as th_pin
 from stdnum.tr import tckimlik as tr_tckimlik
+from stdnum.ua import rntrc as ua_rntrc
+from stdnum.za import idnr as za_idnr
 
 from redaction.recognizers.base import Rule, RuleRecognizer
 
@@ -165,11 +211,192 @@ class WardenNationalIdRecognizer(RuleRecognizer):
             "cued",
             re.compile(
                 r"(?i)\b(?:passport|pasaporte|reisepass|id\s*card|identity\s*card|national\s*id|"
-                r"id\s*number|personalausweis|carte\s+d'identit[ée]|aadhaar|cpf|curp)"
-                r"(?:\s+(?:number|no\.?|#|num))?\s*[:#]?\s*(?:is\s+)?([A-Z0-9][A-Z0-9 .-]{5,18}[A-Z0-9])\b"
+                r"id\s*number|personalausweis|carte\s+d'identit[ée]|aadhaar|cpf|curp|"
+                r"driver'?s?\s+licen[cs]e|driving\s+licen[cs]e|(?-i:DL|D/L|CNH)|"
+                r"führerschein(?:nummer)?|permis\s+de\s+conduire|licencia\s+de\s+conducir|"
+                r"carteira\s+de\s+motorista|prawo\s+jazdy|rijbewijs(?:nummer)?|patente\s+di\s+guida)"
+                r"(?:\s+(?:number|no\.?|#|num))?\s*[:#]?\s*(?:is\s+)?"
+                # the number: a group of letters and digits, and the groups after it
+                # that hold a digit or are capitals before one ("X1234567", "12 AB
+                # 34567"; not "X1234567 issued")
+                r"([A-Z0-9][A-Z0-9.-]{0,18}[A-Z0-9](?:[ ](?:(?-i:[A-Z]{1,3})(?=[ ][A-Z0-9.-]*\d)"
+                r"|(?=[A-Z.-]*\d)[A-Z0-9.-]*[A-Z0-9])){0,4})\b"
             ),
             0.8,
             group=1,
             check=lambda v: sum(c.isdigit() for c in v) >= 5,
         ),
     )
+
+
+def _snils_ok(value: str) -> bool:
+    """Russia's СНИЛС (pension insurance number): nine digits and a two-digit check,
+    the digits weighted 9 down to 1, summed, modulo 101 (100 reads as 00)."""
+    digits = re.sub(r"\D", "", value)
+    if len(digits) != 11:
+        return False
+    total = sum(int(d) * w for d, w in zip(digits[:9], range(9, 0, -1), strict=True))
+    return total % 101 % 100 == int(digits[9:])
+
+
+# A national number after its name, with the check python-stdnum gives (LGPL-2.1+):
+# (names, the checks of the countries that use the name, digits the number holds).
+# Names in capitals are matched as written (SIN, RUT, NIP and CPR are words in lower
+# case); the others in any case.
+_NAMED: tuple[tuple[str, tuple[Callable[[str], bool], ...], tuple[int, int]], ...] = (
+    ("PESEL", (pl_pesel.is_valid,), (11, 11)),
+    ("NIP", (pl_nip.is_valid,), (10, 10)),
+    ("BSN|(?i:burgerservicenummer|sofinummer)", (nl_bsn.is_valid,), (8, 9)),
+    (
+        "(?i:steuer-?id(?:-?nr)?|steuer-?identifikationsnummer|steuerliche"
+        r"[ \t]+identifikationsnummer)|IdNr",
+        (de_idnr.is_valid,),
+        (11, 11),
+    ),
+    (
+        r"SIN|NAS|(?i:social[ \t]+insurance[ \t]+(?:number|no)|num[ée]ro[ \t]+d'assurance"
+        r"[ \t]+sociale)",
+        (ca_sin.is_valid,),
+        (9, 9),
+    ),
+    (r"TFN|(?i:tax[ \t]+file[ \t]+(?:number|no))", (au_tfn.is_valid,), (8, 9)),
+    (
+        r"NHS(?:[ \t]+(?:number|no\.?|num|#))?|CHI(?:[ \t]+(?:number|no\.?))",
+        (gb_nhs.is_valid,),
+        (10, 10),
+    ),
+    ("ИНН|ІПН|РНОКПП", (ru_inn.is_valid, ua_rntrc.is_valid), (10, 12)),
+    ("СНИЛС", (_snils_ok,), (11, 11)),
+    (r"AHV|AVS|(?i:ahv-?(?:nr|nummer)|num[ée]ro[ \t]+avs)", (ch_ssn.is_valid,), (13, 13)),
+    (
+        "(?i:personnummer|personnr|fødselsnummer|fødselsnr|cpr-?(?:nr|nummer))|CPR",
+        (se_personnummer.is_valid, no_fodselsnummer.is_valid, dk_cpr.is_valid),
+        (10, 12),
+    ),
+    ("RUT|RUN", (cl_rut.is_valid,), (8, 9)),
+    ("CUIT|CUIL", (ar_cuit.is_valid,), (11, 11)),
+    ("DNI", (ar_dni.is_valid,), (7, 8)),
+    ("CPF", (br_cpf.is_valid,), (11, 11)),
+    ("(?i:mykad)|NRIC|IC", (my_nric.is_valid,), (12, 12)),
+    ("주민등록번호|주민번호|RRN", (kr_rrn.is_valid,), (13, 13)),
+    (
+        r"NIR|INSEE|(?i:n(?:°|º|o|uméro)[ \t]+de[ \t]+s[ée]cu(?:rit[ée][ \t]+sociale)?"
+        r"|num[ée]ro[ \t]+(?:de[ \t]+)?s[ée]curit[ée][ \t]+sociale)",
+        (fr_nir.is_valid,),
+        (13, 15),
+    ),
+    (
+        r"(?i:rijksregisternummer|num[ée]ro[ \t]+(?:de[ \t]+registre[ \t]+)?national)",
+        (be_nn.is_valid,),
+        (11, 11),
+    ),
+    (r"PPSN?|(?i:pps[ \t]+(?:number|no))", (ie_pps.is_valid,), (7, 7)),
+    ("(?i:aadhaar|aadhar)", (in_aadhaar.is_valid,), (12, 12)),
+    (
+        'ת"ז|ת\\.ז\\.?|תעודת[ \t]+זהות|מספר[ \t]+זהות|(?i:teudat[ \t]+zehut)',
+        (il_idnr.is_valid,),
+        (5, 9),
+    ),
+    ("ΑΜΚΑ", (gr_amka.is_valid,), (11, 11)),
+    ("CNP", (ro_cnp.is_valid,), (13, 13)),
+    ("ЕГН", (bg_egn.is_valid,), (10, 10)),
+    (r"(?i:rodn[ée][ \t]+č[ií]slo)|RČ", (cz_rc.is_valid,), (9, 10)),
+    ("マイナンバー|個人番号", (jp_in.is_valid,), (12, 12)),
+    ("เลขประจำตัวประชาชน|เลขบัตรประชาชน", (th_pin.is_valid,), (13, 13)),
+    ("NIK", (id_nik.is_valid,), (16, 16)),
+    ("NIF|(?i:contribuinte)", (pt_nif.is_valid,), (9, 9)),
+    ("(?i:kennitala)", (is_kennitala.is_valid,), (10, 10)),
+    ("OIB", (hr_oib.is_valid,), (11, 11)),
+    ("EMŠO|EMSO", (si_emso.is_valid,), (13, 13)),
+    (r"(?i:asmens[ \t]+kodas)", (lt_asmens.is_valid,), (11, 11)),
+    ("(?i:isikukood)", (ee_ik.is_valid,), (11, 11)),
+    ("CNIC", (pk_cnic.is_valid,), (13, 13)),
+    (r"IRD(?:[ \t]+(?:number|no\.?))?", (nz_ird.is_valid,), (8, 9)),
+    (
+        r"(?i:sozialversicherungsnummer|versicherungsnummer|sv-?nummer)",
+        (at_vnr.is_valid,),
+        (10, 12),
+    ),
+    (r"(?i:south[ \t]+african[ \t]+id)", (za_idnr.is_valid,), (13, 13)),
+)
+
+_ID_NAME = "|".join(f"(?P<n{i}>{names})" for i, (names, _, _) in enumerate(_NAMED))
+# the name (not inside a word), up to 16 other characters on its line ("PESEL to",
+# "NIP firmy:", "AHV-Nr."), then digits, capitals and separators
+_NAMED_ID = re.compile(
+    rf"(?<![\w-])(?:{_ID_NAME})(?!\w)[^\d\n]{{0,16}}?(?<![\w-])([0-9][0-9A-Z .\-/]{{4,28}})"
+)
+_DIGIT = re.compile(r"\d")
+# a date or an IP address after the name ("DNI válido hasta 12.03.2027", "NAS at
+# 192.168.1.10") is not the number
+_NOT_AN_ID = re.compile(r"\d{1,4}([./-])\d{1,2}\1\d{1,4}|\d{1,3}(?:\.\d{1,3}){3}")
+_ID_NAME_ALONE = re.compile(rf"(?:{_ID_NAME})")
+
+
+def names_an_id(text: str, a: int, b: int) -> bool:
+    """Is ``text[a:b]`` the name of a national number ("PESEL", "Personnummer",
+    "Steuer-ID") with a number after it?"""
+    return bool(_ID_NAME_ALONE.fullmatch(text, a, b)) and any(
+        m.start() == a for m in _NAMED_ID.finditer(text, a, min(len(text), b + 48))
+    )
+
+
+class WardenNamedIdRecognizer(EntityRecognizer):
+    """A national number after its name, in 40 countries (:data:`_NAMED`): PESEL, BSN,
+    Steuer-ID, SIN, TFN, NHS number, ИНН, СНИЛС, AHV, personnummer, CPR, RUT, CUIT,
+    CPF, MyKad, 주민등록번호, NIR, PPS, Aadhaar, ת"ז, Greece's AMKA, CNP, ЕГН, マイナンバー, NIK ...
+    Its name makes it a number to redact, valid or not (a typo is still a person's
+    number); python-stdnum's check, when it passes, raises the score. The number is
+    read up to the last group of its digits that keeps it within its length (the
+    words after it are not taken)."""
+
+    ENTITY = "NATIONAL_ID"
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entities=[self.ENTITY], supported_language="en", name=type(self).__name__
+        )
+
+    def load(self) -> None:
+        """Nothing to load: the pattern is compiled at import."""
+
+    def analyze(
+        self, text: str, entities: list[str] | None = None, nlp_artifacts: Any = None
+    ) -> list[RecognizerResult]:
+        out: list[RecognizerResult] = []
+        if not _DIGIT.search(text):
+            return out
+        for m in _NAMED_ID.finditer(text):
+            i = next(int(k[1:]) for k, v in m.groupdict().items() if v is not None)
+            _, checks, (low, high) = _NAMED[i]
+            found = _number(m.group(m.re.groups), checks, low, high)
+            if found:
+                end, score = found
+                out.append(
+                    RecognizerResult(
+                        self.ENTITY, m.start(m.re.groups), m.start(m.re.groups) + end, score
+                    )
+                )
+        return out
+
+
+def _number(
+    raw: str, checks: tuple[Callable[[str], bool], ...], low: int, high: int
+) -> tuple[int, float] | None:
+    """Where in ``raw`` the number ends, and its score: the longest run of its groups
+    that passes a check (0.95), else the longest whose digits are as many as the
+    number holds (0.6); None when no run has that many."""
+    ends = [j for j in range(1, len(raw) + 1) if j == len(raw) or raw[j] == " "]
+    shaped = None
+    for end in reversed(ends):
+        value = raw[:end].rstrip(" .-/")
+        if not value or not value[-1].isalnum():
+            continue
+        digits = sum(c.isdigit() for c in value)
+        if not low <= digits <= high or _NOT_AN_ID.fullmatch(value):
+            continue
+        if any(check(value) for check in checks):
+            return len(value), 0.95
+        if shaped is None and (value[-1].isdigit() or " " not in value):
+            shaped = len(value)
+    return (shaped, 0.6) if shaped else None

@@ -211,3 +211,98 @@ def test_parts_of_a_name_found_where_they_stand_alone() -> None:
     # two parts start together: the longer is taken, whichever comes first
     for parts in (["Jean-", "Jean--"], ["Jean--", "Jean-"]):
         assert _standing_alone("Jean-- met Jean- ", parts) == [(0, 6), (11, 16)]
+
+
+# A national number after its name (WardenNamedIdRecognizer): (text, the number, does
+# python-stdnum's check pass). The valid numbers are the examples of stdnum's own docs.
+NAMED_IDS = [
+    ("Mój PESEL to 44051401359, proszę o kontakt.", "44051401359", True),
+    ("NIP firmy: 856-734-62-15", "856-734-62-15", True),
+    ("Mijn BSN is 111222333 en mijn adres", "111222333", True),
+    ("Steuer-ID: 36 574 261 809", "36 574 261 809", True),
+    ("My SIN is 123-456-782, please update payroll.", "123-456-782", True),
+    ("TFN 123 456 782 for the tax return", "123 456 782", True),
+    ("NHS number: 943 476 5870", "943 476 5870", True),
+    ("ИНН 1234567894, паспорт", "1234567894", True),
+    ("СНИЛС 112-233-445 95", "112-233-445 95", True),
+    ("AHV-Nr. 756.9217.0769.85", "756.9217.0769.85", True),
+    ("Personnummer: 880320-0016", "880320-0016", True),
+    ("fødselsnummer 151086 95088", "151086 95088", True),
+    ("CPR-nummer 211062-5629", "211062-5629", True),
+    ("RUT: 76086428-5.", "76086428-5", True),
+    ("CUIT 20-05536168-2 responsable inscripto", "20-05536168-2", True),
+    ("CPF 390.533.447-05 do titular", "390.533.447-05", True),
+    ("MyKad 770305-02-1234", "770305-02-1234", True),
+    ("주민등록번호 971013-9019902 확인", "971013-9019902", True),
+    ("numéro de sécurité sociale 2 95 10 99 126 111 93", "2 95 10 99 126 111 93", True),
+    ("rijksregisternummer 85.07.30-033 28", "85.07.30-033 28", True),
+    ("Aadhaar 2341 2341 2346 linked", "2341 2341 2346", True),
+    ('ת"ז 39337423 של הלקוח', "39337423", True),
+    ("ΑΜΚΑ: 01013099997", "01013099997", True),
+    ("CNP 1630615123457", "1630615123457", True),
+    ("ЕГН 8032056031", "8032056031", True),
+    ("rodné číslo 710319/2745", "710319/2745", True),
+    ("マイナンバー 6214 9832 0257 です", "6214 9832 0257", True),
+    ("เลขประจำตัวประชาชน 3100600445635", "3100600445635", True),
+    ("NIK 3171011708450001", "3171011708450001", True),
+    ("kennitala 120174-3399", "120174-3399", True),
+    ("OIB 33392005961", "33392005961", True),
+    ("isikukood 36805280109", "36805280109", True),
+    ("CNIC 34201-0891231-8", "34201-0891231-8", True),
+    # a typo or an unchecked digit: still the person's number after its name
+    ("PESEL 44051401358 (z błędem)", "44051401358", False),
+    ("Personnummer: 811228-9875", "811228-9875", False),
+    ("My SIN is 046 454 287 thanks", "046 454 287", False),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "valid"), NAMED_IDS, ids=[n[1] for n in NAMED_IDS])
+def test_a_national_number_after_its_name(
+    analyzer: Analyzer, text: str, value: str, valid: bool
+) -> None:
+    results = analyzer.analyze_many([text])[0]
+    ids = [r for r in results if r.entity_type == "NATIONAL_ID"]
+    assert [text[r.start : r.end] for r in ids] == [value], [
+        (r.entity_type, text[r.start : r.end]) for r in results
+    ]
+    # the check raises the score; a number that fails it is redacted all the same
+    assert (ids[0].score >= 0.9) is valid
+    # its name is no one's
+    assert not [r for r in results if r.entity_type == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CPR for 10 minutes, then 30:2",
+        "code INSEE 75056 (Paris)",
+        "the sin of 1234567890 is unknown",
+        "NHS 111 is the number to call",
+        "NAS at 192.168.1.10",
+        "DNI válido hasta 12.03.2027",
+    ],
+)
+def test_no_national_number_without_its_shape(analyzer: Analyzer, text: str) -> None:
+    results = analyzer.analyze_many([text])[0]
+    assert not [text[r.start : r.end] for r in results if r.entity_type == "NATIONAL_ID"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("DL: D1234567, exp 2027", "D1234567"),
+        ("Driver's license # S530-4128-7719 (IL)", "S530-4128-7719"),
+        ("my drivers license number is 123456789 and it expires", "123456789"),
+        ("Führerscheinnummer B072RRE2I55", "B072RRE2I55"),
+        ("Driving licence: MORGA657054SM9IJ", "MORGA657054SM9IJ"),
+        ("numéro de permis de conduire 12AB34567", "12AB34567"),
+        ("passport number X1234567 issued in Madrid", "X1234567"),
+        ("Passport no: 12 AB 34567 in the drawer", "12 AB 34567"),
+    ],
+)
+def test_a_licence_or_passport_number_up_to_its_last_group(
+    analyzer: Analyzer, text: str, value: str
+) -> None:
+    results = analyzer.analyze_many([text])[0]
+    ids = [text[r.start : r.end] for r in results if r.entity_type == "NATIONAL_ID"]
+    assert ids == [value], [(r.entity_type, text[r.start : r.end]) for r in results]

@@ -44,6 +44,7 @@ from redaction.recognizers.names import (
     verb_base_forms,
     zipf,
 )
+from redaction.recognizers.national_id import names_an_id
 from redaction.recognizers.person.hebrew_arabic import _HE_WORD, _hebrew_words_only
 from redaction.recognizers.person.instructions import instruction_verb
 from redaction.recognizers.person.languages import _name_forms, _names_in_a_list
@@ -1182,12 +1183,15 @@ class WardenPersonRecognizer(EntityRecognizer):
                 )
             ]
         # in every language, a brand or product named alone ("migrate from Webpack to
-        # Vite", "Porównaj Terraform z Pulumi", "Kafka'dan Flink'e"), or a company by its
-        # legal form after it ("the contract with Acme GmbH", "Hooli, Inc.")
+        # Vite", "Porównaj Terraform z Pulumi", "Kafka'dan Flink'e"), a company by its
+        # legal form after it ("the contract with Acme GmbH", "Hooli, Inc."), or a
+        # national number's name before it ("Personnummer: 811228-9874")
         spans = [
             (s, e, score)
             for s, e, score in spans
-            if not names_a_brand(text, s, e) and not names_a_company(text, s, e)
+            if not names_a_brand(text, s, e)
+            and not names_a_company(text, s, e)
+            and not names_an_id(text, s, e)
         ]
         # 6. every part of a found name, wherever else it appears
         parts = set()
