@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
@@ -87,6 +88,28 @@ _PAGER_CUE = re.compile(
 _CUED_DIGITS = re.compile(_START + r"\+?\(?\d[\d \t()./\-－‐]{3,22}\d(?![A-Za-z0-9_-]|\.\d)")
 
 
+# A number spoken and written down in words (a voicemail's transcript: "five five five,
+# two one two, three four five six"): seven or more digits said one by one ("oh" for
+# zero, "double" before a repeated one)
+_WORD_DIGIT = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double|triple|\d)"
+_SPOKEN = re.compile(rf"(?i)\b{_WORD_DIGIT}(?:[ \t]*[,.-]?[ \t]+{_WORD_DIGIT}){{6,14}}\b")
+_WORD_VALUE = {
+    w: i
+    for i, w in enumerate(
+        ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+    )
+}
+
+
+def _spoken_number(words: list[str]) -> bool:
+    """Do the words say a number digit by digit, not a count ("one, two, three, four,
+    five, six, seven")?"""
+    values = [_WORD_VALUE.get(w, 0 if w == "oh" else -1) for w in words]
+    digits = [v for v in values if v >= 0]
+    steps = {b - a for a, b in itertools.pairwise(digits)}
+    return len(digits) >= 6 and steps not in ({1}, {-1})
+
+
 class WardenPhoneRecognizer(RuleRecognizer):
     """Valid phone numbers of any of :data:`REGIONS` (a leading ``+`` selects the
     region by its country code)."""
@@ -100,9 +123,13 @@ class WardenPhoneRecognizer(RuleRecognizer):
     def analyze(
         self, text: str, entities: list[str] | None = None, nlp_artifacts: Any = None
     ) -> list[RecognizerResult]:
-        if len(_DIGITS.findall(text)) < 5:
-            return []
         found: dict[tuple[int, int], RecognizerResult] = {}
+        for m in _SPOKEN.finditer(text):
+            words = [w.lower() for w in re.findall(r"[A-Za-z]+|\d", m.group(0))]
+            if _spoken_number(words):
+                found[m.span()] = RecognizerResult(self.ENTITY, m.start(), m.end(), 0.6)
+        if len(_DIGITS.findall(text)) < 5:
+            return list(found.values())
         # Candidates first (one regex), then libphonenumber validation per region:
         # far cheaper than running its matcher over the whole text once per region.
         for m in _CANDIDATE.finditer(text):

@@ -367,6 +367,23 @@ CASES = [
     ("PERSON", "Follow me on https://twitter.com/kat_nguyen92 for updates", "kat_nguyen92"),
     ("PERSON", "Portfolio: https://github.com/priyaraman", "priyaraman"),
     ("PERSON", "DM https://t.me/sergei_volkov for the invite", "sergei_volkov"),
+    # the user of a home directory in a path; a name in a field of JSON, SQL or a call,
+    # its key in another language too
+    ("PERSON", 'File "C:\\Users\\MariaGonzalez\\Documents\\etl.py", line 42', "MariaGonzalez"),
+    ("PERSON", "No such file or directory: '/home/jsmith/data/input.csv'", "jsmith"),
+    ("PERSON", "SELECT * FROM customers WHERE last_name = 'Okafor' AND city = 'Lagos';", "Okafor"),
+    ("PERSON", '{"customer": {"nombre": "Lucía", "telefono": "+34 612 345 678"}}', "Lucía"),
+    ("PERSON", "create_user(vorname='Henrike', plz='10115')", "Henrike"),
+    # handles one after another opening a line, with a dot or hyphens in them
+    ("PERSON", "@jmartinez @k.obrien can you both review PR #4411?", "jmartinez"),
+    ("PERSON", "@jmartinez @k.obrien can you both review PR #4411?", "k.obrien"),
+    ("PERSON", "Venmo me @Sofia-Ramirez-12 for the tickets", "Ramirez"),
+    # a number said digit by digit in a voicemail's transcript
+    (
+        "PHONE_NUMBER",
+        "hey it's me, call me back at five five five, two one two, three four five six",
+        "five five five, two one two, three four five six",
+    ),
 ]
 
 KEPT = [
@@ -575,6 +592,14 @@ KEPT = [
         "Clone https://github.com/torvalds/linux.git, then see https://x.com/home",
         ["torvalds", "home"],
     ),
+    # an exception's class, a month before a day's number, a system account's home, a
+    # scoped package, a decorator, a count in words
+    ("FileNotFoundError: [Errno 2] No such file or directory", ["FileNotFoundError"]),
+    ("On Mon, Jan 5, 2026 at 10:02 AM Priya Raman wrote:", ["Jan 5"]),
+    ("cd /home/ubuntu/app && copy C:\\Users\\Public\\x.txt", ["ubuntu", "Public"]),
+    ("npm i @types/node @my-org/utils", ["@types/node", "@my-org/utils"]),
+    ("@app.route('/users')\ndef users(): ...", ["@app.route"]),
+    ("count: one, two, three, four, five, six, seven, eight", ["one, two, three"]),
 ]
 
 

@@ -210,12 +210,63 @@ _LOWER_PAIR = re.compile(
 
 
 # A social-media handle inside a sentence (not a decorator opening a line of code, not
-# part of an e-mail address): "thanks @maria_lopez".
+# part of an e-mail address, not a scoped package: @types/node): "thanks @maria_lopez",
+# with its parts after a hyphen or a dot (GitHub's @Sofia-Ramirez-12, Slack's
+# @k.obrien); at the start of a line when words in lower case or another handle follow
 _HANDLE = re.compile(
-    r"(?m)(?:(?<=[^\s\w@.])|(?<=\S )|^(?=@[A-Za-z0-9_]+[ ,:]+(?!(?:public|private|protected|"
+    r"(?m)(?:(?<=[^\s\w@.])|(?<=\S )|^(?=@[\w.-]+[ ,:]+(?!(?:public|private|protected|"
     r"static|final|void|class|interface|enum|abstract|override|internal|suspend|export|"
-    r"async)\b)[a-z]))"
-    r"@[A-Za-z0-9_]{2,30}\b(?![@.(]\w)"
+    r"async)\b)[a-z@]))"
+    r"@(?:[A-Za-z0-9_]{2,30}|[A-Za-z0-9_](?=[.-]\w))(?:[.-][A-Za-z0-9_]{1,30}){0,3}"
+    r"(?![\w@/(]|[.-]\w)"
+)
+# a month before or after a day's number ("Jan 5, 2026", "the 3rd of June"), an
+# exception's class (FileNotFoundError, KeyboardInterrupt)
+_MONTH = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|April|May|Jun|June|Jul|July|Aug|August|Sept?|Oct|Nov|Dec)\.?"
+)
+_DAY_AFTER = re.compile(
+    r"[ \t]+\d{1,2}(?:st|nd|rd|th)?(?=[ \t]*(?:[,.;)–-]|$|\d{4}|(?:at|to|and|until)\b))", re.M
+)
+_DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?$")
+_EXCEPTION = re.compile(
+    r"(?:[A-Z][a-z0-9]+)+(?:Error|Exception|Warning|Exit|Interrupt|Fault|Failure)"
+)
+
+
+def _a_month_or_an_error(text: str, a: int, b: int) -> bool:
+    """Is ``text[a:b]`` a month beside a day's number or an exception's class name?"""
+    if _EXCEPTION.fullmatch(text, a, b):
+        return True
+    return bool(_MONTH.fullmatch(text, a, b)) and bool(
+        _DAY_AFTER.match(text, b) or _DAY_BEFORE.search(text, max(0, a - 12), a)
+    )
+
+
+# the user in a home directory's path: C:\Users\MariaG\..., /home/jsmith/, /Users/jdoe/
+_HOME_USER = re.compile(
+    r"(?:\b[A-Za-z]:\\{1,2}(?:Users|Documents and Settings)\\{1,2}|(?<![\w.])/(?:home|Users)/)"
+    r"([A-Za-z0-9][\w.-]{1,40})(?=[\\/\s\"'),;:]|$)"
+)
+# home directories that are no one's: system and cloud image accounts, placeholders
+_NOT_HOME_USERS = frozenset(
+    ("public", "default", "administrator", "admin", "user", "username", "ubuntu", "root",
+     "ec2-user", "runner", "runneradmin", "vagrant", "pi", "deploy", "app", "www-data",
+     "jenkins", "git", "node", "docker", "centos", "debian", "fedora", "opc", "azureuser",
+     "vscode", "codespace", "shared", "guest", "me", "you", "yourname", "your_name",
+     "your_username", "yourusername", "myuser", "name", "user1", "test", "postgres",
+     "linuxbrew", "circleci", "travis", "gitpod", "developer", "dev", "coder", "jovyan",
+     "all users", "default user", "appdata", "ec2", "steam", "nobody", "daemon", "sys")
+)  # fmt: skip
+# a field that holds a person's name, in JSON, a Python dict, SQL or a keyword argument,
+# its key in one of 14 languages: "nombre": "Lucía", last_name = 'Okafor',
+# first_name="Chidi", 'nachname': 'Weber'
+_NAME_FIELD = re.compile(
+    r"(?i)([\"']?)\b(?:(?:full|first|last|given|family|middle|maiden|display|customer|"
+    r"contact|patient|employee)[_ -]?name|firstName|lastName|surname|nombre|apellidos?|nome|"
+    r"cognome|sobrenome|pr[ée]nom|nom_de_famille|vorname|nachname|familienname|voornaam|"
+    r"achternaam|imi[eę]|nazwisko|имя|фамилия|отчество|ім'я|прізвище|soyad[ıi]?|名前|氏名|"
+    r"姓名|이름|성명)\1[ \t]*(?:==?|:)[ \t]*([\"'])([^\"'\\\n]{2,80})\2"
 )
 # a user name said as one: "my username is darkstar_1987", "gamertag: xXSniperXx"
 _USERNAME_IS = re.compile(
@@ -1021,6 +1072,10 @@ class WardenPersonRecognizer(EntityRecognizer):
         for m in _HANDLE.finditer(text):
             if m.group(0)[1:].lower() not in _NOT_HANDLES:
                 spans.append((m.start(), m.end(), 0.6))
+        for m in _HOME_USER.finditer(text):
+            user = m.group(1)
+            if user.casefold() not in _NOT_HOME_USERS:
+                spans.append((m.start(1), m.end(1), 0.6))
         if "/" in text and _PROFILE_HINT.search(text):
             spans += [(m.start(1), m.end(1), 0.6) for m in _PROFILE_URL.finditer(text)]
         for m in _CODE_USER.finditer(text):
@@ -1121,6 +1176,10 @@ class WardenPersonRecognizer(EntityRecognizer):
                 value = m.group(1)
                 if any(c.isalpha() for c in value) and "@" not in value and not _a_sentence(value):
                     spans.append((m.start(1), m.end(1), 0.85))
+        for m in _NAME_FIELD.finditer(text):
+            value = m.group(3)
+            if any(c.isalpha() for c in value) and "@" not in value and not _a_sentence(value):
+                spans.append((m.start(3), m.end(3), 0.85))
         if "," in text and "\n" in text:
             spans += self._csv(text)
         for m in _USER_KEY.finditer(text):
@@ -1192,6 +1251,7 @@ class WardenPersonRecognizer(EntityRecognizer):
             if not names_a_brand(text, s, e)
             and not names_a_company(text, s, e)
             and not names_an_id(text, s, e)
+            and not _a_month_or_an_error(text, s, e)
         ]
         # 6. every part of a found name, wherever else it appears
         parts = set()
