@@ -69,6 +69,7 @@ from redaction.recognizers.names import (
     zipf,
 )
 from redaction.recognizers.person.instructions import instruction_verb
+from redaction.recognizers.person.recognizer import greeting_words
 from warden.config import RedactionConfig
 from warden.errors import ConfigError
 
@@ -598,5 +599,9 @@ class Analyzer:
                     a += verb.end()
                     if not any(c.isupper() for c in text[a:b]):
                         continue
-                if any(x < b and a < y for x, y in words) and not names_a_company(text, a, b):
+                if (
+                    any(x < b and a < y for x, y in words)
+                    and not names_a_company(text, a, b)
+                    and not greeting_words(text, a, b, language(text))
+                ):
                     found.append(RecognizerResult("PERSON", english_name_start(text, a, b), b, 0.8))

@@ -378,6 +378,8 @@ CASES = [
     ("PERSON", "@jmartinez @k.obrien can you both review PR #4411?", "jmartinez"),
     ("PERSON", "@jmartinez @k.obrien can you both review PR #4411?", "k.obrien"),
     ("PERSON", "Venmo me @Sofia-Ramirez-12 for the tickets", "Ramirez"),
+    ("PERSON", "Liebe Grüße, Anna", "Anna"),
+    ("PERSON", "Gửi chị Hương, cảm ơn chị nhiều.", "Hương"),
     # a number said digit by digit in a voicemail's transcript
     (
         "PHONE_NUMBER",
@@ -600,6 +602,12 @@ KEPT = [
     ("npm i @types/node @my-org/utils", ["@types/node", "@my-org/utils"]),
     ("@app.route('/users')\ndef users(): ...", ["@app.route"]),
     ("count: one, two, three, four, five, six, seven, eight", ["one, two, three"]),
+    # greetings, closings and a group addressed, which the models take for a name; a
+    # Vietnamese city named like a family
+    ("Xin chào, tôi muốn đặt phòng ở Hà Nội.", ["Xin chào", "Hà Nội"]),
+    ("Oi Gente, tudo bem?", ["Gente"]),
+    ("Hola Amigos, ¿cómo están?", ["Amigos"]),
+    ("Hallo zusammen, Liebe Grüße aus Berlin", ["Liebe Grüße"]),
 ]
 
 

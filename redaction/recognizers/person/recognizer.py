@@ -243,6 +243,31 @@ def _a_month_or_an_error(text: str, a: int, b: int) -> bool:
     )
 
 
+# words that greet or close a message, or address a group, in the languages a model
+# takes them for a name in ("Hola Amigos", "Oi Gente", "Liebe Grüße", "Ciao Ragazzi",
+# Vietnamese "Xin chào"): never a person's name
+_GREETING_WORDS = frozenset(
+    ("amigos", "amigas", "chicos", "chicas", "todos", "todas", "gente", "pessoal", "galera",
+     "turma", "equipo", "equipe", "équipe", "leute", "zusammen", "freunde", "kollegen",
+     "kolleginnen", "tutti", "ragazzi", "ragazze", "amici", "colleghi", "everyone",
+     "everybody", "folks", "guys", "y'all", "friends", "amis", "jongens", "allemaal",
+     "wszyscy", "kochani", "arkadaşlar", "herkes", "друзья", "коллеги", "ребята", "друзі",
+     "колеги", "grüße", "gruß", "grüßen", "saludos", "abrazos", "besos", "cumprimentos",
+     "abraços", "beijos", "saluti", "bisous", "amitiés", "pozdrawiam", "pozdrowienia",
+     "selamlar", "saygılarımla", "liebe", "lieber", "liebes", "viele", "herzliche",
+     "freundliche", "beste", "schöne", "muchos", "cordiali", "tanti", "xin", "chào",
+     "cảm", "cám", "kính", "gửi", "thân")
+)  # fmt: skip
+
+
+def greeting_words(text: str, a: int, b: int, lang: str) -> bool:
+    """Is every word of ``text[a:b]`` one that greets, closes a message or addresses a
+    group (:data:`_GREETING_WORDS`), in a text not in English (where "Guys" or "Folks"
+    may be a family name)?"""
+    words = _WORD.findall(text[a:b])
+    return lang != "en" and bool(words) and all(w.lower() in _GREETING_WORDS for w in words)
+
+
 # the user in a home directory's path: C:\Users\MariaG\..., /home/jsmith/, /Users/jdoe/
 _HOME_USER = re.compile(
     r"(?:\b[A-Za-z]:\\{1,2}(?:Users|Documents and Settings)\\{1,2}|(?<![\w.])/(?:home|Users)/)"
@@ -1067,7 +1092,11 @@ class WardenPersonRecognizer(EntityRecognizer):
         if not text.isascii():
             spans += _other_scripts(text)
             if language(text) == "vi":
-                spans += [(m.start(), m.end(), 0.7) for m in _VI_NAME.finditer(text)]
+                spans += [
+                    (m.start(), m.end(), 0.7)
+                    for m in _VI_NAME.finditer(text)
+                    if m.group(0).casefold() not in place_names()  # Hà Nội, Cao Bằng
+                ]
                 spans += vietnamese_addressed(text)
         for m in _HANDLE.finditer(text):
             if m.group(0)[1:].lower() not in _NOT_HANDLES:
@@ -1252,6 +1281,7 @@ class WardenPersonRecognizer(EntityRecognizer):
             and not names_a_company(text, s, e)
             and not names_an_id(text, s, e)
             and not _a_month_or_an_error(text, s, e)
+            and not greeting_words(text, s, e, lang)
         ]
         # 6. every part of a found name, wherever else it appears
         parts = set()
