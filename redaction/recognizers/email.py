@@ -50,10 +50,21 @@ class WardenEmailRecognizer(RuleRecognizer):
             1.0,
             check=_valid_domain,
         ),
+        # percent-encoded in a URL's query or a form's body: email=kat%40mail.ua
+        Rule(
+            "url_encoded",
+            re.compile(
+                r"(?<![\w.+-])[\w.+-]{1,64}%40[^\W_](?:[\w-]{0,62}[^\W_])?"
+                r"(?:\.[^\W_](?:[\w-]{0,62}[^\W_])?)+"
+            ),
+            1.0,
+            check=lambda v: _valid_domain(v.replace("%40", "@")),
+            needs="%40",
+        ),
     )
 
     def prefilter(self, text: str) -> bool:
-        return "@" in text or _OBFUSCATED_HINT.search(text) is not None
+        return "@" in text or "%40" in text or _OBFUSCATED_HINT.search(text) is not None
 
     def analyze(
         self, text: str, entities: list[str] | None = None, nlp_artifacts: Any = None

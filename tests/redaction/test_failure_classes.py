@@ -378,6 +378,14 @@ CASES = [
     ("PERSON", "@jmartinez @k.obrien can you both review PR #4411?", "jmartinez"),
     ("PERSON", "@jmartinez @k.obrien can you both review PR #4411?", "k.obrien"),
     ("PERSON", "Venmo me @Sofia-Ramirez-12 for the tickets", "Ramirez"),
+    # a table's column of names, its cells split by semicolons, tabs or bars, its header
+    # in another language
+    ("PERSON", "Nachname;Vorname;Ort\nSchäfer;Lena;Köln\nYılmaz;Deniz;Hamburg", "Schäfer"),
+    ("PERSON", "nazwisko\tmiasto\nwróblewska\tgdańsk", "wróblewska"),
+    ("PERSON", "Nachname;Ort;Betrag\nschäfer;köln;12,50", "schäfer"),
+    ("PERSON", "| Name | Role |\n|---|---|\n| Beatriz Souza | Editor |", "Souza"),
+    # an e-mail address percent-encoded in a URL
+    ("EMAIL_ADDRESS", "GET /api/users?email=kat%40mail.ua HTTP/1.1", "kat%40mail.ua"),
     ("PERSON", "Liebe Grüße, Anna", "Anna"),
     ("PERSON", "Gửi chị Hương, cảm ơn chị nhiều.", "Hương"),
     # a number said digit by digit in a voicemail's transcript
@@ -606,6 +614,10 @@ KEPT = [
     # Vietnamese city named like a family
     ("Xin chào, tôi muốn đặt phòng ở Hà Nội.", ["Xin chào", "Hà Nội"]),
     ("Oi Gente, tudo bem?", ["Gente"]),
+    # a table's other columns
+    ("Nachname;Vorname;Ort\nSchäfer;Lena;Köln", ["Köln"]),
+    ("filename;size\nreport.pdf;12kB", ["report.pdf", "12kB"]),
+    ("Product Name,Price\nWidget Pro,9.99", ["Widget Pro"]),
     ("Hola Amigos, ¿cómo están?", ["Amigos"]),
     ("Hallo zusammen, Liebe Grüße aus Berlin", ["Liebe Grüße"]),
 ]

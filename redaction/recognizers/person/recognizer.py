@@ -78,7 +78,21 @@ _JSON_KEY = re.compile(
     r"contact_?name|author|patient|applicant|employee|owner|recipient)\"\s*:\s*\"([^\"\\]{2,80})\"",
     re.I,
 )
-_CSV_NAME_HEADER = re.compile(r"^(?:[\w ]*,)*[\w ]*name[\w ]*(?:,[\w ]*)*$", re.I)
+# a table's column of names: its header (lower case), and the separators of its cells
+_NAME_HEADER = re.compile(
+    r"[\w ]*name[\w ]*|pr[ée]nom|nom|nombre|"
+    r"apellidos?|nome|cognome|sobrenome|nazwisko|imi[eę]|naam|voornaam|achternaam|фамилия|"
+    r"имя|ім'я|прізвище|soyad[ıi]?|ad[ıi]|姓名|氏名|名前|이름|성명"
+)
+_CELL_SEPARATORS = (",", ";", "\t", "|")
+# a thing's name, not a person's: filename, host_name, "Product Name"
+_THING_NAME = re.compile(
+    r"(?:file|host|path|product|company|domain|db|table|column|field|tag|class|function|"
+    r"method|model|brand|app|project|bucket|server|key|device|package|repo|branch|service|"
+    r"event|metric|node|pod|cluster|queue|topic|index|schema|database|org|organi[sz]ation|"
+    r"team|group|street|city|country|place|item|plan|category|dataset|job|task|image)"
+    r"[ _-]?name"
+)
 _WORD = re.compile(r"[\w'’-]+")
 # a cue, then a name in any case ("happy birthday" and "happy new year": chosen on en.dev
 # lines 400-1005, one name more, and checked on en.train, one more, no other word). The
@@ -1209,7 +1223,7 @@ class WardenPersonRecognizer(EntityRecognizer):
             value = m.group(3)
             if any(c.isalpha() for c in value) and "@" not in value and not _a_sentence(value):
                 spans.append((m.start(3), m.end(3), 0.85))
-        if "," in text and "\n" in text:
+        if "\n" in text and any(c in text for c in _CELL_SEPARATORS):
             spans += self._csv(text)
         for m in _USER_KEY.finditer(text):
             first, last = m.group(1), m.group(2)
@@ -1680,25 +1694,36 @@ class WardenPersonRecognizer(EntityRecognizer):
 
     @staticmethod
     def _csv(text: str) -> list[tuple[int, int, float]]:
+        """The cells under a name's column in a table: comma-, semicolon-, tab- or
+        bar-separated (Markdown), its header a name's in one of 14 languages ("name",
+        "Full Name", "Nachname", "prénom", "nazwisko", "фамилия", "氏名")."""
         out = []
         pos = 0
         cols: list[int] | None = None
         width = 0
+        sep = ","
         for line in text.split("\n"):
             stripped = line.strip()
             if cols is None:
-                if _CSV_NAME_HEADER.match(stripped) and "," in stripped:
-                    header = [h.strip().lower() for h in stripped.split(",")]
-                    cols = [i for i, h in enumerate(header) if "name" in h]
-                    width = len(header)
-            elif stripped.count(",") >= width - 1 and stripped:
+                sep = max(_CELL_SEPARATORS, key=stripped.count)
+                if stripped.count(sep) >= 1:
+                    header = [h.strip().strip("\"'").lower() for h in stripped.split(sep)]
+                    named = [
+                        i
+                        for i, h in enumerate(header)
+                        if _NAME_HEADER.fullmatch(h) and not _THING_NAME.search(h)
+                    ]
+                    if named and all(len(h) <= 40 for h in header):
+                        cols, width = named, len(header)
+            elif stripped.count(sep) >= width - 1 and stripped:
                 offset = pos + (len(line) - len(line.lstrip()))
-                cells = stripped.split(",", width - 1)
+                cells = stripped.split(sep, width - 1)
                 cell_start = offset
                 for i, cell in enumerate(cells):
-                    if i in cols and any(ch.isalpha() for ch in cell):
-                        lead = len(cell) - len(cell.lstrip())
-                        out.append((cell_start + lead, cell_start + len(cell.rstrip()), 0.85))
+                    value = cell.strip().strip("\"'")
+                    if i in cols and any(ch.isalpha() for ch in value) and "@" not in value:
+                        a = cell_start + cell.index(value)
+                        out.append((a, a + len(value), 0.85))
                     cell_start += len(cell) + 1
             else:
                 cols = None
