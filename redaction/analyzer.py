@@ -69,7 +69,7 @@ from redaction.recognizers.names import (
     zipf,
 )
 from redaction.recognizers.person.instructions import instruction_verb
-from redaction.recognizers.person.recognizer import greeting_words
+from redaction.recognizers.person.recognizer import greeting_or_label
 from warden.config import RedactionConfig
 from warden.errors import ConfigError
 
@@ -602,6 +602,6 @@ class Analyzer:
                 if (
                     any(x < b and a < y for x, y in words)
                     and not names_a_company(text, a, b)
-                    and not greeting_words(text, a, b, language(text))
+                    and not greeting_or_label(text, a, b, language(text))
                 ):
                     found.append(RecognizerResult("PERSON", english_name_start(text, a, b), b, 0.8))

@@ -22,9 +22,9 @@ from typing import Any
 import spacy
 from spacy.language import Language
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
-from wordfreq import zipf_frequency
 
 from redaction.matmul import use_numpy_matmul
+from redaction.wordfreq_safe import zipf_frequency
 from warden.errors import ConfigError
 
 MODEL_DIR = Path(__file__).parent / "models" / "person-xx"

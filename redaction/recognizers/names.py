@@ -19,7 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
-from wordfreq import get_frequency_list, zipf_frequency
+from wordfreq import get_frequency_list
+
+from redaction.wordfreq_safe import zipf_frequency
 
 _FIRST_ATTRS = (
     "first_names",

@@ -386,6 +386,13 @@ CASES = [
     ("PERSON", "| Name | Role |\n|---|---|\n| Beatriz Souza | Editor |", "Souza"),
     # an e-mail address percent-encoded in a URL
     ("EMAIL_ADDRESS", "GET /api/users?email=kat%40mail.ua HTTP/1.1", "kat%40mail.ua"),
+    # a form's name field, its label in another language (the Korean one asked wordfreq
+    # about a Korean word, which it cannot read here, and the redaction stopped)
+    ("PERSON", "이름: 박서준\n연락처: 010-9876-5432", "박서준"),
+    ("PERSON", "Όνομα: Κωνσταντίνος Νικολάου\nΤηλέφωνο: 694 123 4567", "Κωνσταντίνος"),
+    ("PERSON", "氏名：高橋 健一\n電話番号：03-1234-5678", "健一"),
+    ("PERSON", "Ad Soyad: Elif Demirtaş\nTelefon: 0532 123 45 67", "Demirtaş"),
+    ("PERSON", "Tên: Nguyễn Thị Thu Trang\nSĐT: 0912 345 678", "Trang"),
     ("PERSON", "Liebe Grüße, Anna", "Anna"),
     ("PERSON", "Gửi chị Hương, cảm ơn chị nhiều.", "Hương"),
     # a number said digit by digit in a voicemail's transcript
@@ -614,6 +621,11 @@ KEPT = [
     # Vietnamese city named like a family
     ("Xin chào, tôi muốn đặt phòng ở Hà Nội.", ["Xin chào", "Hà Nội"]),
     ("Oi Gente, tudo bem?", ["Gente"]),
+    # a form's label; a place after its kind's abbreviation; a Hindi name's line
+    ("이름: 박서준\n연락처: 010-9876-5432", ["이름", "연락처"]),
+    ("Ad Soyad: Deniz Kaya", ["Ad Soyad:"]),
+    ("Адрес: г. Москва, ул. Тверская, д. 7", ["Москва"]),
+    ("नाम: अनीता देशमुख\nफ़ोन: 98765 43210", ["फ़ोन"]),
     # a table's other columns
     ("Nachname;Vorname;Ort\nSchäfer;Lena;Köln", ["Köln"]),
     ("filename;size\nreport.pdf;12kB", ["report.pdf", "12kB"]),

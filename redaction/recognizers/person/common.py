@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from wordfreq import zipf_frequency
+from redaction.wordfreq_safe import zipf_frequency
 
 
 def _uncommon_group(

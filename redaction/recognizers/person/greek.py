@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import re
 
-from wordfreq import zipf_frequency
-
 from redaction.recognizers.names import (
     greek_in_latin,
     latin_name_keys,
     sound_key,
 )
+from redaction.wordfreq_safe import zipf_frequency
 
 _EL_CAP = r"[Α-ΩΆΈΉΊΌΎΏ][α-ωάέήίόύώϊϋΐΰς]+"
 _EL_WORD = re.compile(rf"(?<!\w){_EL_CAP}(?!\w)")

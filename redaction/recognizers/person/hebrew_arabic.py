@@ -6,14 +6,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from wordfreq import zipf_frequency
-
 from redaction.recognizers.names import (
     all_hebrew_names,
     arabic_names,
     hebrew_names,
     israeli_names,
 )
+from redaction.wordfreq_safe import zipf_frequency
 
 # Hebrew one-letter words written onto the next one: and, in, to, from, that (a name can
 # carry these); the two more before a common word: the, as

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import re
 
-from wordfreq import zipf_frequency
-
 from redaction.recognizers.names import (
     greek_first_names,
     opens_sentence,
@@ -33,6 +31,7 @@ from redaction.recognizers.person.polish import (
 from redaction.recognizers.person.scripts import _thai_listed_names
 from redaction.recognizers.person.transliterated import hebrew_borrowed_names
 from redaction.recognizers.person.western import _french_speaker_and_subject, _portuguese_subject
+from redaction.wordfreq_safe import zipf_frequency
 
 # Family names by their form, where a language builds them from a few endings (any case
 # of the noun): Polish -ski/-cki/-dzki and -wicz, Greek -όπουλος, -ίδης/-άδης, -άκης and

@@ -7,8 +7,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from wordfreq import zipf_frequency
-
 from redaction.multilingual import small_zipf
 from redaction.recognizers.names import (
     dictionaries,
@@ -19,6 +17,7 @@ from redaction.recognizers.names import (
     polish_name_or_noun,
 )
 from redaction.recognizers.person.common import _uncommon_group
+from redaction.wordfreq_safe import zipf_frequency
 
 _PL_WORD = re.compile(r"(?<![\w.])[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]{2,}(?![\w])")
 

@@ -12,7 +12,6 @@ from typing import Any
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
-from wordfreq import zipf_frequency
 
 from redaction.multilingual import (
     english_by_default,
@@ -56,6 +55,7 @@ from redaction.recognizers.person.western import (
     _greeted,
     _romance_title,
 )
+from redaction.wordfreq_safe import zipf_frequency
 
 _TOKEN = r"[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:['’-][^\W\d_]+)*"
 _PARTICLE = r"(?:van|von|der|den|de|del|della|la|le|da|dos|das|di|du|bin|ibn|al|el|Van|Von|De|Del|La|Le|Da|Di|Du|Al|El|Mac|St\.)"
@@ -69,10 +69,23 @@ _CUE = re.compile(
     r"customer|employee|contact|tenant|client|candidate|student|author|called|named|attn\.?))[\s:,]+"
     rf"({_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_TOKEN}){{0,2}})"
 )
-_LABEL = re.compile(
-    r"(?im)^\s*(?:full\s*)?(?:name|customer|patient|applicant|contact|employee|nombre|nom|"
-    r"first\s*name|last\s*name|surname)\s*[:=]\s*([^\n,;]{2,60}?)\s*$"
+# a form's field of a name, its label in one of 20 languages: "Name: ...", "Фамилия:",
+# "氏名：", "이름:", "שם מלא:", "الاسم:", "Όνομα:", "Ad Soyad:", "Imię i nazwisko:", "Tên:"
+_NAME_LABEL = (
+    r"(?:full[ \t]*)?(?:name|customer|patient|applicant|contact|employee|nombre|nom|"
+    r"first[ \t]*name|last[ \t]*name|surname|имя|фамилия|отчество|фио|ім'я|прізвище|"
+    r"氏名|名前|姓名|이름|성명|שם(?:[ \t]+מלא)?|الاسم|اسم|όνομα|επώνυμο|ονοματεπώνυμο|"
+    r"ชื่อ(?:[ \t-]?นามสกุล)?|นามสกุล|ad[ıi]?[ \t]+soyad[ıi]?|soyad[ıi]?|isim|"
+    r"imi[ęe](?:[ \t]+i[ \t]+nazwisko)?|nazwisko|nome(?:[ \t]+completo)?|sobrenome|cognome|"
+    r"pr[ée]nom|apellidos?|नाम|tên|họ[ \t]+(?:và[ \t]+)?tên|vorname|nachname|naam|voornaam|"
+    r"achternaam)"
 )
+_LABEL = re.compile(rf"(?im)^[ \t]*{_NAME_LABEL}[ \t]*[:=：][ \t]*([^\n,;]{{2,60}}?)[ \t]*$")
+_LABEL_ALONE = re.compile(rf"(?i){_NAME_LABEL}")
+_COLON_NEXT = re.compile(r"[ \t]*[:=：]")
+# a place's kind before it, abbreviated in Russian and Ukrainian: г. Москва (city), пос.,
+# с., ул. (street), пр., обл., м. Київ
+_CYRILLIC_PLACE_BEFORE = re.compile(r"(?<![\w.])(?:г|гор|пос|с|ул|пр|обл|м|смт)\.[ \t]*$")
 _JSON_KEY = re.compile(
     r"\"(?:name|full_?name|fullName|first_?name|firstName|last_?name|lastName|surname|customer_?name|"
     r"contact_?name|author|patient|applicant|employee|owner|recipient)\"\s*:\s*\"([^\"\\]{2,80})\"",
@@ -274,10 +287,13 @@ _GREETING_WORDS = frozenset(
 )  # fmt: skip
 
 
-def greeting_words(text: str, a: int, b: int, lang: str) -> bool:
-    """Is every word of ``text[a:b]`` one that greets, closes a message or addresses a
-    group (:data:`_GREETING_WORDS`), in a text not in English (where "Guys" or "Folks"
-    may be a family name)?"""
+def greeting_or_label(text: str, a: int, b: int, lang: str) -> bool:
+    """Is ``text[a:b]`` a name field's label before its colon ("이름:", "Ad Soyad:"), or
+    is every word of it one that greets, closes a message or addresses a group
+    (:data:`_GREETING_WORDS`), in a text not in English (where "Guys" or "Folks" may be
+    a family name)?"""
+    if _LABEL_ALONE.fullmatch(text, a, b) and _COLON_NEXT.match(text, b):
+        return True
     words = _WORD.findall(text[a:b])
     return lang != "en" and bool(words) and all(w.lower() in _GREETING_WORDS for w in words)
 
@@ -1295,7 +1311,8 @@ class WardenPersonRecognizer(EntityRecognizer):
             and not names_a_company(text, s, e)
             and not names_an_id(text, s, e)
             and not _a_month_or_an_error(text, s, e)
-            and not greeting_words(text, s, e, lang)
+            and not greeting_or_label(text, s, e, lang)
+            and not _CYRILLIC_PLACE_BEFORE.search(text, max(0, s - 8), s)
         ]
         # 6. every part of a found name, wherever else it appears
         parts = set()

@@ -189,14 +189,14 @@ _HI_STOP = frozenset((
 ))  # fmt: skip
 _HI_CUE = re.compile(
     r"(?<![\u0900-\u097f])(?:(?:मेरा|मेरी|हमारा|उनका|उसका|इनका)\s+नाम|नाम\s*[:：]|श्री|श्रीमती"
-    r"|सुश्री|कुमारी|डॉ\.?|डॉक्टर|प्रोफ़ेसर|प्रोफेसर|प्रिय)\s*"
-    rf"({_HI_WORD}(?:\s+{_HI_WORD}){{0,2}})"
+    r"|सुश्री|कुमारी|डॉ\.?|डॉक्टर|प्रोफ़ेसर|प्रोफेसर|प्रिय)[ \t]*"
+    rf"({_HI_WORD}(?:[ \t]+{_HI_WORD}){{0,2}})"
 )
 
 
 def _hindi_names(text: str) -> list[tuple[int, int, float]]:
-    """Hindi names after "my name is", a title or "dear": the words up to the first
-    postposition, verb of being or conjunction. Found on prompts of my own; there is no
+    """Hindi names after "my name is", a title or "dear": the words on its line up to
+    the first postposition, verb of being or conjunction. Found on prompts of my own; there is no
     Hindi development set."""
     out = []
     for m in _HI_CUE.finditer(text):

@@ -19,9 +19,8 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 
-from wordfreq import zipf_frequency
-
 from redaction.recognizers.names import census_first_names, census_surnames_by_rank, place_names
+from redaction.wordfreq_safe import zipf_frequency
 
 # how many of the census's family names, the most frequent first
 _SURNAMES = 20_000

@@ -7,10 +7,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from wordfreq import zipf_frequency
-
 from redaction.recognizers.names import dictionaries, place_names
 from redaction.recognizers.person.common import _uncommon_group
+from redaction.wordfreq_safe import zipf_frequency
 
 # a title, an office or a rank in Spanish, French, Italian or Portuguese, then the
 # capitalised name: "monsieur Verlaque", "a doutora Kawas", "el juez Garzón"
