@@ -56,6 +56,7 @@ PRIORITY = {
         )
     )
 }
+_PLACE_OR_NUMBER = {"STREET_ADDRESS", "PHONE_NUMBER"}
 PSEUDONYM_KIND = {
     "EMAIL_ADDRESS": "email",
     "IP_ADDRESS": "ip",
@@ -118,9 +119,14 @@ def merge_spans(text: str, results: Sequence[RecognizerResult]) -> list[tuple[in
             ps, pe, pt = merged[-1]
             assert isinstance(pe, int) and isinstance(pt, str) and isinstance(ps, int)
             if s < pe:
-                merged[-1][1] = max(pe, e)
-                if PRIORITY.get(t, 99) < PRIORITY.get(pt, 99):
+                if {t, pt} == _PLACE_OR_NUMBER:
+                    # a number inside an address (a postcode, a house number) is part of
+                    # the address; an address inside a number's span is part of it
+                    if e - s > pe - ps:
+                        merged[-1][2] = t
+                elif PRIORITY.get(t, 99) < PRIORITY.get(pt, 99):
                     merged[-1][2] = t
+                merged[-1][1] = max(pe, e)
                 continue
             if t == pt and _GLUE.fullmatch(text[pe:s]) and t not in PSEUDONYM_KIND:
                 merged[-1][1] = e

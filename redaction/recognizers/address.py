@@ -47,6 +47,37 @@ _UNIT = (
     r"esc|escalera|scala|andar)\.?\s*#?\s*[\w-]{1,6}|\d{1,2}[º°ª](?:[ \t]*[A-Za-z]{1,4})?\.?)){0,2}"
 )
 
+# an address's label opening a line, in 30 languages: Address, Shipping address, Ship
+# to, Anschrift, Adres, Adresa, Osoite, Cím, Alamat, Địa chỉ, Адрес, כתובת, 住所, 주소 ...
+ADDRESS_LABEL = (
+    r"(?:(?:shipping|billing|delivery|home|postal|mailing|street|permanent|current|"
+    r"residential|registered|correspondence|return)[ \t]+)?"
+    r"(?:address|addr|ship[ \t]+to|deliver[ \t]+to|bill[ \t]+to|send[ \t]+to|anschrift|"
+    r"(?:liefer|rechnungs|wohn|post)?adresse|adres(?:a|s|ă)?|adres[ \t]+dostawy|osoite|cím|alamat|"
+    r"địa[ \t]+chỉ|direcci[oó]n(?:[ \t]+de[ \t]+(?:env[ií]o|entrega|facturaci[oó]n))?|"
+    r"domicilio|indirizzo|endere[çc]o|morada|naslov|adresă|адрес(?:а)?(?:[ \t]+доставки)?|"
+    r"διεύθυνση|כתובת|العنوان|عنوان|ที่อยู่|住所|地址|주소|पता)"
+)
+# what opens the value of a label that names a machine's address: 0x7ffe..., an IPv4 or
+# IPv6 address, a MAC address
+_MACHINE_ADDRESS = re.compile(
+    r"(?i)0x[\da-f]+|\d{1,3}(?:\.\d{1,3}){3}|[\da-f]{2}(?:[:-][\da-f]{2}){5}|[\da-f:]*::[\da-f:]*"
+    r"|[\da-f]{1,4}(?::[\da-f]{1,4}){7}"
+)
+
+
+def _an_address(value: str) -> bool:
+    """Is a labelled line's value an address: a number and a word of two letters or
+    more, no e-mail or web address, not an IP, MAC or memory address?"""
+    return (
+        any(c.isdigit() for c in value)
+        and re.search(r"[^\W\d_]{2}", value) is not None
+        and "@" not in value
+        and "://" not in value
+        and not _MACHINE_ADDRESS.fullmatch(value.split()[0].rstrip(",;"))
+    )
+
+
 _RULES = (
     Rule(
         "number_first",
@@ -101,6 +132,15 @@ _RULES = (
         0.5,
     ),
     Rule("state_zip", re.compile(r"\b[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?\b"), 0.6),
+    # the rest of a line after an address's label, in any layout (Cím: Váci utca 10,
+    # 1052 Budapest; Alamat: Jl. Sudirman No. 25, RT 03/RW 05), when it holds a number
+    Rule(
+        "labelled",
+        re.compile(rf"(?im)^[ \t]*{ADDRESS_LABEL}[ \t]*[:：][ \t]*(\S[^\n]{{3,150}}?)[ \t]*$"),
+        0.6,
+        group=1,
+        check=lambda v: _an_address(v),
+    ),
 )
 # Layouts of scripts other than Latin, and Indian house numbers. CJK text has no spaces
 # and no word boundaries, so these rules use none.

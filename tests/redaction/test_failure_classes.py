@@ -393,6 +393,12 @@ CASES = [
     ("PERSON", "氏名：高橋 健一\n電話番号：03-1234-5678", "健一"),
     ("PERSON", "Ad Soyad: Elif Demirtaş\nTelefon: 0532 123 45 67", "Demirtaş"),
     ("PERSON", "Tên: Nguyễn Thị Thu Trang\nSĐT: 0912 345 678", "Trang"),
+    # the rest of a line after an address's label, in any layout
+    ("STREET_ADDRESS", "Adresa: Vinohradská 12, 120 00 Praha 2", "Vinohradská"),
+    ("STREET_ADDRESS", "Cím: Váci utca 10, 1052 Budapest", "Váci"),
+    ("STREET_ADDRESS", "Alamat: Jl. Sudirman No. 25, RT 03/RW 05, Jakarta", "Sudirman"),
+    ("STREET_ADDRESS", "Address: Flat 4B, Block C, Sunshine Apartments, MG Road", "Sunshine"),
+    ("STREET_ADDRESS", "Shipping address: 7 Chome-2-1 Ginza, Chuo City, Tokyo", "Ginza"),
     ("PERSON", "Liebe Grüße, Anna", "Anna"),
     ("PERSON", "Gửi chị Hương, cảm ơn chị nhiều.", "Hương"),
     # a number said digit by digit in a voicemail's transcript
@@ -624,8 +630,13 @@ KEPT = [
     # a form's label; a place after its kind's abbreviation; a Hindi name's line
     ("이름: 박서준\n연락처: 010-9876-5432", ["이름", "연락처"]),
     ("Ad Soyad: Deniz Kaya", ["Ad Soyad:"]),
-    ("Адрес: г. Москва, ул. Тверская, д. 7", ["Москва"]),
+    ("Встреча прошла в г. Москва вчера вечером.", ["Москва"]),
     ("नाम: अनीता देशमुख\nफ़ोन: 98765 43210", ["फ़ोन"]),
+    # an address's label is no name; a label that is not an address's
+    ("Osoite: Mannerheimintie 5 A 7, 00100 Helsinki", ["Osoite:"]),
+    ("IP address: 10.0.0.1\nMAC address: 00:1A:2B:3C:4D:5E", ["MAC address: 00:1A"]),
+    ("Address: 0x7ffe5367e044 (heap)", ["Address: 0x7ffe5367e044"]),
+    ("Address: TBD, see the ticket\nTicket 4411 has the rest", ["TBD, see the ticket"]),
     # a table's other columns
     ("Nachname;Vorname;Ort\nSchäfer;Lena;Köln", ["Köln"]),
     ("filename;size\nreport.pdf;12kB", ["report.pdf", "12kB"]),
@@ -1591,3 +1602,12 @@ def test_an_english_name_span_gives_back_the_words_run_into_it() -> None:
     assert start("Grant Halvorsen approved it") == "Grant Halvorsen approved it"
     assert start("Will Halvorsen approved it") == "Will Halvorsen approved it"
     assert start("The Halvorsen approved it") == "The Halvorsen approved it"
+
+
+def test_a_number_inside_an_address_is_part_of_the_address(redactor: Redactor) -> None:
+    # a postcode or a house number that reads as a phone number does not name the whole
+    # address a phone number
+    text = "주소: 부산광역시 해운대구 우동 1408-5 101동 1203호"
+    assert redactor.redact(text).text == "주소: <STREET_ADDRESS>"
+    text = "Endereço: Rua das Flores, 123, apto 45, São Paulo - SP, 01234-567"
+    assert redactor.redact(text).text == "Endereço: <STREET_ADDRESS>"

@@ -18,6 +18,7 @@ from redaction.multilingual import (
     korean_compound_noun,
     language,
 )
+from redaction.recognizers.address import ADDRESS_LABEL
 from redaction.recognizers.names import (
     PERSON_VERBS,
     all_hebrew_names,
@@ -81,7 +82,9 @@ _NAME_LABEL = (
     r"achternaam)"
 )
 _LABEL = re.compile(rf"(?im)^[ \t]*{_NAME_LABEL}[ \t]*[:=：][ \t]*([^\n,;]{{2,60}}?)[ \t]*$")
-_LABEL_ALONE = re.compile(rf"(?i){_NAME_LABEL}")
+# a name's or an address's label (Adres:, Osoite:, Cím:, Alamat:), which the name models
+# take for a name at the start of a line
+_LABEL_ALONE = re.compile(rf"(?i){_NAME_LABEL}|{ADDRESS_LABEL}")
 _COLON_NEXT = re.compile(r"[ \t]*[:=：]")
 # a place's kind before it, abbreviated in Russian and Ukrainian: г. Москва (city), пос.,
 # с., ул. (street), пр., обл., м. Київ
