@@ -326,7 +326,8 @@ _ID_NAME = "|".join(f"(?P<n{i}>{names})" for i, (names, _, _) in enumerate(_NAME
 _NAMED_ID = re.compile(
     rf"(?<![\w-])(?:{_ID_NAME})(?!\w)[^\d\n]{{0,16}}?(?<![\w-])([0-9][0-9A-Z .\-/]{{4,28}})"
 )
-_DIGIT = re.compile(r"\d")
+# a run of five digits or more, with separators: what every number named here holds
+_LONG_NUMBER = re.compile(r"\d(?:[ .\-/]?\d){4,}")
 # a date or an IP address after the name ("DNI válido hasta 12.03.2027", "NAS at
 # 192.168.1.10") is not the number
 _NOT_AN_ID = re.compile(r"\d{1,4}([./-])\d{1,2}\1\d{1,4}|\d{1,3}(?:\.\d{1,3}){3}")
@@ -364,9 +365,16 @@ class WardenNamedIdRecognizer(EntityRecognizer):
         self, text: str, entities: list[str] | None = None, nlp_artifacts: Any = None
     ) -> list[RecognizerResult]:
         out: list[RecognizerResult] = []
-        if not _DIGIT.search(text):
-            return out
-        for m in _NAMED_ID.finditer(text):
+        # the numbers first (one cheap pattern), then a name in the 60 characters before
+        # each: the names' long alternation is not tried at every place of every text
+        done = 0
+        matches = []
+        for n in _LONG_NUMBER.finditer(text):
+            start = max(done, n.start() - 60)
+            for m in _NAMED_ID.finditer(text, start, n.end() + 30):
+                matches.append(m)
+                done = m.end()
+        for m in matches:
             i = next(int(k[1:]) for k, v in m.groupdict().items() if v is not None)
             _, checks, (low, high) = _NAMED[i]
             found = _number(m.group(m.re.groups), checks, low, high)

@@ -306,6 +306,7 @@ _HOME_USER = re.compile(
     r"(?:\b[A-Za-z]:\\{1,2}(?:Users|Documents and Settings)\\{1,2}|(?<![\w.])/(?:home|Users)/)"
     r"([A-Za-z0-9][\w.-]{1,40})(?=[\\/\s\"'),;:]|$)"
 )
+_HOME_HINT = re.compile(r"/home/|/Users/|:\\")
 # home directories that are no one's: system and cloud image accounts, placeholders
 _NOT_HOME_USERS = frozenset(
     ("public", "default", "administrator", "admin", "user", "username", "ubuntu", "root",
@@ -316,6 +317,8 @@ _NOT_HOME_USERS = frozenset(
      "linuxbrew", "circleci", "travis", "gitpod", "developer", "dev", "coder", "jovyan",
      "all users", "default user", "appdata", "ec2", "steam", "nobody", "daemon", "sys")
 )  # fmt: skip
+# what every such field holds: a colon or an equals sign, then a quote
+_FIELD_HINT = re.compile(r"[:=][ \t]*[\"']")
 # a field that holds a person's name, in JSON, a Python dict, SQL or a keyword argument,
 # its key in one of 14 languages: "nombre": "Lucía", last_name = 'Okafor',
 # first_name="Chidi", 'nachname': 'Weber'
@@ -1134,7 +1137,7 @@ class WardenPersonRecognizer(EntityRecognizer):
         for m in _HANDLE.finditer(text):
             if m.group(0)[1:].lower() not in _NOT_HANDLES:
                 spans.append((m.start(), m.end(), 0.6))
-        for m in _HOME_USER.finditer(text):
+        for m in _HOME_USER.finditer(text) if _HOME_HINT.search(text) else ():
             user = m.group(1)
             if user.casefold() not in _NOT_HOME_USERS:
                 spans.append((m.start(1), m.end(1), 0.6))
@@ -1238,7 +1241,7 @@ class WardenPersonRecognizer(EntityRecognizer):
                 value = m.group(1)
                 if any(c.isalpha() for c in value) and "@" not in value and not _a_sentence(value):
                     spans.append((m.start(1), m.end(1), 0.85))
-        for m in _NAME_FIELD.finditer(text):
+        for m in _NAME_FIELD.finditer(text) if _FIELD_HINT.search(text) else ():
             value = m.group(3)
             if any(c.isalpha() for c in value) and "@" not in value and not _a_sentence(value):
                 spans.append((m.start(3), m.end(3), 0.85))
