@@ -399,6 +399,8 @@ CASES = [
     ("STREET_ADDRESS", "Alamat: Jl. Sudirman No. 25, RT 03/RW 05, Jakarta", "Sudirman"),
     ("STREET_ADDRESS", "Address: Flat 4B, Block C, Sunshine Apartments, MG Road", "Sunshine"),
     ("STREET_ADDRESS", "Shipping address: 7 Chome-2-1 Ginza, Chuo City, Tokyo", "Ginza"),
+    # kin as a title before a first name
+    ("PERSON", "Grandpa Walter taught me to fish when I was six.", "Walter"),
     ("PERSON", "Liebe Grüße, Anna", "Anna"),
     ("PERSON", "Gửi chị Hương, cảm ơn chị nhiều.", "Hương"),
     # a number said digit by digit in a voicemail's transcript
@@ -637,6 +639,12 @@ KEPT = [
     ("IP address: 10.0.0.1\nMAC address: 00:1A:2B:3C:4D:5E", ["MAC address: 00:1A"]),
     ("Address: 0x7ffe5367e044 (heap)", ["Address: 0x7ffe5367e044"]),
     ("Address: TBD, see the ticket\nTicket 4411 has the rest", ["TBD, see the ticket"]),
+    # an instruction's verb before a colon, a role a letter opens to, a contraction
+    ("Summarize: Emily Chen asked Raj to move the meeting", ["Summarize:"]),
+    (
+        "Dear Hiring Manager, my name is Oluwaseun Adebayo-Smith and I'm applying",
+        ["Dear Hiring Manager", "I'm applying"],
+    ),
     # a table's other columns
     ("Nachname;Vorname;Ort\nSchäfer;Lena;Köln", ["Köln"]),
     ("filename;size\nreport.pdf;12kB", ["report.pdf", "12kB"]),

@@ -70,6 +70,19 @@ _CUE = re.compile(
     r"customer|employee|contact|tenant|client|candidate|student|author|called|named|attn\.?))[\s:,]+"
     rf"({_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_TOKEN}){{0,2}})"
 )
+_KIN_TITLE = re.compile(
+    r"\b(?:Grandpa|Grandma|Granny|Grandad|Granddad|Gramps|Nana|Nanna|Uncle|Auntie|Aunty|"
+    r"Aunt|Cousin)[ \t]+([A-Z][a-z]{2,})\b"
+)
+# whom a letter opens to when it knows no name: "Dear Hiring Manager", "Hi Support Team"
+_ROLE_NOUNS = frozenset(
+    ("manager", "committee", "team", "customer", "customers", "colleague", "colleagues",
+     "recruiter", "officer", "director", "editor", "editors", "support", "department",
+     "admissions", "board", "member", "members", "user", "users", "client", "clients",
+     "partner", "partners", "parent", "parents", "applicant", "candidate", "reviewer",
+     "reviewers", "staff", "landlord", "neighbour", "neighbor", "host", "seller", "buyer",
+     "organizer", "organizers", "organiser", "organisers", "representative", "agent")
+)  # fmt: skip
 # a form's field of a name, its label in one of 20 languages: "Name: ...", "Фамилия:",
 # "氏名：", "이름:", "שם מלא:", "الاسم:", "Όνομα:", "Ad Soyad:", "Imię i nazwisko:", "Tên:"
 _NAME_LABEL = (
@@ -199,6 +212,10 @@ _LINE_VOCATIVE = re.compile(
 _VOCATIVE = re.compile(
     r"(?:,|\b(?i:hi|hey|hello|dear|thanks|thank you|bye|goodbye|congrats|congratulations|"
     rf"welcome|cheers|morning|night))[ \t]+({_TOKEN})[ \t]*[?!,.]"
+)
+# a pronoun and a verb written together: I'm, you're, it's (never a name)
+_CONTRACTION = re.compile(
+    r"(?i)(?:i|you|we|they|he|she|it|that|there|who|what)['’](?:m|re|ve|ll|d|s)"
 )
 _AND_PAIR = re.compile(rf"(?<![\w,] )\b({_TOKEN})[ \t]+and[ \t]+({_TOKEN})\b(?![ \t]+[A-Z])")
 _LIST = re.compile(rf"(?:{_TOKEN})(?:,[ \t]*(?:and[ \t]+)?{_TOKEN}|[ \t]+and[ \t]+{_TOKEN})+")
@@ -692,10 +709,11 @@ _CONTACT_LABEL = re.compile(r"[ \t]*(?::|\.?[ \t]*[+(\d])")
 def _a_label(word: str) -> bool:
     """Is ``word``, before a colon at the start of a line, a field's label rather than a
     speaker's name: a contact's label (Tel, Fax, Mob), English words joined by hyphens
-    (Signed-off-by, Co-authored-by), or the one who does what a verb says (Attendees,
-    Assignee, Reviewer, Transcriber), words the dictionaries do not list?"""
+    (Signed-off-by, Co-authored-by), a verb that opens an instruction (Summarize:,
+    Paraphrase:), or the one who does what a verb says (Attendees, Assignee, Reviewer,
+    Transcriber), words the dictionaries do not list?"""
     w = word.casefold()
-    if w in _CONTACT_LABELS:
+    if w in _CONTACT_LABELS or w in verb_base_forms():
         return True
     parts = w.split("-")
     words = [p for p in parts if len(p) >= 3]
@@ -1220,7 +1238,7 @@ class WardenPersonRecognizer(EntityRecognizer):
         # 3. cues
         for m in _CUE.finditer(text):
             words = [w for w in _WORD.findall(m.group(1))]
-            if words and self._plausible(words):
+            if words and self._plausible(words) and words[-1].casefold() not in _ROLE_NOUNS:
                 spans.append((m.start(1), m.end(1), 0.7))
         # a first name signing the message, alone at its end ("... buluşalım. Selim",
         # "Saludos,\nBegoña")
@@ -1318,6 +1336,7 @@ class WardenPersonRecognizer(EntityRecognizer):
             and not names_an_id(text, s, e)
             and not _a_month_or_an_error(text, s, e)
             and not greeting_or_label(text, s, e, lang)
+            and not _CONTRACTION.fullmatch(text, s, e)  # "Adebayo-Smith and I'm"
             and not _CYRILLIC_PLACE_BEFORE.search(text, max(0, s - 8), s)
         ]
         # 6. every part of a found name, wherever else it appears
@@ -1615,6 +1634,10 @@ class WardenPersonRecognizer(EntityRecognizer):
             a, c = m.group(1), m.group(3)
             if a in self.first and not is_common(a) and not is_common(c):
                 spans.append((m.start(), m.end(), 0.5))
+        # kin as a title before a listed first name: "Grandpa Walter", "Auntie Grace"
+        for m in _KIN_TITLE.finditer(text):
+            if m.group(1).casefold() in self.first:
+                spans.append((m.start(1), m.end(1), 0.6))
         # addressed by name: "Remember me, Kelly?"
         for m in _VOCATIVE.finditer(text):
             if self._name_word(m.group(1)):
