@@ -624,6 +624,7 @@ KEPT = [
     ("cd /home/ubuntu/app && copy C:\\Users\\Public\\x.txt", ["ubuntu", "Public"]),
     ("npm i @types/node @my-org/utils", ["@types/node", "@my-org/utils"]),
     ("@app.route('/users')\ndef users(): ...", ["@app.route"]),
+    ('@Entity @Table(name = "users")\npublic class User {}', ["@Entity @Table"]),
     ("count: one, two, three, four, five, six, seven, eight", ["one, two, three"]),
     # greetings, closings and a group addressed, which the models take for a name; a
     # Vietnamese city named like a family

@@ -260,10 +260,11 @@ _LOWER_PAIR = re.compile(
 # part of an e-mail address, not a scoped package: @types/node): "thanks @maria_lopez",
 # with its parts after a hyphen or a dot (GitHub's @Sofia-Ramirez-12, Slack's
 # @k.obrien); at the start of a line when words in lower case or another handle follow
+# (not an annotation: @Entity @Table(name = ...))
 _HANDLE = re.compile(
     r"(?m)(?:(?<=[^\s\w@.])|(?<=\S )|^(?=@[\w.-]+[ ,:]+(?!(?:public|private|protected|"
     r"static|final|void|class|interface|enum|abstract|override|internal|suspend|export|"
-    r"async)\b)[a-z@]))"
+    r"async)\b)(?:[a-z]|@[\w.-]+(?![\w.(-]))))"
     r"@(?:[A-Za-z0-9_]{2,30}|[A-Za-z0-9_](?=[.-]\w))(?:[.-][A-Za-z0-9_]{1,30}){0,3}"
     r"(?![\w@/(]|[.-]\w)"
 )
