@@ -625,6 +625,7 @@ KEPT = [
     ("npm i @types/node @my-org/utils", ["@types/node", "@my-org/utils"]),
     ("@app.route('/users')\ndef users(): ...", ["@app.route"]),
     ('@Entity @Table(name = "users")\npublic class User {}', ["@Entity @Table"]),
+    (".container { max-width: 1200px; min-height: 100vh; }", ["max-width", "min-height"]),
     ("count: one, two, three, four, five, six, seven, eight", ["one, two, three"]),
     # greetings, closings and a group addressed, which the models take for a name; a
     # Vietnamese city named like a family

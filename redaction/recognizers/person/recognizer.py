@@ -213,6 +213,7 @@ _VOCATIVE = re.compile(
     r"(?:,|\b(?i:hi|hey|hello|dear|thanks|thank you|bye|goodbye|congrats|congratulations|"
     rf"welcome|cheers|morning|night))[ \t]+({_TOKEN})[ \t]*[?!,.]"
 )
+_HYPHENATED = re.compile(r"-[a-z]")
 # a pronoun and a verb written together: I'm, you're, it's (never a name)
 _CONTRACTION = re.compile(
     r"(?i)(?:i|you|we|they|he|she|it|that|there|who|what)['’](?:m|re|ve|ll|d|s)"
@@ -1083,6 +1084,8 @@ class WardenPersonRecognizer(EntityRecognizer):
                     words[0].casefold() in self.first_en
                     and all(self._in_dict(w) or self._rare(w) for w in words)
                     and language(text) == "en"
+                    # not part of a hyphenated word: max-width, min-height
+                    and not _HYPHENATED.match(text, ent.end_char)
                 ):
                     continue
                 caps = [w for w in words if _cap(w)]
