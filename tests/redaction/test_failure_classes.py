@@ -399,6 +399,14 @@ CASES = [
     ("STREET_ADDRESS", "Alamat: Jl. Sudirman No. 25, RT 03/RW 05, Jakarta", "Sudirman"),
     ("STREET_ADDRESS", "Address: Flat 4B, Block C, Sunshine Apartments, MG Road", "Sunshine"),
     ("STREET_ADDRESS", "Shipping address: 7 Chome-2-1 Ginza, Chuo City, Tokyo", "Ginza"),
+    # a date of birth after its cue in another language; its label is no name
+    ("DATE_OF_BIRTH", "Geburtsdatum: 14.03.1985, geboren in Graz", "14.03.1985"),
+    ("DATE_OF_BIRTH", "fecha de nacimiento: 3 de mayo de 1979", "3 de mayo de 1979"),
+    ("DATE_OF_BIRTH", "née le 12 juillet 1990 à Nantes", "12 juillet 1990"),
+    ("DATE_OF_BIRTH", "生年月日：1988年4月12日", "1988年4月12日"),
+    ("DATE_OF_BIRTH", "생년월일: 1995년 3월 2일", "1995년 3월 2일"),
+    ("DATE_OF_BIRTH", "Дата рождения: 05.11.1974", "05.11.1974"),
+    ("DATE_OF_BIRTH", "Doğum tarihi: 1 Ekim 1990", "1 Ekim 1990"),
     # kin as a title before a first name
     ("PERSON", "Grandpa Walter taught me to fish when I was six.", "Walter"),
     ("PERSON", "Liebe Grüße, Anna", "Anna"),
@@ -647,6 +655,8 @@ KEPT = [
         "Dear Hiring Manager, my name is Oluwaseun Adebayo-Smith and I'm applying",
         ["Dear Hiring Manager", "I'm applying"],
     ),
+    ("Geburtsdatum: 14.03.1985, geboren in Graz", ["Geburtsdatum:"]),
+    ("Der Vertrag wurde am 14.03.1985 geschlossen.", ["14.03.1985"]),
     # a table's other columns
     ("Nachname;Vorname;Ort\nSchäfer;Lena;Köln", ["Köln"]),
     ("filename;size\nreport.pdf;12kB", ["report.pdf", "12kB"]),

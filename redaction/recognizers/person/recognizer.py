@@ -19,6 +19,7 @@ from redaction.multilingual import (
     language,
 )
 from redaction.recognizers.address import ADDRESS_LABEL
+from redaction.recognizers.dob import BIRTH_CUE
 from redaction.recognizers.names import (
     PERSON_VERBS,
     all_hebrew_names,
@@ -95,9 +96,9 @@ _NAME_LABEL = (
     r"achternaam)"
 )
 _LABEL = re.compile(rf"(?im)^[ \t]*{_NAME_LABEL}[ \t]*[:=：][ \t]*([^\n,;]{{2,60}}?)[ \t]*$")
-# a name's or an address's label (Adres:, Osoite:, Cím:, Alamat:), which the name models
-# take for a name at the start of a line
-_LABEL_ALONE = re.compile(rf"(?i){_NAME_LABEL}|{ADDRESS_LABEL}")
+# a name's, an address's or a birth date's label (Adres:, Osoite:, Cím:, Alamat:,
+# Geburtsdatum:), which the name models take for a name at the start of a line
+_LABEL_ALONE = re.compile(rf"(?i){_NAME_LABEL}|{ADDRESS_LABEL}|{BIRTH_CUE}")
 _COLON_NEXT = re.compile(r"[ \t]*[:=：]")
 # a place's kind before it, abbreviated in Russian and Ukrainian: г. Москва (city), пос.,
 # с., ул. (street), пр., обл., м. Київ
