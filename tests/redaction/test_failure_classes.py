@@ -407,6 +407,9 @@ CASES = [
     ("DATE_OF_BIRTH", "생년월일: 1995년 3월 2일", "1995년 3월 2일"),
     ("DATE_OF_BIRTH", "Дата рождения: 05.11.1974", "05.11.1974"),
     ("DATE_OF_BIRTH", "Doğum tarihi: 1 Ekim 1990", "1 Ekim 1990"),
+    # a payment app's handle
+    ("PERSON", "My Venmo is @tyler-brooks-7 and my Cash App is $TylerB2024", "$TylerB2024"),
+    ("PERSON", "pay me at paypal.me/ingridsolberg or venmo.com/u/Ingrid-S", "ingridsolberg"),
     # kin as a title before a first name
     ("PERSON", "Grandpa Walter taught me to fish when I was six.", "Walter"),
     ("PERSON", "Liebe Grüße, Anna", "Anna"),

@@ -354,6 +354,12 @@ _USERNAME_IS = re.compile(
     r"(?i:\b(?:user[ \t]?name|login|handle|gamertag|screen[ \t]?name|nick(?:name)?)"
     r"[ \t]*(?:is|:|=)[ \t]*)@?([A-Za-z0-9][\w.-]{1,30}[A-Za-z0-9_])(?![\w@])"
 )
+# the one paid or paying: a Cash App $cashtag, a PayPal.me, Venmo or cash.app address
+_PAYMENT_HINT = re.compile(r"(?i)cash\s?app|cashtag|paypal\.me|venmo\.com|cash\.app")
+_PAYMENT_HANDLE = re.compile(
+    r"(?i:\b(?:cash[ \t]?app|cashtag)(?:[ \t]+(?:is|me|at|tag))?[ \t:]+)(\$[A-Za-z][\w-]{1,20})"
+    r"|(?i:\b(?:paypal\.me|venmo\.com(?:/u)?|cash\.app)/)(\$?[A-Za-z0-9][\w.-]{1,30}[\w])"
+)
 # who a piece of code or a chat names: a to-do's owner (TODO(akumar)), Slack's mention
 # with the display name (<@U024BE7LH|jane.doe>), a Reddit user (u/throwaway_jane)
 _CODE_USER = re.compile(
@@ -1168,6 +1174,9 @@ class WardenPersonRecognizer(EntityRecognizer):
             spans += [(m.start(1), m.end(1), 0.6) for m in _PROFILE_URL.finditer(text)]
         for m in _CODE_USER.finditer(text):
             g = next(i for i in (1, 2, 3) if m.group(i))
+            spans.append((m.start(g), m.end(g), 0.6))
+        for m in _PAYMENT_HANDLE.finditer(text) if _PAYMENT_HINT.search(text) else ():
+            g = 1 if m.group(1) else 2
             spans.append((m.start(g), m.end(g), 0.6))
         for m in _USERNAME_IS.finditer(text):
             name = m.group(1)
