@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 from presidio_analyzer.predefined_recognizers import ItFiscalCodeRecognizer
 from stdnum.ar import cuit as ar_cuit
 from stdnum.ar import dni as ar_dni
@@ -342,7 +342,7 @@ def names_an_id(text: str, a: int, b: int) -> bool:
     )
 
 
-class WardenNamedIdRecognizer(EntityRecognizer):
+class WardenNamedIdRecognizer(RuleRecognizer):
     """A national number after its name, in 40 countries (:data:`_NAMED`): PESEL, BSN,
     Steuer-ID, SIN, TFN, NHS number, ИНН, СНИЛС, AHV, personnummer, CPR, RUT, CUIT,
     CPF, MyKad, 주민등록번호, NIR, PPS, Aadhaar, ת"ז, Greece's AMKA, CNP, ЕГН, マイナンバー, NIK ...
@@ -352,14 +352,6 @@ class WardenNamedIdRecognizer(EntityRecognizer):
     words after it are not taken)."""
 
     ENTITY = "NATIONAL_ID"
-
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entities=[self.ENTITY], supported_language="en", name=type(self).__name__
-        )
-
-    def load(self) -> None:
-        """Nothing to load: the pattern is compiled at import."""
 
     def analyze(
         self, text: str, entities: list[str] | None = None, nlp_artifacts: Any = None

@@ -664,6 +664,7 @@ KEPT = [
     ("Nachname;Vorname;Ort\nSchäfer;Lena;Köln", ["Köln"]),
     ("filename;size\nreport.pdf;12kB", ["report.pdf", "12kB"]),
     ("Product Name,Price\nWidget Pro,9.99", ["Widget Pro"]),
+    ("ps aux | grep name\nls -la | wc -l", ["wc -l"]),
     ("Hola Amigos, ¿cómo están?", ["Amigos"]),
     ("Hallo zusammen, Liebe Grüße aus Berlin", ["Liebe Grüße"]),
 ]

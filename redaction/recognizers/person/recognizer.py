@@ -1766,7 +1766,8 @@ class WardenPersonRecognizer(EntityRecognizer):
             stripped = line.strip()
             if cols is None:
                 sep = max(_CELL_SEPARATORS, key=stripped.count)
-                if stripped.count(sep) >= 1:
+                # a bar opens a Markdown table's line (not a shell's pipe: ps | grep name)
+                if stripped.count(sep) >= 1 and (sep != "|" or stripped.startswith("|")):
                     header = [h.strip().strip("\"'").lower() for h in stripped.split(sep)]
                     named = [
                         i
