@@ -407,6 +407,8 @@ CASES = [
     ("DATE_OF_BIRTH", "생년월일: 1995년 3월 2일", "1995년 3월 2일"),
     ("DATE_OF_BIRTH", "Дата рождения: 05.11.1974", "05.11.1974"),
     ("DATE_OF_BIRTH", "Doğum tarihi: 1 Ekim 1990", "1 Ekim 1990"),
+    # a transcript's speaker named in brackets after the role
+    ("PERSON", "SPEAKER 1 (Olu): hello? SPEAKER 2 (Nkechi): yes I can hear you", "Nkechi"),
     # a payment app's handle
     ("PERSON", "My Venmo is @tyler-brooks-7 and my Cash App is $TylerB2024", "$TylerB2024"),
     ("PERSON", "pay me at paypal.me/ingridsolberg or venmo.com/u/Ingrid-S", "ingridsolberg"),
@@ -665,6 +667,7 @@ KEPT = [
     ("filename;size\nreport.pdf;12kB", ["report.pdf", "12kB"]),
     ("Product Name,Price\nWidget Pro,9.99", ["Widget Pro"]),
     ("ps aux | grep name\nls -la | wc -l", ["wc -l"]),
+    ("Customer (Premium): my invoice is wrong", ["Customer (Premium):"]),
     ("Hola Amigos, ¿cómo están?", ["Amigos"]),
     ("Hallo zusammen, Liebe Grüße aus Berlin", ["Liebe Grüße"]),
 ]

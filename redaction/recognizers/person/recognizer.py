@@ -354,6 +354,13 @@ _USERNAME_IS = re.compile(
     r"(?i:\b(?:user[ \t]?name|login|handle|gamertag|screen[ \t]?name|nick(?:name)?)"
     r"[ \t]*(?:is|:|=)[ \t]*)@?([A-Za-z0-9][\w.-]{1,30}[A-Za-z0-9_])(?![\w@])"
 )
+# a transcript's speaker named in brackets after the role, before what is said:
+# "SPEAKER 2 (Nkechi):", "Interviewer (Dr. Haruto Sato):", "Q (Laura):"
+_SPEAKER_NAMED = re.compile(
+    r"(?i:\b(?:speaker|participant|interviewer|interviewee|caller|agent|customer|host|guest|"
+    r"moderator|respondent|patient|doctor|q|a|p|r)[ \t]*\d{0,3}[ \t]*)\("
+    r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?[ \t]+)?([A-ZÀ-ÖØ-Þ][\w'’-]+(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'’-]+){0,2})\)[ \t]*:"
+)
 # the one paid or paying: a Cash App $cashtag, a PayPal.me, Venmo or cash.app address
 _PAYMENT_HINT = re.compile(r"(?i)cash\s?app|cashtag|paypal\.me|venmo\.com|cash\.app")
 _PAYMENT_HANDLE = re.compile(
@@ -1175,6 +1182,9 @@ class WardenPersonRecognizer(EntityRecognizer):
         for m in _CODE_USER.finditer(text):
             g = next(i for i in (1, 2, 3) if m.group(i))
             spans.append((m.start(g), m.end(g), 0.6))
+        for m in _SPEAKER_NAMED.finditer(text):
+            if not is_common(m.group(1)) or self._in_dict(m.group(1)):
+                spans.append((m.start(1), m.end(1), 0.7))
         for m in _PAYMENT_HANDLE.finditer(text) if _PAYMENT_HINT.search(text) else ():
             g = 1 if m.group(1) else 2
             spans.append((m.start(g), m.end(g), 0.6))
