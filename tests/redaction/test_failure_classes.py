@@ -409,6 +409,10 @@ CASES = [
     ("DATE_OF_BIRTH", "Doğum tarihi: 1 Ekim 1990", "1 Ekim 1990"),
     # a transcript's speaker named in brackets after the role
     ("PERSON", "SPEAKER 1 (Olu): hello? SPEAKER 2 (Nkechi): yes I can hear you", "Nkechi"),
+    # a messenger's account after its name
+    ("PERSON", "你好，我是王小明，我的微信是 wxid_8x7y6z", "wxid_8x7y6z"),
+    ("PERSON", "안녕하세요, 저는 이수진이에요. 카톡 아이디는 sujin_lee92예요.", "sujin_lee92"),
+    ("PERSON", "add me on Discord: nightowl_77#4821 or Skype: live:.cid.8f3a", "nightowl_77"),
     # a payment app's handle
     ("PERSON", "My Venmo is @tyler-brooks-7 and my Cash App is $TylerB2024", "$TylerB2024"),
     ("PERSON", "pay me at paypal.me/ingridsolberg or venmo.com/u/Ingrid-S", "ingridsolberg"),
@@ -644,6 +648,8 @@ KEPT = [
     # Vietnamese city named like a family
     ("Xin chào, tôi muốn đặt phòng ở Hà Nội.", ["Xin chào", "Hà Nội"]),
     ("Oi Gente, tudo bem?", ["Gente"]),
+    ("Привет, я Маша, мой номер +7 916 555-12-34", ["Привет"]),
+    ("the signal is weak and the line is busy", ["signal is weak", "line is busy"]),
     # a form's label; a place after its kind's abbreviation; a Hindi name's line
     ("이름: 박서준\n연락처: 010-9876-5432", ["이름", "연락처"]),
     ("Ad Soyad: Deniz Kaya", ["Ad Soyad:"]),

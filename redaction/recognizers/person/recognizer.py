@@ -306,7 +306,7 @@ _GREETING_WORDS = frozenset(
      "abraços", "beijos", "saluti", "bisous", "amitiés", "pozdrawiam", "pozdrowienia",
      "selamlar", "saygılarımla", "liebe", "lieber", "liebes", "viele", "herzliche",
      "freundliche", "beste", "schöne", "muchos", "cordiali", "tanti", "xin", "chào",
-     "cảm", "cám", "kính", "gửi", "thân")
+     "cảm", "cám", "kính", "gửi", "thân", "привет", "здравствуйте", "привіт", "вітаю")
 )  # fmt: skip
 
 
@@ -353,6 +353,15 @@ _NAME_FIELD = re.compile(
 _USERNAME_IS = re.compile(
     r"(?i:\b(?:user[ \t]?name|login|handle|gamertag|screen[ \t]?name|nick(?:name)?)"
     r"[ \t]*(?:is|:|=)[ \t]*)@?([A-Za-z0-9][\w.-]{1,30}[A-Za-z0-9_])(?![\w@])"
+)
+# an account on a messenger after its name: "my WeChat ID is wxid_8x7y6z", "微信是 ...",
+# "카톡 아이디는 sujin_lee92예요", "LINE ID: ...", "Skype: live:...", "Discord: name#1234"
+_MESSENGER_ID = re.compile(
+    r"(?i:\b(?:we[ \t]?chat|weixin|kakao(?:[ \t]?talk)?|line|skype|discord|telegram|signal|"
+    r"viber|qq)(?:[ \t]*(?:id|handle|username|account|number))?|微信号?|카톡[ \t]*아이디|"
+    r"카카오톡[ \t]*아이디|ライン[ \t]*ID)"
+    r"[ \t]*(?:is|:|=|是|：|는|은)?[ \t]*(?:live:)?@?([A-Za-z0-9][A-Za-z0-9_.-]{1,30}[A-Za-z0-9_](?:#\d{4})?)"
+    r"(?![A-Za-z0-9_@])"
 )
 # a transcript's speaker named in brackets after the role, before what is said:
 # "SPEAKER 2 (Nkechi):", "Interviewer (Dr. Haruto Sato):", "Q (Laura):"
@@ -1188,7 +1197,7 @@ class WardenPersonRecognizer(EntityRecognizer):
         for m in _PAYMENT_HANDLE.finditer(text) if _PAYMENT_HINT.search(text) else ():
             g = 1 if m.group(1) else 2
             spans.append((m.start(g), m.end(g), 0.6))
-        for m in _USERNAME_IS.finditer(text):
+        for m in itertools.chain(_USERNAME_IS.finditer(text), _MESSENGER_ID.finditer(text)):
             name = m.group(1)
             if any(c.isdigit() or c in "_." for c in name) or not is_common(name):
                 spans.append((m.start(1), m.end(1), 0.6))
