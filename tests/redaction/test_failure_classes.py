@@ -409,6 +409,9 @@ CASES = [
     ("DATE_OF_BIRTH", "Doğum tarihi: 1 Ekim 1990", "1 Ekim 1990"),
     # a transcript's speaker named in brackets after the role
     ("PERSON", "SPEAKER 1 (Olu): hello? SPEAKER 2 (Nkechi): yes I can hear you", "Nkechi"),
+    # a credential's user: in a URL before its password, after curl's -u
+    ("PERSON", "psql postgresql://mkowalczyk:hunter2@db.internal:5432/prod", "mkowalczyk"),
+    ("PERSON", "curl -u lkowalski:S3cr3tP@ss https://api.example.com/v1/me", "lkowalski"),
     # a messenger's account after its name
     ("PERSON", "你好，我是王小明，我的微信是 wxid_8x7y6z", "wxid_8x7y6z"),
     ("PERSON", "안녕하세요, 저는 이수진이에요. 카톡 아이디는 sujin_lee92예요.", "sujin_lee92"),
@@ -640,6 +643,7 @@ KEPT = [
     ("On Mon, Jan 5, 2026 at 10:02 AM Priya Raman wrote:", ["Jan 5"]),
     ("cd /home/ubuntu/app && copy C:\\Users\\Public\\x.txt", ["ubuntu", "Public"]),
     ("npm i @types/node @my-org/utils", ["@types/node", "@my-org/utils"]),
+    ("DATABASE_URL=postgres://postgres:secret@localhost:5432/app", ["postgres://postgres:"]),
     ("@app.route('/users')\ndef users(): ...", ["@app.route"]),
     ('@Entity @Table(name = "users")\npublic class User {}', ["@Entity @Table"]),
     (".container { max-width: 1200px; min-height: 100vh; }", ["max-width", "min-height"]),

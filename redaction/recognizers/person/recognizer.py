@@ -326,6 +326,12 @@ _HOME_USER = re.compile(
     r"(?:\b[A-Za-z]:\\{1,2}(?:Users|Documents and Settings)\\{1,2}|(?<![\w.])/(?:home|Users)/)"
     r"([A-Za-z0-9][\w.-]{1,40})(?=[\\/\s\"'),;:]|$)"
 )
+# the user of a credential: in a URL before its password (postgresql://jdoe:...@host),
+# after curl's -u (curl -u jdoe:...)
+_CREDENTIAL_USER = re.compile(
+    r"\b[A-Za-z][A-Za-z0-9+.-]{1,15}://([A-Za-z0-9][\w.%-]{0,40}):[^@\s/]*@"
+    r"|(?<![\w-])(?:-u|--user)[ \t]+[\"']?([A-Za-z0-9][\w.-]{0,40}):"
+)
 _HOME_HINT = re.compile(r"/home/|/Users/|:\\")
 # home directories that are no one's: system and cloud image accounts, placeholders
 _NOT_HOME_USERS = frozenset(
@@ -1182,10 +1188,13 @@ class WardenPersonRecognizer(EntityRecognizer):
         for m in _HANDLE.finditer(text):
             if m.group(0)[1:].lower() not in _NOT_HANDLES:
                 spans.append((m.start(), m.end(), 0.6))
-        for m in _HOME_USER.finditer(text) if _HOME_HINT.search(text) else ():
-            user = m.group(1)
-            if user.casefold() not in _NOT_HOME_USERS:
-                spans.append((m.start(1), m.end(1), 0.6))
+        for m in itertools.chain(
+            _HOME_USER.finditer(text) if _HOME_HINT.search(text) else (),
+            _CREDENTIAL_USER.finditer(text) if ":" in text else (),
+        ):
+            g = 1 if m.group(1) else 2
+            if m.group(g).casefold() not in _NOT_HOME_USERS:
+                spans.append((m.start(g), m.end(g), 0.6))
         if "/" in text and _PROFILE_HINT.search(text):
             spans += [(m.start(1), m.end(1), 0.6) for m in _PROFILE_URL.finditer(text)]
         for m in _CODE_USER.finditer(text):
