@@ -86,14 +86,19 @@ _ROLE_NOUNS = frozenset(
 )  # fmt: skip
 # a form's field of a name, its label in one of 20 languages: "Name: ...", "Фамилия:",
 # "氏名：", "이름:", "שם מלא:", "الاسم:", "Όνομα:", "Ad Soyad:", "Imię i nazwisko:", "Tên:"
+# a person's name, or its first or family part, as the languages' forms, tables and
+# records call it (lower case): what a name field's label, key and column share
+_NAME_WORDS = (
+    r"nombre|apellidos?|nome|cognome|sobrenome|pr[ée]nom|nazwisko|imi[eę]|voornaam|"
+    r"achternaam|фамилия|имя|ім'я|прізвище|soyad[ıi]?|姓名|氏名|名前|이름|성명"
+)
 _NAME_LABEL = (
-    r"(?:full[ \t]*)?(?:name|customer|patient|applicant|contact|employee|nombre|nom|"
-    r"first[ \t]*name|last[ \t]*name|surname|имя|фамилия|отчество|фио|ім'я|прізвище|"
-    r"氏名|名前|姓名|이름|성명|שם(?:[ \t]+מלא)?|الاسم|اسم|όνομα|επώνυμο|ονοματεπώνυμο|"
-    r"ชื่อ(?:[ \t-]?นามสกุล)?|นามสกุล|ad[ıi]?[ \t]+soyad[ıi]?|soyad[ıi]?|isim|"
-    r"imi[ęe](?:[ \t]+i[ \t]+nazwisko)?|nazwisko|nome(?:[ \t]+completo)?|sobrenome|cognome|"
-    r"pr[ée]nom|apellidos?|नाम|tên|họ[ \t]+(?:và[ \t]+)?tên|vorname|nachname|naam|voornaam|"
-    r"achternaam)"
+    r"(?:full[ \t]*)?(?:name|customer|patient|applicant|contact|employee|nom|"
+    r"first[ \t]*name|last[ \t]*name|surname|отчество|фио|"
+    r"שם(?:[ \t]+מלא)?|الاسم|اسم|όνομα|επώνυμο|ονοματεπώνυμο|"
+    r"ชื่อ(?:[ \t-]?นามสกุล)?|นามสกุล|ad[ıi]?[ \t]+soyad[ıi]?|isim|"
+    r"imi[ęe][ \t]+i[ \t]+nazwisko|nome[ \t]+completo|नाम|tên|họ[ \t]+(?:và[ \t]+)?tên|"
+    rf"vorname|nachname|naam|{_NAME_WORDS})"
 )
 _LABEL = re.compile(rf"(?im)^[ \t]*{_NAME_LABEL}[ \t]*[:=：][ \t]*([^\n,;]{{2,60}}?)[ \t]*$")
 # a name's, an address's or a birth date's label (Adres:, Osoite:, Cím:, Alamat:,
@@ -109,11 +114,7 @@ _JSON_KEY = re.compile(
     re.I,
 )
 # a table's column of names: its header (lower case), and the separators of its cells
-_NAME_HEADER = re.compile(
-    r"[\w ]*name[\w ]*|pr[ée]nom|nom|nombre|"
-    r"apellidos?|nome|cognome|sobrenome|nazwisko|imi[eę]|naam|voornaam|achternaam|фамилия|"
-    r"имя|ім'я|прізвище|soyad[ıi]?|ad[ıi]|姓名|氏名|名前|이름|성명"
-)
+_NAME_HEADER = re.compile(rf"[\w ]*name[\w ]*|nom|naam|ad[ıi]|{_NAME_WORDS}")
 _CELL_SEPARATORS = (",", ";", "\t", "|")
 # a thing's name, not a person's: filename, host_name, "Product Name"
 _THING_NAME = re.compile(
@@ -333,8 +334,9 @@ _CREDENTIAL_USER = re.compile(
     r"|(?<![\w-])(?:-u|--user)[ \t]+[\"']?([A-Za-z0-9][\w.-]{0,40}):"
 )
 _HOME_HINT = re.compile(r"/home/|/Users/|:\\")
-# home directories that are no one's: system and cloud image accounts, placeholders
-_NOT_HOME_USERS = frozenset(
+# accounts that are no one's (a home directory's, a credential's): system and cloud
+# image accounts, placeholders
+_SYSTEM_ACCOUNTS = frozenset(
     ("public", "default", "administrator", "admin", "user", "username", "ubuntu", "root",
      "ec2-user", "runner", "runneradmin", "vagrant", "pi", "deploy", "app", "www-data",
      "jenkins", "git", "node", "docker", "centos", "debian", "fedora", "opc", "azureuser",
@@ -350,10 +352,9 @@ _FIELD_HINT = re.compile(r"[:=][ \t]*[\"']")
 # first_name="Chidi", 'nachname': 'Weber'
 _NAME_FIELD = re.compile(
     r"(?i)([\"']?)\b(?:(?:full|first|last|given|family|middle|maiden|display|customer|"
-    r"contact|patient|employee)[_ -]?name|firstName|lastName|surname|nombre|apellidos?|nome|"
-    r"cognome|sobrenome|pr[ée]nom|nom_de_famille|vorname|nachname|familienname|voornaam|"
-    r"achternaam|imi[eę]|nazwisko|имя|фамилия|отчество|ім'я|прізвище|soyad[ıi]?|名前|氏名|"
-    r"姓名|이름|성명)\1[ \t]*(?:==?|:)[ \t]*([\"'])([^\"'\\\n]{2,80})\2"
+    r"contact|patient|employee)[_ -]?name|firstName|lastName|surname|nom_de_famille|vorname|"
+    rf"nachname|familienname|отчество|{_NAME_WORDS})\1[ \t]*(?:==?|:)[ \t]*([\"'])"
+    r"([^\"'\\\n]{2,80})\2"
 )
 # a user name said as one: "my username is darkstar_1987", "gamertag: xXSniperXx"
 _USERNAME_IS = re.compile(
@@ -1193,7 +1194,7 @@ class WardenPersonRecognizer(EntityRecognizer):
             _CREDENTIAL_USER.finditer(text) if ":" in text else (),
         ):
             g = 1 if m.group(1) else 2
-            if m.group(g).casefold() not in _NOT_HOME_USERS:
+            if m.group(g).casefold() not in _SYSTEM_ACCOUNTS:
                 spans.append((m.start(g), m.end(g), 0.6))
         if "/" in text and _PROFILE_HINT.search(text):
             spans += [(m.start(1), m.end(1), 0.6) for m in _PROFILE_URL.finditer(text)]
