@@ -341,6 +341,10 @@ CASES = [
     # Korean: called by name, or by the -이 a given name takes among friends
     ("PERSON", "서연아 밥 먹었어?", "서연"),
     ("PERSON", "엄마가 전화했어. 수진이가 그러는데 내일 온대.", "수진"),
+    # Korean: a name of any origin after what only a person is (a singer, a president)
+    ("PERSON", "어제 가수 에일리의 공연을 봤는데 정말 좋았어요.", "에일리"),
+    ("PERSON", "미국 대통령 바이든은 오늘 연설했다.", "바이든"),
+    ("PERSON", "요리를 가르쳐 준 셰프 고든은 엄격했다.", "고든"),
     # "my name is", bounded by the copula, in Persian, Urdu, Korean; "I am named" in Thai;
     # a Persian "I am" before a listed first name; Vietnamese pronouns of address
     ("PERSON", "سلام، من علی رضایی هستم و شماره من را دارید.", "علی رضایی"),
@@ -622,6 +626,8 @@ KEPT = [
     ("The username is required and the login is optional.", ["required", "optional"]),
     # a Korean common noun written onto another (resident | registration number)
     ("주민등록번호 850101-1234567", ["주민등록번호"]),
+    # a role before what is no name: an election, an audition
+    ("대통령 선거가 다가온다. 배우 캐스팅이 끝났다.", ["선거가", "캐스팅이"]),
     # a company by its legal form
     ("As discussed with Rahul, the contract with Acme GmbH renews in May.", ["Acme", "GmbH"]),
     ("We signed with Hooli, Inc. and Globex Ltd yesterday.", ["Hooli", "Inc"]),
