@@ -111,6 +111,7 @@ _RULES = (
             rf"(?:,?[ \t]+\d{{4,5}}[ \t]+{_CAPW})?{_CITY}"
         ),
         0.75,
+        hint=re.compile(rf"(?i:{_COMPOUND})[ \t]+\d"),
     ),
     Rule(
         "number_word_number",
@@ -156,8 +157,9 @@ _SCRIPT_RULES = (
             rf"(?:[{_KANA}\w]{{0,12}}?\d{{1,4}}号室)?"
         ),
         0.75,
+        hint=re.compile("[市区町村郡]"),
     ),
-    Rule("ja_postcode", re.compile(r"〒\s?\d{3}-?\d{4}"), 0.8),
+    Rule("ja_postcode", re.compile(r"〒\s?\d{3}-?\d{4}"), 0.8, needs="〒"),
     # 广东省深圳市南山区科技园路88号 / 北京市朝阳区建国路1号院
     Rule(
         "zh",
@@ -166,6 +168,7 @@ _SCRIPT_RULES = (
             r"[\u4e00-\u9fff\d]{0,16}?(?:路|街|道|巷|大道|胡同|里)\d{1,5}号(?:院|楼)?(?:\d{1,4}(?:室|单元|号楼))*"
         ),
         0.75,
+        hint=re.compile("市"),
     ),
     # 서울특별시 강남구 테헤란로 152 / 부산광역시 해운대구 우동 1411-3
     Rule(
@@ -175,6 +178,7 @@ _SCRIPT_RULES = (
             r"[가-힣0-9]{1,12}(?:로|길|동|읍|면|리)\s*\d{1,5}(?:-\d{1,5})?(?:\s*번지)?(?:\s*\d{1,4}호)?"
         ),
         0.75,
+        hint=re.compile("[시군구]"),
     ),
     # ул. Ленина, д. 5, кв. 12 / вул. Хрещатик, буд. 22
     Rule(
@@ -185,6 +189,7 @@ _SCRIPT_RULES = (
             r"(?:(?:д\.|дом|буд\.|будинок)\s*)?\d{1,4}[а-яіїє]?(?:[,/]?\s*(?:кв\.|квартира|корп\.|к\.|стр\.|оф\.)\s*\d{1,4})*"
         ),
         0.75,
+        hint=re.compile("[\u0400-\u04ff]"),
     ),
     # רחוב הרצל 12 / شارع الملك فهد 12
     Rule(
@@ -193,6 +198,7 @@ _SCRIPT_RULES = (
             r"(?<!\w)(?:רחוב|רח'|שדרות|שד'|شارع|طريق|حي)\s+[\u0590-\u05ff\u0600-\u06ff\"' ]{2,30}?\s*\d{1,5}(?!\d)"
         ),
         0.7,
+        hint=re.compile("[\u0590-\u06ff]"),
     ),
     # 123/45 ถนนสุขุมวิท แขวงคลองเตย เขตคลองเตย กรุงเทพฯ 10110
     Rule(
@@ -202,6 +208,7 @@ _SCRIPT_RULES = (
             r"[\u0e00-\u0e7f0-9 ./]{2,80}?(?:\d{5}|(?=[\s,.]*$)|(?=\n))"
         ),
         0.7,
+        hint=re.compile("[\u0e00-\u0e7f]"),
     ),
     # οδός Ερμού 25 / Λεωφ. Κηφισίας 44, 115 26 Αθήνα
     Rule(
@@ -211,6 +218,7 @@ _SCRIPT_RULES = (
             r"(?:\s+[\u0370-\u03ff\u1f00-\u1fff]{2,20})?\s+\d{1,4}(?:,\s*\d{3}\s?\d{2})?"
         ),
         0.75,
+        hint=re.compile("[\u0370-\u03ff]"),
     ),
     # Atatürk Caddesi No: 12, Kadıköy / Gül Sokak No. 4/2
     Rule(
@@ -221,6 +229,7 @@ _SCRIPT_RULES = (
             rf"(?:,[ \t]*{_CAPW}(?:/{_CAPW})?)?"
         ),
         0.75,
+        hint=re.compile(r"Cad|Sok|Sk\.|Bulvar|Blv\.|Mah"),
     ),
     # 123 Đường Lê Lợi, Phường Bến Nghé, Quận 1
     Rule(
@@ -230,6 +239,7 @@ _SCRIPT_RULES = (
             r"(?:,[ \t]*(?i:phường|p\.|quận|q\.|huyện|xã|thành phố|tp\.)[ \t]*[^\W_]+(?:[ \t]+[^\W\d_]+){0,3}){0,3}"
         ),
         0.75,
+        hint=re.compile("(?i:đường|phố|ngõ|hẻm)"),
     ),
     # H.No. 8-2-293/82, Road No. 14, Banjara Hills, Hyderabad 500034
     Rule(

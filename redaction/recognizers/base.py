@@ -20,6 +20,9 @@ class Rule:
     group: int | str = 0
     check: Callable[[str], bool] | None = None
     needs: str | None = None  # a literal (lower case) the text must contain, to skip early
+    # a pattern the text must match somewhere (a part of every match the rule can make),
+    # to skip early where the rule's own pattern would be tried at every word
+    hint: re.Pattern[str] | None = None
 
 
 class RuleRecognizer(EntityRecognizer):
@@ -53,6 +56,8 @@ class RuleRecognizer(EntityRecognizer):
                     lower = text.lower()
                 if rule.needs not in lower:
                     continue
+            if rule.hint is not None and rule.hint.search(text) is None:
+                continue
             for m in rule.regex.finditer(text):
                 start, end = m.span(rule.group)
                 if start < 0 or start == end:

@@ -133,6 +133,7 @@ class WardenNationalIdRecognizer(RuleRecognizer):
             ),
             0.9,
             group=1,
+            hint=re.compile(r"(?i)insurance|number|nino"),
         ),
         Rule("es_dni", re.compile(r"\b[XYZ]?\d{7,8}-?[A-Z]\b"), 0.85, check=_dni_ok),
         # India's PAN (Permanent Account Number) after its name: five letters, the fourth

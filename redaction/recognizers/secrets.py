@@ -200,6 +200,7 @@ class WardenSecretRecognizer(RuleRecognizer):
             0.85,
             group=1,
             check=_not_placeholder,
+            hint=re.compile(r"(?i)key|secret|token|passw|pwd|auth"),
         ),
         # passwords given on a command line: mysql -p, sshpass -p, --password
         Rule(
@@ -212,6 +213,10 @@ class WardenSecretRecognizer(RuleRecognizer):
             0.85,
             group=1,
             check=_random_looking,
+            hint=re.compile(
+                r"mysql|psql|sshpass|mongo|redis-cli|smbclient|curl|wget|rdesktop|xfreerdp|"
+                r"sqlcmd|--password"
+            ),
         ),
         # connection strings and configs: Password=...; Pwd=...; license_key: ...
         Rule(
@@ -224,6 +229,7 @@ class WardenSecretRecognizer(RuleRecognizer):
             0.8,
             group=1,
             check=_random_looking,
+            hint=re.compile(r"(?i)pass|pwd|key|secret"),
         ),
         *vendor_rules(),
     )

@@ -188,8 +188,9 @@ def _polish_names_in_short_text(text: str) -> list[tuple[int, int, float]]:
     out = []
     for m in _PL_WORD.finditer(text):
         word = m.group(0)
-        if max(small_zipf(word.lower(), lang) for lang in _SHORT_TEXT_LANGUAGES) < 3.0 and (
-            polish_name_only(word)
+        # SGJP first: it knows few of the words, wordfreq is asked in eight languages
+        if polish_name_only(word) and (
+            max(small_zipf(word.lower(), lang) for lang in _SHORT_TEXT_LANGUAGES) < 3.0
         ):
             out.append((m.start(), m.end(), 0.5))
     return out

@@ -203,6 +203,7 @@ _KIN = re.compile(
     rf"\b({_TOKEN}|[a-zà-ÿ]{{3,}})['’]s[ \t]+(?:kid|kids|son|daughter|wife|husband|mother|"
     r"father|brother|sister|child|children|family|friend|boss|killers?|mom|dad)\b"
 )
+_KIN_HINT = re.compile(r"['’]s[ \t]")  # what every match of _KIN holds
 # a capitalised word before "'s" (the token pattern reads "Marguerite's" as one word)
 _POSSESSIVE = re.compile(r"(?<![\w@.'’-])([A-Z][^\W\d_]{2,})['’]s\b")
 _IS_PERSON = re.compile(
@@ -390,6 +391,7 @@ _CODE_USER = re.compile(
     r"|<@[A-Z0-9]{4,14}\|([^>|\s][^>|]{0,40})>"
     r"|(?<![\w/.])/?u/([A-Za-z0-9][\w-]{2,20})\b"
 )
+_CODE_USER_HINT = re.compile(r"\(|<@|u/")  # what every match of _CODE_USER holds
 # A person's profile address: the name or handle in its path (linkedin.com/in/jdoe,
 # x.com/jdoe, instagram.com/jdoe, tiktok.com/@jdoe, t.me/jdoe, reddit.com/u/jdoe, a
 # GitHub or GitLab account without a repository after it: github.com/jdoe), not the
@@ -1186,7 +1188,8 @@ class WardenPersonRecognizer(EntityRecognizer):
                     if m.group(0).casefold() not in place_names()  # Hà Nội, Cao Bằng
                 ]
                 spans += vietnamese_addressed(text)
-        for m in _HANDLE.finditer(text):
+        # (each pattern below only where the character or word it cannot match without is)
+        for m in _HANDLE.finditer(text) if "@" in text else ():
             if m.group(0)[1:].lower() not in _NOT_HANDLES:
                 spans.append((m.start(), m.end(), 0.6))
         for m in itertools.chain(
@@ -1198,10 +1201,10 @@ class WardenPersonRecognizer(EntityRecognizer):
                 spans.append((m.start(g), m.end(g), 0.6))
         if "/" in text and _PROFILE_HINT.search(text):
             spans += [(m.start(1), m.end(1), 0.6) for m in _PROFILE_URL.finditer(text)]
-        for m in _CODE_USER.finditer(text):
+        for m in _CODE_USER.finditer(text) if _CODE_USER_HINT.search(text) else ():
             g = next(i for i in (1, 2, 3) if m.group(i))
             spans.append((m.start(g), m.end(g), 0.6))
-        for m in _SPEAKER_NAMED.finditer(text):
+        for m in _SPEAKER_NAMED.finditer(text) if "(" in text else ():
             if not is_common(m.group(1)) or self._in_dict(m.group(1)):
                 spans.append((m.start(1), m.end(1), 0.7))
         for m in _PAYMENT_HANDLE.finditer(text) if _PAYMENT_HINT.search(text) else ():
@@ -1686,7 +1689,7 @@ class WardenPersonRecognizer(EntityRecognizer):
             if self._name_word(m.group(1)):
                 spans.append((m.start(1), m.end(1), 0.5))
         # two names joined by "and": "Dale and White were ..."
-        for m in _AND_PAIR.finditer(text):
+        for m in _AND_PAIR.finditer(text) if "and" in text else ():
             a, b = m.group(1), m.group(2)
             in_a, in_b = self._in_dict(a), self._in_dict(b)
             if (
@@ -1734,7 +1737,7 @@ class WardenPersonRecognizer(EntityRecognizer):
             ):
                 spans.append((m.start(1), m.end(1), 0.5))
         # "Asya's kid", "roberto's daughter"; "Scott is a very sympathetic person"
-        for m in _KIN.finditer(text):
+        for m in _KIN.finditer(text) if _KIN_HINT.search(text) else ():
             w = m.group(1)
             if not is_common(w) or self._name_word(w):
                 spans.append((m.start(1), m.end(1), 0.5))
