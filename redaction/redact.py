@@ -38,6 +38,7 @@ PRIORITY = {
             "SECRET",
             "CREDIT_CARD",
             "IBAN_CODE",
+            "CRYPTO",
             "US_SSN",
             "NATIONAL_ID",
             "EMAIL_ADDRESS",

@@ -15,6 +15,8 @@ Presidio's predefined recognizers that we do not load, and why:
 - ``EmailRecognizer`` and ``UrlRecognizer``: they call tldextract's default
   extractor, which fetches the public-suffix list over the network on first use;
   :mod:`.email` uses tldextract's bundled snapshot instead.
+- ``CryptoRecognizer``: its checksum is what :mod:`.crypto` uses, behind a pattern bounded
+  at both ends, beside Ethereum's addresses.
 - ``CreditCardRecognizer``, ``IbanRecognizer``, ``IpRecognizer``, ``PhoneRecognizer``,
   ``UsSsnRecognizer``: replaced by ours (named ``Warden...``: Presidio's registry
   loader finds recognizer classes by name, so ours must not share theirs), which accept more real formats (Amex
@@ -26,6 +28,7 @@ from presidio_analyzer import EntityRecognizer
 
 from redaction.recognizers.address import WardenStreetAddressRecognizer
 from redaction.recognizers.card import WardenCreditCardRecognizer
+from redaction.recognizers.crypto import WardenCryptoWalletRecognizer
 from redaction.recognizers.dob import WardenDateOfBirthRecognizer
 from redaction.recognizers.email import WardenEmailRecognizer
 from redaction.recognizers.iban import WardenIbanRecognizer
@@ -65,6 +68,7 @@ def all_recognizers(profile: str = "default") -> list[EntityRecognizer]:
         WardenEmailRecognizer(),
         WardenCreditCardRecognizer(),
         WardenIbanRecognizer(),
+        WardenCryptoWalletRecognizer(),
         WardenPhoneRecognizer(),
         WardenIpRecognizer(),
         WardenStreetAddressRecognizer(),

@@ -67,6 +67,25 @@ FOUND = [
     ("CREDIT_CARD", "amex 3714-496353-98431", "3714-496353-98431"),
     ("IBAN_CODE", "IBAN DE89 3704 0044 0532 0130 00 please", "DE89 3704 0044 0532 0130 00"),
     ("IBAN_CODE", "to GB82WEST12345698765432.", "GB82WEST12345698765432"),
+    # wallet addresses (the published examples of each format): Bitcoin legacy, script,
+    # SegWit and Taproot; Ethereum
+    (
+        "CRYPTO",
+        "Send 0.5 BTC to bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh and ping me",
+        "bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh",
+    ),
+    ("CRYPTO", "wallet: 1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2.", "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2"),
+    ("CRYPTO", "pay 3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy now", "3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy"),
+    (
+        "CRYPTO",
+        "bc1p5d7rjq7g6rdk2yhzks9smlaqtedr4dekq08ge8ztwac72sfr9rusxg3297",
+        "bc1p5d7rjq7g6rdk2yhzks9smlaqtedr4dekq08ge8ztwac72sfr9rusxg3297",
+    ),
+    (
+        "CRYPTO",
+        "my ETH is 0x52908400098527886E0F7030069857D2E4169EE7",
+        "0x52908400098527886E0F7030069857D2E4169EE7",
+    ),
     ("IP_ADDRESS", "from 203.0.113.195 port 22", "203.0.113.195"),
     ("IP_ADDRESS", "v6 2001:db8:85a3::8a2e:370:7334 seen", "2001:db8:85a3::8a2e:370:7334"),
     (
@@ -141,6 +160,9 @@ NOT_FOUND = [
     ("PHONE_NUMBER", "see RFC 9162 and ISO 8601 and port 8080"),
     ("CREDIT_CARD", "order 4111 1111 1111 1112 is not a card"),
     ("IBAN_CODE", "DE89 3704 0044 0532 0130 01 has a bad checksum"),
+    # a checksum one letter off; a longer hex run is a hash, not an address
+    ("CRYPTO", "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN3 is mistyped"),
+    ("CRYPTO", "sha 0x52908400098527886E0F7030069857D2E4169EE7aa01"),
     ("US_SSN", "000-12-3456 and 666-12-3456 are not issued"),
     ("PERSON", "We review quarterly revenue and throughput every Monday."),
     ("PERSON", "Bake a Victoria sponge for the Rose garden party in April."),
