@@ -953,4 +953,17 @@ def zh_family_names() -> frozenset[str]:
     from faker.providers.person.zh_CN import Provider
 
     names = list(Provider.last_names)
-    return frozenset([n for n in names if len(n) == 1][:150] + [n for n in names if len(n) > 1])
+    return frozenset(
+        [n for n in names if len(n) == 1][:150]
+        + [n for n in names if len(n) > 1]
+        + list(_ZH_COMPOUND_FAMILY_NAMES)
+    )
+
+
+# the two-character family names of the Hundred Family Surnames that Faker's list lacks
+# (司徒, 上官, 慕容 ...)
+_ZH_COMPOUND_FAMILY_NAMES = (
+    "司徒", "上官", "欧阳", "诸葛", "司马", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐",
+    "夏侯", "长孙", "宇文", "轩辕", "端木", "独孤", "南宫", "西门", "呼延", "澹台", "公冶",
+    "宗政", "濮阳", "淳于", "太叔", "申屠", "闻人", "赫连", "钟离", "拓跋", "司空", "万俟",
+)  # fmt: skip

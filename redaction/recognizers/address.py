@@ -22,8 +22,11 @@ _SUFFIX = (
 _PREFIX = (
     r"Calle|Avda\.?|Avenida|Av\.|Carrera|Paseo|Plaza|Ronda|Camino|Rua|Travessa|Largo|Rue|"
     r"Boulevard|Bd\.?|Avenue|Chemin|Allée|Impasse|Via|Viale|Piazza|Corso|Vicolo|Strada|"
-    r"Ulica|ul\.|Aleja|al\.|Plac|pl\.|os\.|Osiedle|Str\.|Straße|Strasse"
+    r"Ulica|ul\.|Aleja|al\.|Plac|pl\.|os\.|Osiedle|Str\.|Straße|Strasse|Jalan|Jl\.|Jln\."
 )
+# a street's word standing apart after its name (Holtenauer Straße 57, Berliner Allee 12,
+# Andrássy út 60, Váci utca 9), in the case each language writes it
+_APART = r"Straße|Strasse|Str\.|Allee|Platz|Gasse|Weg|Damm|Ufer|Chaussee|Steig|Pfad|Markt|út|utca|tér|körút|köz"
 _COMPOUND = (
     r"straße|strasse|str\.|weg|allee|platz|gasse|ring|damm|ufer|steig|laan|straat|gracht|"
     r"plein|vej|gade|gata|gatan|vägen|väg|veien|vegen|tie|kuja|katu|polku|tér|út|utca|"
@@ -114,6 +117,27 @@ _RULES = (
         hint=re.compile(rf"(?i:{_COMPOUND})[ \t]+\d"),
     ),
     Rule(
+        "word_apart",
+        re.compile(
+            rf"\b{_CAPW}(?:-{_CAPW})?[ \t]+(?:{_APART})[ \t]+\d{{1,5}}[a-z]?\b\.?{_UNIT}"
+            rf"(?:,?[ \t]+\d{{4,5}}[ \t]+{_CAPW})?{_CITY}"
+        ),
+        0.7,
+        hint=re.compile(rf"(?:{_APART})[ \t]+\d"),
+    ),
+    # Czech and Slovak streets named by an adjective of place (Vinohradská 12, Pražská
+    # 1234/5): its ending and the house number (or its two numbers); not other
+    # adjectives' endings, which a version or a chapter takes as often (Finální 2)
+    Rule(
+        "cs_adjective",
+        re.compile(
+            r"\b[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-záčďéěíňóřšťúůýžľĺô]{2,30}(?:ská|cká)"
+            r"[ \t]+\d{1,5}(?:/\d{1,4}[a-z]?)?\b"
+        ),
+        0.6,
+        hint=re.compile(r"(?:ská|cká)[ \t]+\d"),
+    ),
+    Rule(
         "number_word_number",
         re.compile(rf"\b\d{{3,6}}[ \t]+{_CAPW}(?:[ \t]+{_W})?[ \t]+\d{{1,4}}[A-Za-z]?\b\.?{_UNIT}"),
         0.6,
@@ -191,11 +215,13 @@ _SCRIPT_RULES = (
         0.75,
         hint=re.compile("[\u0400-\u04ff]"),
     ),
-    # רחוב הרצל 12 / شارع الملك فهد 12
+    # רחוב הרצל 12 / شارع الملك فهد 12; after a one-letter word written onto it, "in",
+    # "to", "from", "and" (ברחוב הרצל 12, بشارع ...), which stays
     Rule(
         "he_ar",
         re.compile(
-            r"(?<!\w)(?:רחוב|רח'|שדרות|שד'|شارع|طريق|حي)\s+[\u0590-\u05ff\u0600-\u06ff\"' ]{2,30}?\s*\d{1,5}(?!\d)"
+            r"(?:(?<!\w)|(?<=(?<!\w)[ובלמשبوفل])|(?<=(?<!\w)[ובלמש][בלמ]))"
+            r"(?:רחוב|רח'|שדרות|שד'|شارع|طريق|حي)\s+[\u0590-\u05ff\u0600-\u06ff\"' ]{2,30}?\s*\d{1,5}(?!\d)"
         ),
         0.7,
         hint=re.compile("[\u0590-\u06ff]"),
@@ -210,11 +236,12 @@ _SCRIPT_RULES = (
         0.7,
         hint=re.compile("[\u0e00-\u0e7f]"),
     ),
-    # οδός Ερμού 25 / Λεωφ. Κηφισίας 44, 115 26 Αθήνα
+    # οδός Ερμού 25 / Λεωφ. Κηφισίας 44, 115 26 Αθήνα (and "in" or "of" the street: στην οδό
+    # Ερμού 25, της οδού ...)
     Rule(
         "el",
         re.compile(
-            r"(?i)(?<!\w)(?:οδός|οδ\.|λεωφόρος|λεωφ\.|πλατεία|πλ\.)\s+[\u0370-\u03ff\u1f00-\u1fff]{2,20}"
+            r"(?i)(?<!\w)(?:οδός|οδό|οδού|οδ\.|λεωφόρος|λεωφόρο|λεωφόρου|λεωφ\.|πλατεία|πλατείας|πλ\.)\s+[\u0370-\u03ff\u1f00-\u1fff]{2,20}"
             r"(?:\s+[\u0370-\u03ff\u1f00-\u1fff]{2,20})?\s+\d{1,4}(?:,\s*\d{3}\s?\d{2})?"
         ),
         0.75,

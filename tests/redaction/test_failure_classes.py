@@ -172,6 +172,19 @@ CASES = [
         "대구광역시 수성구 달구벌대로 2417",
     ),
     ("STREET_ADDRESS", "Адрес: ул. Чехова, д. 17, кв. 94", "ул. Чехова, д. 17, кв. 94"),
+    # a street's word apart from its name (German, Hungarian), a Czech street named by an
+    # adjective, Indonesian's Jalan (Jl.), Hebrew's "in the street", Greek's "in the
+    # street" (accusative)
+    (
+        "STREET_ADDRESS",
+        "Ich wohne in Kiel, Holtenauer Straße 57, zweiter Stock.",
+        "Holtenauer Straße 57",
+    ),
+    ("STREET_ADDRESS", "Budapest, Andrássy út 60, a harmadik emeleten.", "Andrássy út 60"),
+    ("STREET_ADDRESS", "bydlím v Praze, Vinohradská 12, ve třetím patře", "Vinohradská 12"),
+    ("STREET_ADDRESS", "kantor pindah ke Jl. Pemuda 12, Semarang", "Jl. Pemuda 12"),
+    ("STREET_ADDRESS", "אני גרה ברחוב הרצל 12 בתל אביב", "הרצל 12"),
+    ("STREET_ADDRESS", "μένω στην οδό Σταδίου 25, Αθήνα", "Σταδίου 25"),
     ("STREET_ADDRESS", "deliver to H.No. 4-7-112, Kothapet, Guntur 522001", "4-7-112, Kothapet"),
     (
         "STREET_ADDRESS",
@@ -341,6 +354,8 @@ CASES = [
     # Korean: called by name, or by the -이 a given name takes among friends
     ("PERSON", "서연아 밥 먹었어?", "서연"),
     ("PERSON", "엄마가 전화했어. 수진이가 그러는데 내일 온대.", "수진"),
+    # a Hebrew family name joined by a hyphen (its second part was left)
+    ("PERSON", "שלום, קוראים לי נועה בן-דוד, אני גרה בחיפה.", "נועה בן-דוד"),
     # Korean: a name of any origin after what only a person is (a singer, a president)
     ("PERSON", "어제 가수 에일리의 공연을 봤는데 정말 좋았어요.", "에일리"),
     ("PERSON", "미국 대통령 바이든은 오늘 연설했다.", "바이든"),
@@ -626,6 +641,14 @@ KEPT = [
     ("The username is required and the login is optional.", ["required", "optional"]),
     # a Korean common noun written onto another (resident | registration number)
     ("주민등록번호 850101-1234567", ["주민등록번호"]),
+    # the verb before a name ("ik ben": Ben is a listed name too)
+    ("Hallo, ik ben Sanne van der Meulen en ik woon in Utrecht.", ["ben"]),
+    # "I told him to come" (叫 is also "tell"); a greeting opening a text
+    ("我叫他明天来开会。", ["他明天"]),
+    ("Ahoj, jmenuji se Vojtěch. Halo, nama saya Rizky.", ["Ahoj", "Halo"]),
+    # a version named by an adjective; streets in the plural
+    ("Verze Finální 2 vyšla včera.", ["Finální"]),
+    ("הוא דיבר ברחובות העיר 3 פעמים", ["ברחובות", "העיר"]),
     # a role before what is no name: an election, an audition
     ("대통령 선거가 다가온다. 배우 캐스팅이 끝났다.", ["선거가", "캐스팅이"]),
     # a company by its legal form
@@ -694,6 +717,23 @@ def test_failure_class_is_redacted(redactor: Redactor, entity: str, text: str, v
     assert value in text
     out = redactor.redact(text).text
     assert not leaked(entity, value, out), out
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        # Chinese "my name is" before a name of four characters, a family name of two:
+        # 轩 and 司徒 were left (the leak check reads a run of Han letters as one word, so
+        # it asks about each part here)
+        ("你好，我叫欧阳明轩，住在上海。", ["欧阳", "明轩", "轩"]),
+        ("我叫司徒雅琴，是一名老师。", ["司徒", "雅琴"]),
+    ],
+)
+def test_every_character_of_a_chinese_name_is_redacted(
+    redactor: Redactor, text: str, parts: list[str]
+) -> None:
+    out = redactor.redact(text).text
+    assert not [p for p in parts if p in out], out
 
 
 def test_multilingual_model_loads_offline_from_the_repository() -> None:

@@ -297,9 +297,11 @@ def _arabic_kin_names(text: str) -> list[tuple[int, int, float]]:
 _HE_GREETING = "שלום|היי|הי|בוקר טוב|ערב טוב|תודה|יקר|יקרה|בברכה|בתודה|להתראות|ביי"
 _HE_MY_NAME = "שמי|קוראים לי"
 _HE_I_AM = "אני|זה|זו|זאת"
+# a name's word, or its parts joined by a hyphen or a maqaf (בן-דוד, בן־גוריון)
+_HE_JOINED = rf"{_HE_LETTERS}(?:[-\u05be]{_HE_LETTERS})*"
 _HE_INTRO = re.compile(
     rf"(?<![\u05d0-\u05ea])(?:({_HE_GREETING})|({_HE_MY_NAME})|({_HE_I_AM}))[\s,]+"
-    rf"(?=({_HE_LETTERS}(?:\s+{_HE_LETTERS}){{0,2}}))"
+    rf"(?=({_HE_JOINED}(?:\s+{_HE_JOINED}){{0,2}}))"
 )
 # the same in Arabic (hello, welcome, dear, good morning, good evening, thanks; with
 # greetings, regards; my name is; I am, with you: who answers the telephone), a title
@@ -352,6 +354,9 @@ def _introduced(
         end = words[0].end()
         for w in words[1:]:
             name = w.group(0)
+            if m.group(4)[end : w.start()] in ("-", "\u05be"):
+                end = w.end()  # the rest of a joined name
+                continue
             listed = name in first or name in last
             rarely = zipf_frequency(name, lang) < rare and name[0] not in "\u0648\u05d5"  # "and"
             if m.group(4)[end : w.start()].strip() or not (

@@ -308,7 +308,11 @@ _GREETING_WORDS = frozenset(
      "abraços", "beijos", "saluti", "bisous", "amitiés", "pozdrawiam", "pozdrowienia",
      "selamlar", "saygılarımla", "liebe", "lieber", "liebes", "viele", "herzliche",
      "freundliche", "beste", "schöne", "muchos", "cordiali", "tanti", "xin", "chào",
-     "cảm", "cám", "kính", "gửi", "thân", "привет", "здравствуйте", "привіт", "вітаю")
+     "cảm", "cám", "kính", "gửi", "thân", "привет", "здравствуйте", "привіт", "вітаю",
+     # the greetings themselves, which a name model may take for a name opening a text
+     "ahoj", "halo", "hallo", "hola", "ciao", "szia", "hej", "cześć", "merhaba", "bonjour",
+     "salut", "olá", "oi", "bună", "hei", "moi", "tere", "selamat", "kumusta", "habari",
+     "jambo", "servus", "grüezi", "moin", "salve")
 )  # fmt: skip
 
 
@@ -931,7 +935,11 @@ class WardenPersonRecognizer(EntityRecognizer):
             return a, b  # English chat writes names in lower case (its own rules trim)
 
         def beside(w: str, opening: bool) -> bool:
-            if self._in_dict(w):
+            # a listed name stays, unless it is a very common word of the language in
+            # lower case: the verb of "ich bin", "ik ben" before the name
+            if self._in_dict(w) and not (
+                w.lower() == w != w.upper() and zipf_frequency(w, lang) >= 5.0
+            ):
                 return False
             if w.upper() != w:  # a script with capitals
                 if w.lower() == w:

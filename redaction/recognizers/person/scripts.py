@@ -42,6 +42,8 @@ _JA_TITLE = re.compile(
 _ZH_TITLE = re.compile(
     rf"([{_KANJI}]{{2,3}})(?=先生|女士|小姐|老师|教授|医生|经理|总裁|主任|书记|同志|同学|律师|院士)"
     rf"|(?:名叫|叫做|姓名[:：]\s?|联系人[:：]\s?|收件人[:：]?\s?)([{_KANJI}]{{2,3}})"
+    # "my name is" (叫 is also "tell": 我叫他明天来, so a family name must open it)
+    rf"|(?:我叫|我的名字是|我的名字叫)([{_KANJI}]{{2,3}})"
 )
 _HAN = re.compile(rf"[{_KANJI}]")
 # a reporter's byline (记者许立群报道, names joined by 、) and a family name alone before an
@@ -282,8 +284,23 @@ def _other_scripts(text: str) -> list[tuple[int, int, float]]:
             if a < end - 1:
                 out.append((a, end, 0.6))
             continue
-        g = 1 if m.group(1) else 2
-        out.append((m.start(g), m.end(g), 0.6))
+        g = 2 if m.group(2) else 3
+        if g == 3 and not (
+            chinese
+            and (
+                simplified(text[m.start(3)]) in zh_family_names()
+                or simplified(text[m.start(3) : m.start(3) + 2]) in zh_family_names()
+            )
+        ):
+            continue
+        # the whole name where it runs to four characters before a mark or a space
+        # (欧阳明轩: a family name of two characters)
+        end = m.end(g)
+        while end < len(text) and end - m.start(g) < 5 and _HAN.match(text, end):
+            end += 1
+        if end - m.start(g) > 4 or (end < len(text) and _HAN.match(text, end)):
+            end = m.end(g)
+        out.append((m.start(g), end, 0.6))
     if chinese and _HAN.search(text):
         # seen on zh.dev lines 800-1599, counted on 400-1999: 6 names, no wrong word
         # (Traditional characters read as Simplified ones, place for place)
