@@ -354,6 +354,11 @@ CASES = [
     # Korean: called by name, or by the -이 a given name takes among friends
     ("PERSON", "서연아 밥 먹었어?", "서연"),
     ("PERSON", "엄마가 전화했어. 수진이가 그러는데 내일 온대.", "수진"),
+    # a reply's handle opening a tweet before a capital; a pair of first names in lower
+    # case, one common as a word; a surname after a role in a chat's lower case
+    ("PERSON", "@GreyhoundFan86 I've been waiting for this one", "@GreyhoundFan86"),
+    ("PERSON", "lol sam & priya are coming too", "sam"),
+    ("PERSON", "coach ramirez benched him again smh", "ramirez"),
     # a Hebrew family name joined by a hyphen (its second part was left)
     ("PERSON", "שלום, קוראים לי נועה בן-דוד, אני גרה בחיפה.", "נועה בן-דוד"),
     # Korean: a name of any origin after what only a person is (a singer, a president)
@@ -641,6 +646,11 @@ KEPT = [
     ("The username is required and the login is optional.", ["required", "optional"]),
     # a Korean common noun written onto another (resident | registration number)
     ("주민등록번호 850101-1234567", ["주민등록번호"]),
+    # an annotation before a type; a pair of words, no name beside them; a role before a
+    # noun
+    ("@Inject UserService userService;", ["@Inject"]),
+    ("salt and pepper on the fries; tom and will are coming", ["pepper", "will"]),
+    ("the coach practice was cancelled", ["practice"]),
     # the verb before a name ("ik ben": Ben is a listed name too)
     ("Hallo, ik ben Sanne van der Meulen en ik woon in Utrecht.", ["ben"]),
     # "I told him to come" (叫 is also "tell"); a greeting opening a text

@@ -140,6 +140,9 @@ _CUE2 = re.compile(
     r"maiden name(?: is)?|follow up with|speak (?:to|with)|"
     r"talk (?:to|with)|heard|married|meet|met|ask|thank|shouted at|said to|founders:|had given|"
     r"named (?:him|her)|call (?:him|her)|my name is|name is|mr\.?|mrs\.?|ms\.?|dr\.?|prof\.?|dear|"
+    # a role as a title in a chat's lower case ("coach ramirez benched him"); capitalised,
+    # it is as often a name's part (Captain America, Coach the brand)
+    r"(?-i:coach|officer|detective|sergeant|sgt|professor|nurse|pastor|judge|captain|capt)|"
     rf"{_KIN_WORDS}))[\s:,(]+"
     # a title is no name: the name after it is ("follow up with dr nakamura")
     r"(?!(?i:mr|mrs|ms|dr|prof)\b)"
@@ -223,6 +226,8 @@ _CONTRACTION = re.compile(
 )
 _AND_PAIR = re.compile(rf"(?<![\w,] )\b({_TOKEN})[ \t]+and[ \t]+({_TOKEN})\b(?![ \t]+[A-Z])")
 _LIST = re.compile(rf"(?:{_TOKEN})(?:,[ \t]*(?:and[ \t]+)?{_TOKEN}|[ \t]+and[ \t]+{_TOKEN})+")
+# two words in lower case joined by "&" or "and" ("sam & priya", "kyle and jen")
+_LOWER_AND = re.compile(r"(?<![\w@.])([a-z]{3,})[ \t]+(?:&|and)[ \t]+([a-z]{3,})(?![\w@])")
 _LOWER_LIST = re.compile(
     r"\b[a-zà-ÿ]{3,}(?:,[ \t]*(?:and[ \t]+)?[a-zà-ÿ]{3,}|[ \t]+and[ \t]+[a-zà-ÿ]{3,}){2,}"
 )
@@ -260,15 +265,22 @@ _LOWER_PAIR = re.compile(
 )
 
 
+# how a reply opens after the handle it answers ("@GreyhoundFan86 I've been waiting"), where
+# code has a type's name ("@Inject Foo foo")
+_TWEET_OPENER = (
+    r"(?:I|I['’]\w+|Thanks|Thank|Yes|No|You|Your|We|This|That|What|How|Why|Hey|Hi|Lol|LOL"
+    r"|OMG|Omg|Congrats|Happy|Great|Love|Good|Just|So|Please|Can|Do|Is|Are|It|It['’]s|My"
+    r"|Me|Oh|Wow|Haha|Same|Agreed|Nice|Well|Ok|OK|Okay|Sure|Sorry|Hope|Did|When|Where|Who)\b"
+)
 # A social-media handle inside a sentence (not a decorator opening a line of code, not
 # part of an e-mail address, not a scoped package: @types/node): "thanks @maria_lopez",
 # with its parts after a hyphen or a dot (GitHub's @Sofia-Ramirez-12, Slack's
-# @k.obrien); at the start of a line when words in lower case or another handle follow
-# (not an annotation: @Entity @Table(name = ...))
+# @k.obrien); at the start of a line when words in lower case, another handle or a
+# reply's opening word follow (not an annotation: @Entity @Table(name = ...))
 _HANDLE = re.compile(
     r"(?m)(?:(?<=[^\s\w@.])|(?<=\S )|^(?=@[\w.-]+[ ,:]+(?!(?:public|private|protected|"
     r"static|final|void|class|interface|enum|abstract|override|internal|suspend|export|"
-    r"async)\b)(?:[a-z]|@[\w.-]+(?![\w.(-]))))"
+    rf"async)\b)(?:[a-z]|@[\w.-]+(?![\w.(-])|{_TWEET_OPENER})))"
     r"@(?:[A-Za-z0-9_]{2,30}|[A-Za-z0-9_](?=[.-]\w))(?:[.-][A-Za-z0-9_]{1,30}){0,3}"
     r"(?![\w@/(]|[.-]\w)"
 )
@@ -1362,6 +1374,20 @@ class WardenPersonRecognizer(EntityRecognizer):
                     for (a, b), k in zip(items, flags, strict=True)
                     if k or not is_common(text[a:b])
                 ]
+        # a pair of first names in lower case ("sam & priya"): beside a name found or a
+        # listed first name that is no English word, a listed first name less common than
+        # Zipf 5 ("will", "may" stay)
+        for m in _LOWER_AND.finditer(text) if english and ("&" in text or " and " in text) else ():
+            found_at = [(s, e) for s, e, _ in spans]
+            sides = [(m.start(i), m.end(i), m.group(i)) for i in (1, 2)]
+            knows = [
+                any(s <= a and b <= e for s, e in found_at)
+                or (w in self.first and not is_common(w))
+                for a, b, w in sides
+            ]
+            for (a, b, w), other in ((sides[0], knows[1]), (sides[1], knows[0])):
+                if other and w in self.first and zipf(w) < 5.0 and w not in STOP_WORDS:
+                    spans.append((a, b, 0.5))
         # a language is no one ("translate it into French", "in simple English"): the
         # lists give English, French and German as names. Of 495 prompts naming the 165
         # languages of ISO 639-1, 268 lost a word before, 19 now (a listed first name
