@@ -908,6 +908,25 @@ PERSON_VERBS = (
 _LEAD_WORD = re.compile(r"\S+")
 
 
+# marks no name holds, which the English NER runs a name across in code and commands
+# (git log --author="Dana Whitfield); not a bar or a semicolon, which a tweet sets between
+# names (Soulja Boy | ..., Marina&amp;Diamonds)
+_NOT_IN_A_NAME = re.compile(r"[=\"“”(){}\[\]<>]|--")
+
+
+def after_marks(text: str, a: int, b: int) -> tuple[int, int]:
+    """The part of the span ``text[a:b]`` after the last mark no name holds, when a
+    letter follows it: the name, not the command before it."""
+    last = None
+    for m in _NOT_IN_A_NAME.finditer(text, a, b):
+        last = m
+    if last is not None and any(c.isalpha() for c in text[last.end() : b]):
+        a = last.end()
+        while a < b and not text[a].isalnum():
+            a += 1
+    return a, b
+
+
 def english_name_start(text: str, a: int, b: int) -> int:
     """Where the name in the English span ``text[a:b]`` begins, less the words a model
     ran into it before the name: opening the sentence, a verb that takes a person ("Send

@@ -354,6 +354,9 @@ CASES = [
     # Korean: called by name, or by the -이 a given name takes among friends
     ("PERSON", "서연아 밥 먹었어?", "서연"),
     ("PERSON", "엄마가 전화했어. 수진이가 그러는데 내일 온대.", "수진"),
+    # a name inside a command's quotes
+    ("PERSON", 'git log --author="Dana Whitfield" --since=2025-01-01', "Dana Whitfield"),
+    ("PERSON", 'export USER_NAME="kowalski.jan"', "kowalski.jan"),
     # a reply's handle opening a tweet before a capital; a pair of first names in lower
     # case, one common as a word; a surname after a role in a chat's lower case
     ("PERSON", "@GreyhoundFan86 I've been waiting for this one", "@GreyhoundFan86"),
@@ -646,6 +649,9 @@ KEPT = [
     ("The username is required and the login is optional.", ["required", "optional"]),
     # a Korean common noun written onto another (resident | registration number)
     ("주민등록번호 850101-1234567", ["주민등록번호"]),
+    # the command and the variable before a name in quotes (they were taken with it)
+    ('git log --author="Dana Whitfield" --since=2025-01-01', ["git log --author="]),
+    ('export USER_NAME="kowalski.jan"', ["USER_NAME"]),
     # an annotation before a type; a pair of words, no name beside them; a role before a
     # noun
     ("@Inject UserService userService;", ["@Inject"]),
