@@ -28,7 +28,9 @@ def lengths() -> dict[str, int]:
     return out
 
 
-_CANDIDATE = re.compile(r"\b([A-Z]{2})(\d{2})((?:[ ]?[A-Z0-9]){10,30})")
+# in either case: a person types theirs in lower case as often (de89 3704 ...); the
+# checksum is computed on the capitals
+_CANDIDATE = re.compile(r"\b([A-Za-z]{2})(\d{2})((?:[ ]?[A-Za-z0-9]){10,30})")
 
 
 def iban_ok(compact: str) -> bool:
@@ -49,7 +51,7 @@ class WardenIbanRecognizer(RuleRecognizer):
     ) -> list[RecognizerResult]:
         out = []
         for m in _CANDIDATE.finditer(text):
-            country = m.group(1)
+            country = m.group(1).upper()
             want = lengths().get(country)
             if want is None:
                 continue
@@ -57,7 +59,7 @@ class WardenIbanRecognizer(RuleRecognizer):
             for i in range(m.start(), m.end()):
                 ch = text[i]
                 if ch != " ":
-                    compact += ch
+                    compact += ch.upper()
                     end = i + 1
                 if len(compact) == want:
                     break

@@ -111,6 +111,12 @@ class WardenUsSsnRecognizer(RuleRecognizer):
     )
 
 
+_MBI_LETTER = "[AC-HJKMNP-RT-Y]"
+_MBI_ANY = "[0-9AC-HJKMNP-RT-Y]"
+_MBI_DASHED = rf"[1-9]{_MBI_LETTER}{_MBI_ANY}\d-{_MBI_LETTER}{_MBI_ANY}\d-{_MBI_LETTER}{{2}}\d{{2}}"
+_MBI = rf"[1-9]{_MBI_LETTER}{_MBI_ANY}\d-?{_MBI_LETTER}{_MBI_ANY}\d-?{_MBI_LETTER}{{2}}\d{{2}}"
+
+
 class WardenNationalIdRecognizer(RuleRecognizer):
     """UK NINO, Spanish DNI/NIE, Italy's codice fiscale, China's and Finland's personal
     numbers, Turkey's T.C. kimlik, Mexico's RFC, Singapore's NRIC, Hong Kong's HKID and
@@ -118,6 +124,17 @@ class WardenNationalIdRecognizer(RuleRecognizer):
 
     ENTITY = "NATIONAL_ID"
     RULES = (
+        # the US Medicare Beneficiary Identifier (CMS's format: eleven characters, a digit,
+        # a letter, then fixed places for digits and for letters other than S L O I B Z):
+        # as printed on the card, with its two hyphens; without them after its name
+        Rule("us_mbi", re.compile(rf"\b{_MBI_DASHED}\b"), 0.8, hint=re.compile(r"\d-[A-Z]")),
+        Rule(
+            "us_mbi_cued",
+            re.compile(rf"(?i:\bmedicare|\bmbi)\b[^\n\d]{{0,24}}?\b({_MBI})\b"),
+            0.85,
+            group=1,
+            hint=re.compile("(?i)medicare|mbi"),
+        ),
         Rule(
             "uk_nino",
             re.compile(

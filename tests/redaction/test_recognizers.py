@@ -67,6 +67,12 @@ FOUND = [
     ("CREDIT_CARD", "amex 3714-496353-98431", "3714-496353-98431"),
     ("IBAN_CODE", "IBAN DE89 3704 0044 0532 0130 00 please", "DE89 3704 0044 0532 0130 00"),
     ("IBAN_CODE", "to GB82WEST12345698765432.", "GB82WEST12345698765432"),
+    # typed in lower case
+    ("IBAN_CODE", "my iban is de89 3704 0044 0532 0130 00 thanks", "de89 3704 0044 0532 0130 00"),
+    # a US Medicare number as the card prints it, and after its name without hyphens
+    ("NATIONAL_ID", "Medicare MBI: 1EG4-TE5-MK73", "1EG4-TE5-MK73"),
+    ("NATIONAL_ID", "my medicare number is 1EG4TE5MK73", "1EG4TE5MK73"),
+    ("NATIONAL_ID", "card number 1EG4-TE5-MK73 was enrolled in March", "1EG4-TE5-MK73"),
     # wallet addresses (the published examples of each format): Bitcoin legacy, script,
     # SegWit and Taproot; Ethereum
     (
@@ -160,6 +166,11 @@ NOT_FOUND = [
     ("PHONE_NUMBER", "see RFC 9162 and ISO 8601 and port 8080"),
     ("CREDIT_CARD", "order 4111 1111 1111 1112 is not a card"),
     ("IBAN_CODE", "DE89 3704 0044 0532 0130 01 has a bad checksum"),
+    ("IBAN_CODE", "de89 3704 0044 0532 0130 01 has a bad checksum"),
+    # an MBI's shape without its name or hyphens (a reference), one with a letter it
+    # never uses (S)
+    ("NATIONAL_ID", "ref 1EG4TE5MK73 ok"),
+    ("NATIONAL_ID", "code 1SG4-TE5-MK73"),
     # a checksum one letter off; a longer hex run is a hash, not an address
     ("CRYPTO", "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN3 is mistyped"),
     ("CRYPTO", "sha 0x52908400098527886E0F7030069857D2E4169EE7aa01"),
