@@ -354,6 +354,9 @@ CASES = [
     # Korean: called by name, or by the -이 a given name takes among friends
     ("PERSON", "서연아 밥 먹었어?", "서연"),
     ("PERSON", "엄마가 전화했어. 수진이가 그러는데 내일 온대.", "수진"),
+    # an account's name after "user" or "account"
+    ("PERSON", "can u check why user jkowalczyk92 cant log in?", "jkowalczyk92"),
+    ("PERSON", "please delete account m.fischer_77 today", "m.fischer_77"),
     # a name inside a command's quotes
     ("PERSON", 'git log --author="Dana Whitfield" --since=2025-01-01', "Dana Whitfield"),
     ("PERSON", 'export USER_NAME="kowalski.jan"', "kowalski.jan"),
@@ -649,6 +652,11 @@ KEPT = [
     ("The username is required and the login is optional.", ["required", "optional"]),
     # a Korean common noun written onto another (resident | registration number)
     ("주민등록번호 850101-1234567", ["주민등록번호"]),
+    # a version, a file, a word, a number after "user"
+    (
+        "User v1.2 settings; user config.yaml not found; the user interface for user 1042",
+        ["v1.2", "config.yaml", "interface", "1042"],
+    ),
     # the command and the variable before a name in quotes (they were taken with it)
     ('git log --author="Dana Whitfield" --since=2025-01-01', ["git log --author="]),
     ('export USER_NAME="kowalski.jan"', ["USER_NAME"]),

@@ -379,6 +379,13 @@ _USERNAME_IS = re.compile(
     r"(?i:\b(?:user[ \t]?name|login|handle|gamertag|screen[ \t]?name|nick(?:name)?)"
     r"[ \t]*(?:is|:|=)[ \t]*)@?([A-Za-z0-9][\w.-]{1,30}[A-Za-z0-9_])(?![\w@])"
 )
+# an account name after "user" or "account" without a verb ("why user jkowalczyk92 cant
+# log in"): with a digit, an underscore or a dot in it and a letter first (not "user
+# interface", "user 1042"), not a version (v1.2) nor a file (config.yaml)
+_USER_ACCOUNT = re.compile(
+    r"\b(?i:user|account)[ \t]+(?![vV]\d)([A-Za-z][A-Za-z0-9]*[\d_.][\w.-]{0,30}[A-Za-z0-9])"
+    r"(?<!\.[A-Za-z]{2})(?<!\.[A-Za-z]{3})(?<!\.[A-Za-z]{4})(?![\w@])"
+)
 # an account on a messenger after its name: "my WeChat ID is wxid_8x7y6z", "微信是 ...",
 # "카톡 아이디는 sujin_lee92예요", "LINE ID: ...", "Skype: live:...", "Discord: name#1234"
 _MESSENGER_ID = re.compile(
@@ -1231,7 +1238,9 @@ class WardenPersonRecognizer(EntityRecognizer):
         for m in _PAYMENT_HANDLE.finditer(text) if _PAYMENT_HINT.search(text) else ():
             g = 1 if m.group(1) else 2
             spans.append((m.start(g), m.end(g), 0.6))
-        for m in itertools.chain(_USERNAME_IS.finditer(text), _MESSENGER_ID.finditer(text)):
+        for m in itertools.chain(
+            _USERNAME_IS.finditer(text), _MESSENGER_ID.finditer(text), _USER_ACCOUNT.finditer(text)
+        ):
             name = m.group(1)
             if any(c.isdigit() or c in "_." for c in name) or not is_common(name):
                 spans.append((m.start(1), m.end(1), 0.6))
