@@ -284,7 +284,7 @@ def _other_scripts(text: str) -> list[tuple[int, int, float]]:
             if a < end - 1:
                 out.append((a, end, 0.6))
             continue
-        g = 2 if m.group(2) else 3
+        g = 1 if m.group(1) else 2 if m.group(2) else 3
         if g == 3 and not (
             chinese
             and (
@@ -296,7 +296,7 @@ def _other_scripts(text: str) -> list[tuple[int, int, float]]:
         # the whole name where it runs to four characters before a mark or a space
         # (欧阳明轩: a family name of two characters)
         end = m.end(g)
-        while end < len(text) and end - m.start(g) < 5 and _HAN.match(text, end):
+        while g > 1 and end < len(text) and end - m.start(g) < 5 and _HAN.match(text, end):
             end += 1
         if end - m.start(g) > 4 or (end < len(text) and _HAN.match(text, end)):
             end = m.end(g)
