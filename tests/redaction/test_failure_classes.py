@@ -667,6 +667,9 @@ KEPT = [
     ("the coach practice was cancelled", ["practice"]),
     # the verb before a name ("ik ben": Ben is a listed name too)
     ("Hallo, ik ben Sanne van der Meulen en ik woon in Utrecht.", ["ben"]),
+    # the next field of a Chinese form, after a full-width comma (it was taken with the
+    # name)
+    ("姓名：司马相如，性别：男", ["性别：男"]),
     # "I told him to come" (叫 is also "tell"); a greeting opening a text
     ("我叫他明天来开会。", ["他明天"]),
     ("Ahoj, jmenuji se Vojtěch. Halo, nama saya Rizky.", ["Ahoj", "Halo"]),
@@ -751,6 +754,7 @@ def test_failure_class_is_redacted(redactor: Redactor, entity: str, text: str, v
         # it asks about each part here)
         ("你好，我叫欧阳明轩，住在上海。", ["欧阳", "明轩", "轩"]),
         ("我叫司徒雅琴，是一名老师。", ["司徒", "雅琴"]),
+        ("姓名：司马相如，性别：男", ["司马", "相如"]),
     ],
 )
 def test_every_character_of_a_chinese_name_is_redacted(

@@ -101,7 +101,7 @@ _NAME_LABEL = (
     r"imi[ęe][ \t]+i[ \t]+nazwisko|nome[ \t]+completo|नाम|tên|họ[ \t]+(?:và[ \t]+)?tên|"
     rf"vorname|nachname|naam|{_NAME_WORDS})"
 )
-_LABEL = re.compile(rf"(?im)^[ \t]*{_NAME_LABEL}[ \t]*[:=：][ \t]*([^\n,;]{{2,60}}?)[ \t]*$")
+_LABEL = re.compile(rf"(?im)^[ \t]*{_NAME_LABEL}[ \t]*[:=：][ \t]*([^\n,;，；、]{{2,60}}?)[ \t]*$")
 # a name's, an address's or a birth date's label (Adres:, Osoite:, Cím:, Alamat:,
 # Geburtsdatum:), which the name models take for a name at the start of a line
 _LABEL_ALONE = re.compile(rf"(?i){_NAME_LABEL}|{ADDRESS_LABEL}|{BIRTH_CUE}")
