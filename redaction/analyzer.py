@@ -53,7 +53,6 @@ from redaction.multilingual import (
 )
 from redaction.recognizers import all_recognizers
 from redaction.recognizers.names import (
-    after_marks,
     dictionaries,
     english_name_start,
     is_calendar_word,
@@ -605,5 +604,4 @@ class Analyzer:
                     and not names_a_company(text, a, b)
                     and not greeting_or_label(text, a, b, language(text))
                 ):
-                    start, end = after_marks(text, english_name_start(text, a, b), b)
-                    found.append(RecognizerResult("PERSON", start, end, 0.8))
+                    found.append(RecognizerResult("PERSON", english_name_start(text, a, b), b, 0.8))

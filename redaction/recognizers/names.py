@@ -914,8 +914,8 @@ _LEAD_WORD = re.compile(r"\S+")
 _NOT_IN_A_NAME = re.compile(r"[=\"“”(){}\[\]<>]|--")
 
 
-def after_marks(text: str, a: int, b: int) -> tuple[int, int]:
-    """The part of the span ``text[a:b]`` after the last mark no name holds, when a
+def _after_marks(text: str, a: int, b: int) -> int:
+    """Where the span ``text[a:b]`` goes on after the last mark no name holds, when a
     letter follows it: the name, not the command before it."""
     last = None
     for m in _NOT_IN_A_NAME.finditer(text, a, b):
@@ -924,7 +924,7 @@ def after_marks(text: str, a: int, b: int) -> tuple[int, int]:
         a = last.end()
         while a < b and not text[a].isalnum():
             a += 1
-    return a, b
+    return a
 
 
 def english_name_start(text: str, a: int, b: int) -> int:
@@ -933,9 +933,10 @@ def english_name_start(text: str, a: int, b: int) -> int:
     Kovalenko the file", "Tell Florentyna") or another verb that is no listed name
     ("Explain Newton's laws"; not "Mark", "Will", "Grant"); anywhere, a stop word that is
     no listed first name ("Did Bronwyn merge", "Could Wilhelmina review"; not "Will
-    Smith"). "The" stays: a name may begin with it (The Rock)."""
+    Smith"). "The" stays: a name may begin with it (The Rock). Before them, whatever
+    stands before the last mark no name holds (``git log --author="``)."""
     first, last = dictionaries()
-    words = list(_LEAD_WORD.finditer(text, a, b))
+    words = list(_LEAD_WORD.finditer(text, _after_marks(text, a, b), b))
     while len(words) > 1:
         w = words[0].group(0).casefold()
         opens = opens_sentence(text, words[0].start(), ".!?:\n")

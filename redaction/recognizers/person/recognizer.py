@@ -22,7 +22,6 @@ from redaction.recognizers.address import ADDRESS_LABEL
 from redaction.recognizers.dob import BIRTH_CUE
 from redaction.recognizers.names import (
     PERSON_VERBS,
-    after_marks,
     all_hebrew_names,
     census_surnames,
     common_words,
@@ -1183,7 +1182,7 @@ class WardenPersonRecognizer(EntityRecognizer):
                     continue  # the English model on German: its nouns look like names
                 if lang == "en":
                     start = english_name_start(text, ent.start_char, ent.end_char)
-                    spans.append((*after_marks(text, start, ent.end_char), 0.85))
+                    spans.append((start, ent.end_char, 0.85))
                     continue
                 spans += [
                     (x, y, 0.85) for x, y in self._judged(text, ent.start_char, ent.end_char, lang)
