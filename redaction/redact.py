@@ -36,6 +36,8 @@ PRIORITY = {
     for i, t in enumerate(
         (
             "SECRET",
+            "DEVICE_ID",  # a labelled IMEI or serial is no card, whatever its checksum
+            "VEHICLE_ID",
             "CREDIT_CARD",
             "IBAN_CODE",
             "CRYPTO",

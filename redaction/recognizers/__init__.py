@@ -27,8 +27,9 @@ Presidio's predefined recognizers that we do not load, and why:
 from presidio_analyzer import EntityRecognizer
 
 from redaction.recognizers.address import WardenStreetAddressRecognizer
-from redaction.recognizers.card import WardenCreditCardRecognizer
+from redaction.recognizers.card import WardenCardCodeRecognizer, WardenCreditCardRecognizer
 from redaction.recognizers.crypto import WardenCryptoWalletRecognizer
+from redaction.recognizers.devices import WardenDeviceIdRecognizer, WardenVehicleIdRecognizer
 from redaction.recognizers.dob import WardenDateOfBirthRecognizer
 from redaction.recognizers.email import WardenEmailRecognizer
 from redaction.recognizers.iban import WardenIbanRecognizer
@@ -67,6 +68,7 @@ def all_recognizers(profile: str = "default") -> list[EntityRecognizer]:
         WardenSecretRecognizer(),
         WardenEmailRecognizer(),
         WardenCreditCardRecognizer(),
+        WardenCardCodeRecognizer(),
         WardenIbanRecognizer(),
         WardenCryptoWalletRecognizer(),
         WardenPhoneRecognizer(),
@@ -81,6 +83,8 @@ def all_recognizers(profile: str = "default") -> list[EntityRecognizer]:
         WardenOrgIdRecognizer(),
         WardenApiKeyIdRecognizer(),
         WardenRecordNumberRecognizer(strict=strict),
+        WardenVehicleIdRecognizer(),
+        WardenDeviceIdRecognizer(),
         *extra,
     ]
 

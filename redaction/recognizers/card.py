@@ -58,3 +58,36 @@ class WardenCreditCardRecognizer(RuleRecognizer):
 
     def prefilter(self, text: str) -> bool:
         return sum(map(str.isdigit, text)) >= 12
+
+
+def _not_a_year(value: str) -> bool:
+    """A year is no security code ("a security code review of the 2024 release")."""
+    return not (len(value) == 4 and value.startswith(("19", "20")))
+
+
+class WardenCardCodeRecognizer(RuleRecognizer):
+    """A card's security code (CVV, CVC, CID) after its label: three or four digits that,
+    with the card's number and expiry, are enough to pay with it."""
+
+    ENTITY = "CREDIT_CARD"
+    RULES = (
+        Rule(
+            "security_code",
+            re.compile(
+                r"(?<![A-Za-z0-9_-])(?i:cvv2?|cvc2?|cvn|cav2|card\s+verification"
+                r"(?:\s+(?:code|value|number))?|security\s+code|card\s+code|"
+                r"c[óo]digo\s+de\s+seguridad|kartenprüfnummer|prüfnummer|"
+                r"cryptogramme(?:\s+visuel)?|codice\s+di\s+sicurezza|kod\s+cvv|"
+                r"código\s+de\s+segurança|セキュリティコード|보안\s*코드|安全码|"
+                r"\bcode\s+de\s+s[ée]curit[ée])"
+                # then a few words ("(CVC) on the back is", "ist"), not a line
+                r"[^\d\n]{0,30}?(?<![\d-])(\d{3,4})(?![\d-])"
+            ),
+            0.8,
+            group=1,
+            check=_not_a_year,
+        ),
+    )
+
+    def prefilter(self, text: str) -> bool:
+        return sum(map(str.isdigit, text)) >= 3

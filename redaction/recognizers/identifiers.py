@@ -41,8 +41,9 @@ def _five_digits(value: str) -> bool:
 
 
 class WardenRecordNumberRecognizer(RuleRecognizer):
-    """Numbers that identify a person's records, after their label (``MRN: 40718823``,
-    ``member ID 88213409``): the label stays, the number goes. The ``strict`` profile
+    """Numbers that identify a person or their records, after their label (``MRN:
+    40718823``, ``member ID 88213409``, ``employee ID E1048277``, ``student ID
+    20231145``): the label stays, the number goes. The ``strict`` profile
     adds account, policy, claim, case and record numbers of any kind."""
 
     ENTITY = "RECORD_NUMBER"
@@ -50,7 +51,8 @@ class WardenRecordNumberRecognizer(RuleRecognizer):
         "personal",
         _labelled(
             r"mrn|medical\s+record|patient|member|subscriber|beneficiary|health\s+plan|"
-            r"insurance|chart|encounter|admission"
+            r"insurance|chart|encounter|admission|employee|staff|personnel|payroll|student|"
+            r"badge|matriculation|frequent\s+fl[yi]er|loyalty|personalnummer|matrikelnummer"
         ),
         0.7,
         group=1,

@@ -92,6 +92,34 @@ FOUND = [
         "my ETH is 0x52908400098527886E0F7030069857D2E4169EE7",
         "0x52908400098527886E0F7030069857D2E4169EE7",
     ),
+    # a vehicle: a VIN by its check digit or after its label (a European one has no
+    # check digit), a plate after its label in several languages
+    ("VEHICLE_ID", "My car's VIN is 1HGCM82633A004352 and", "1HGCM82633A004352"),
+    ("VEHICLE_ID", "Fahrgestellnummer: WVWZZZ1JZXW000001", "WVWZZZ1JZXW000001"),
+    ("VEHICLE_ID", "check my license plate number KA-01-HH-1234 for fines", "KA-01-HH-1234"),
+    ("VEHICLE_ID", "Mein Kennzeichen ist M-AB 1234, bitte", "M-AB 1234"),
+    ("VEHICLE_ID", "我的车牌号是京A12345，请帮我查违章。", "京A12345"),
+    ("VEHICLE_ID", "Номерной знак: А123ВС 77.", "А123ВС 77"),
+    # a device: a MAC address by its shape; an IMEI, a serial, an advertising id after
+    # its label (JSON's quotes too)
+    ("DEVICE_ID", "The laptop's MAC address is 3C:22:FB:9A:10:7E today", "3C:22:FB:9A:10:7E"),
+    ("DEVICE_ID", "router 0011.2233.4455 rebooted", "0011.2233.4455"),
+    ("DEVICE_ID", "IMEI: 35-209900-176148-1, lost", "35-209900-176148-1"),
+    ("DEVICE_ID", "and serial number C02XK1AHJG5J.", "C02XK1AHJG5J"),
+    (
+        "DEVICE_ID",
+        '{"device_id": "8f14e45f-ceea-467f-a0f6-2f1c9a3b7d20"}',
+        "8f14e45f-ceea-467f-a0f6-2f1c9a3b7d20",
+    ),
+    # a card's security code after its label, a few words between
+    ("CREDIT_CARD", "card ending 4242, exp 09/27, CVV 381", "381"),
+    ("CREDIT_CARD", "The security code (CVC) on the back is 7712.", "7712"),
+    ("CREDIT_CARD", "y el código de seguridad 456.", "456"),
+    # a person's number at work, school or an airline, after its label
+    ("RECORD_NUMBER", "Employee ID: E1048277, thanks", "E1048277"),
+    ("RECORD_NUMBER", "badge number 55102 at the desk", "55102"),
+    ("RECORD_NUMBER", "student ID 20231145 — please reset", "20231145"),
+    ("RECORD_NUMBER", "frequent flyer number 412998377", "412998377"),
     ("IP_ADDRESS", "from 203.0.113.195 port 22", "203.0.113.195"),
     ("IP_ADDRESS", "v6 2001:db8:85a3::8a2e:370:7334 seen", "2001:db8:85a3::8a2e:370:7334"),
     (
@@ -184,6 +212,15 @@ NOT_FOUND = [
     ("NATIONAL_ID", "the id is 12345678A"),
     # a PAN's shape without its name: a product code
     ("NATIONAL_ID", "SKU ABCPE1234F is in stock"),
+    # no label, or a label and no value of its kind
+    ("VEHICLE_ID", "commit 1HGCM82633A004352aa and 1HGCM82633A004353 mistyped"),
+    ("VEHICLE_ID", "tag v1.2.3; plate 3 of the atlas; the plate was 12 inches wide"),
+    ("DEVICE_ID", "Connect to the serial port at 9600 baud. Serial.begin(115200);"),
+    ("DEVICE_ID", 'serial: enabled, "device_id": "default-device"'),
+    ("DEVICE_ID", "format XX:XX:XX:XX:XX:XX, loopback 00:00:00:00:00:00, time 12:30:45"),
+    ("DEVICE_ID", "IPv6 fe80::1c22:fbff:fe9a:107e is link-local"),
+    ("CREDIT_CARD", "Please do a security code review of the 2024 release. The CVV is 3 digits."),
+    ("RECORD_NUMBER", "My student loan is 12000 dollars; employee count 14500"),
 ]
 
 
@@ -207,6 +244,22 @@ def test_not_found(analyzer: Analyzer, entity: str, text: str) -> None:
     results = analyzer.analyze_many([text])[0]
     wrong = [text[r.start : r.end] for r in results if r.entity_type == entity]
     assert not wrong, (entity, wrong)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Mein Kennzeichen ist M-AB 1234, bitte prüfen.", "M-AB 1234"),
+        ("내 차 번호판: 12가 3456 입니다", "12가 3456"),
+        ("Mój numer rejestracyjny to WA 12345, a VIN", "WA 12345"),
+        ("license plate number KA-01-HH-1234 for pending", "KA-01-HH-1234"),
+    ],
+)
+def test_a_plate_ends_where_its_value_does(analyzer: Analyzer, text: str, value: str) -> None:
+    """A plate's groups are taken, not the words after them."""
+    results = analyzer.analyze_many([text])[0]
+    plates = [text[r.start : r.end] for r in results if r.entity_type == "VEHICLE_ID"]
+    assert plates == [value], plates
 
 
 def test_us_driver_licence_recognizer_is_switched_off(analyzer: Analyzer) -> None:

@@ -1,0 +1,156 @@
+"""Identifiers of a thing one person owns: a vehicle (its VIN, its licence plate) and a
+device (its MAC address, IMEI, serial number, advertising id). Each is as good as a name
+for finding the owner, and HIPAA's Safe Harbor lists both kinds; they go in every
+profile.
+
+A VIN is taken anywhere when its North American check digit (ISO 3779 position 9) is
+right, and after its label whatever it holds (a European VIN has no check digit); a
+plate, a serial number or a device id only after its label, since their shapes are those
+of any code; a MAC address by its shape (six pairs of hex digits)."""
+
+from __future__ import annotations
+
+import re
+
+from redaction.recognizers.base import Rule, RuleRecognizer
+
+# the letters a VIN may hold (no I, O, Q) and what each counts for its check digit
+_VIN_VALUE = {
+    **{str(d): d for d in range(10)},
+    **dict(zip("ABCDEFGH", range(1, 9), strict=True)),
+    **dict(zip("JKLMN", range(1, 6), strict=True)),
+    "P": 7,
+    "R": 9,
+    **dict(zip("STUVWXYZ", range(2, 10), strict=True)),
+}
+_VIN_WEIGHTS = (8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2)
+_VIN = r"[A-HJ-NPR-Z0-9]{17}"
+
+
+def vin_check_digit_ok(value: str) -> bool:
+    """The ninth character of a 17-character VIN is its check digit (0-9 or X)."""
+    v = value.upper()
+    if len(v) != 17 or any(c not in _VIN_VALUE for c in v):
+        return False
+    total = sum(_VIN_VALUE[c] * w for c, w in zip(v, _VIN_WEIGHTS, strict=True)) % 11
+    return v[8] == ("X" if total == 10 else str(total))
+
+
+def _mixed(value: str) -> bool:
+    """Letters and digits both, three of each at least (not a word, not a count)."""
+    return sum(c.isdigit() for c in value) >= 3 and sum(c.isalpha() for c in value) >= 3
+
+
+def _checked_vin(value: str) -> bool:
+    return _mixed(value) and vin_check_digit_ok(value)
+
+
+# what may stand between a label and its value: "is", a colon, "number", "no.", the
+# quotes of a JSON key and value
+_JOIN = (
+    r"(?:[\s_-]+(?:number|no\.?|nr\.?|num|#))?[\"']?\s*"
+    r"(?:(?:(?:is|ist|es|est|è|é|är|er|to|jest)(?=\s)|[:：=#-]|是|为|為|は|는|은)\s*)?[\"']?"
+)
+# a letter of the Latin alphabet or a digit before or after: the label or the value is
+# part of a longer word (CJK labels and values are written without spaces)
+_NOT_IN_WORD_BEFORE = r"(?<![A-Za-z0-9_-])"
+_NOT_IN_WORD_AFTER = r"(?![A-Za-z0-9_-])"
+
+
+def _after(labels: str, value: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"{_NOT_IN_WORD_BEFORE}(?i:{labels}){_JOIN}{_NOT_IN_WORD_BEFORE}({value}){_NOT_IN_WORD_AFTER}"
+    )
+
+
+# a licence plate's label in the languages Warden reads most
+_PLATE_LABELS = (
+    r"licen[cs]e[\s-]+plate|number[\s-]+plate|plate|registration[\s-]+plate|"
+    r"kennzeichen|nummernschild|kfz-kennzeichen|matr[ií]cula|placa|plaque(?:\s+d['’]immatriculation)?|"
+    r"immatriculation|targa|kenteken|tablica(?:\s+rejestracyjna)?|numer\s+rejestracyjny|"
+    r"rendszám|SPZ|registreringsnummer|plaka|госномер|номерн(?:ой|ий)\s+знак|"
+    r"[车車]牌(?:号|號)?|ナンバー(?:プレート)?|번호판|차량\s*번호"
+)
+# capitals and digits in up to four groups (7XYZ123, M-AB 1234, KA-01-HH-1234, А123ВС 77),
+# in China after the province's character (京A12345), in Korea with a syllable (12가 3456)
+_PLATE = (
+    r"[0-9]{2,3}[가-힣][ \t]?[0-9]{4}|"
+    r"[\u4e00-\u9fff]?[A-ZÄÖÜА-Я0-9]{1,8}(?:[ \t·.-][A-ZÄÖÜА-Я0-9]{1,8}){0,3}"
+)
+
+
+def _plate_ok(value: str) -> bool:
+    letters_digits = [c for c in value if c.isalnum()]
+    return 4 <= len(letters_digits) <= 10 and any(c.isdigit() for c in value)
+
+
+class WardenVehicleIdRecognizer(RuleRecognizer):
+    """A vehicle identification number, a licence plate after its label."""
+
+    ENTITY = "VEHICLE_ID"
+    RULES = (
+        Rule(
+            "vin_checked",
+            re.compile(rf"(?<![\w-]){_VIN}(?![\w-])"),
+            0.8,
+            check=_checked_vin,
+            hint=re.compile(r"[A-Z0-9]{17}"),
+        ),
+        Rule(
+            "vin_labelled",
+            _after(
+                r"vin|vehicle\s+identification(?:\s+number)?|chassis|fahrgestellnummer|"
+                r"fahrzeug-identifizierungsnummer|FIN|n(?:ú|u)mero\s+de\s+bastidor|bastidor|"
+                r"num[ée]ro\s+de\s+s[ée]rie|numer\s+VIN|車台番号|차대번호",
+                r"(?i:[A-HJ-NPR-Z0-9]{17})",
+            ),
+            0.9,
+            group=1,
+            check=lambda v: sum(c.isdigit() for c in v) >= 3,
+        ),
+        Rule("plate", _after(_PLATE_LABELS, _PLATE), 0.7, group=1, check=_plate_ok),
+    )
+
+
+_HEX = "[0-9A-Fa-f]"
+_DEVICE_LABELS = (
+    r"imei|meid|iccid|imsi|esn|serial(?:[\s_-]+(?:number|no\.?|#))?|s/n|"
+    r"device[\s_-]+(?:id|serial)|udid|android[\s_-]+id|advertising[\s_-]+id|idfa|idfv|"
+    r"gaid|aaid|seriennummer|num[ée]ro\s+de\s+s[ée]rie|n[úu]mero\s+de\s+serie|"
+    r"numer\s+seryjny|serienummer|seri\s+numaras[ıi]|серийный\s+номер|シリアル番号|製造番号|일련번호"
+)
+
+
+def _device_value_ok(value: str) -> bool:
+    return len(value) >= 6 and sum(c.isdigit() for c in value) >= 2
+
+
+def _mac_ok(value: str) -> bool:
+    pairs = re.findall(r"[0-9A-Fa-f]{2}", value)
+    # not the broadcast or an all-zero placeholder, and a digit in it (dead.beef.cafe)
+    return len(set(p.lower() for p in pairs)) > 1 and any(c.isdigit() for c in value)
+
+
+class WardenDeviceIdRecognizer(RuleRecognizer):
+    """A MAC address; an IMEI, SIM, serial number or advertising id after its label."""
+
+    ENTITY = "DEVICE_ID"
+    RULES = (
+        Rule(
+            "mac",
+            re.compile(
+                rf"(?<![\w:.-])(?:{_HEX}{{2}}([:-])(?:{_HEX}{{2}}\1){{4}}{_HEX}{{2}}|"
+                rf"{_HEX}{{4}}\.{_HEX}{{4}}\.{_HEX}{{4}})(?![\w:.-])"
+            ),
+            0.8,
+            check=_mac_ok,
+            hint=re.compile(rf"{_HEX}{{2}}[:.-]{_HEX}{{2}}"),
+        ),
+        Rule(
+            "labelled",
+            _after(_DEVICE_LABELS, r"[A-Za-z0-9][A-Za-z0-9-]{4,40}[A-Za-z0-9]"),
+            0.8,
+            group=1,
+            check=_device_value_ok,
+        ),
+    )
