@@ -32,7 +32,9 @@ class WardenApiKeyIdRecognizer(RuleRecognizer):
 def _labelled(labels: str) -> re.Pattern[str]:
     return re.compile(
         rf"(?i)\b(?:{labels})(?:\s+(?:id|no\.?|number|num|nr\.?|#))?\s*(?:is\s+|[:#=]\s*)?"
-        r"(?<![\w-])((?:[A-Z]{1,3}[-\s]?)?\d[\d-]{3,18}\d)(?![\w-])"
+        # digits, a dash between them, or groups of three or more after a space (0048 2231
+        # 9981), after up to three capitals
+        r"(?<![\w-])((?:[A-Z]{1,3}[-\s]?)?\d[\d-]{2,18}\d(?:[ \t]\d{3,6}){0,3})(?![\w-])"
     )
 
 
@@ -52,7 +54,11 @@ class WardenRecordNumberRecognizer(RuleRecognizer):
         _labelled(
             r"mrn|medical\s+record|patient|member|subscriber|beneficiary|health\s+plan|"
             r"insurance|chart|encounter|admission|employee|staff|personnel|payroll|student|"
-            r"badge|matriculation|frequent\s+fl[yi]er|loyalty|personalnummer|matrikelnummer"
+            r"badge|matriculation|frequent\s+fl[yi]er|loyalty|personalnummer|matrikelnummer|"
+            # a bank account's number (not an account of any kind: the strict profile's)
+            r"(?:bank|checking|chequing|savings|joint|current|deposit)\s+account|"
+            r"account(?=\s+(?:number|no\.?|num|nr\.?|#))|kontonummer|numer\s+konta|"
+            r"n[úu]mero\s+de\s+(?:cuenta|conta)|num[ée]ro\s+de\s+compte"
         ),
         0.7,
         group=1,

@@ -365,6 +365,9 @@ CASES = [
     ("PERSON", "@GreyhoundFan86 I've been waiting for this one", "@GreyhoundFan86"),
     ("PERSON", "lol sam & priya are coming too", "sam"),
     ("PERSON", "coach ramirez benched him again smh", "ramirez"),
+    # a lower-case first name beside a pronoun ("me and kwabena went")
+    ("PERSON", "fix the grammar: me and kwabena went to the store", "kwabena"),
+    ("PERSON", "kwabena and i are going to the game", "kwabena"),
     # a Hebrew family name joined by a hyphen (its second part was left)
     ("PERSON", "שלום, קוראים לי נועה בן-דוד, אני גרה בחיפה.", "נועה בן-דוד"),
     # Korean: a name of any origin after what only a person is (a singer, a president)
@@ -467,6 +470,12 @@ KEPT = [
     ("Customer: I was billed twice.\nAgent: Sorry about that.", ["billed twice"]),
     ("Patient: 45-year-old male with chest pain\nBP: 120/80", ["chest pain"]),
     ("Customer: Joanna Kowalska\nPhone: 555-0100", ["Phone"]),
+    # a pronoun beside a common word, or a name that is mostly a word
+    ("me and mom went shopping, then me and will left", ["mom", "will"]),
+    # a determiner opens no name ("My" is a listed first name); a verb after kin is no
+    # name in lower case
+    ("My Aadhaar is linked to my phone. My Medicare card is here.", ["Aadhaar", "Medicare"]),
+    ("I drive a Corolla and my wife has a Civic; my son was late", ["has", "was"]),
     # a field's label at the start of a line is no speaker: English words joined by
     # hyphens, the one who does what a verb says, a first name that is mostly a word
     (
@@ -717,7 +726,8 @@ KEPT = [
     ("नाम: अनीता देशमुख\nफ़ोन: 98765 43210", ["फ़ोन"]),
     # an address's label is no name; a label that is not an address's
     ("Osoite: Mannerheimintie 5 A 7, 00100 Helsinki", ["Osoite:"]),
-    ("IP address: 10.0.0.1\nMAC address: 00:1A:2B:3C:4D:5E", ["MAC address: 00:1A"]),
+    # (a MAC address is a device's id: <DEVICE_ID>, not the address's line)
+    ("IP address: 10.0.0.1\nMAC address: 00:1A:2B:3C:4D:5E", ["MAC address: <DEVICE_ID>"]),
     ("Address: 0x7ffe5367e044 (heap)", ["Address: 0x7ffe5367e044"]),
     ("Address: TBD, see the ticket\nTicket 4411 has the rest", ["TBD, see the ticket"]),
     # an instruction's verb before a colon, a role a letter opens to, a contraction

@@ -118,6 +118,10 @@ FOUND = [
     # a person's number at work, school or an airline, after its label
     ("RECORD_NUMBER", "Employee ID: E1048277, thanks", "E1048277"),
     ("RECORD_NUMBER", "badge number 55102 at the desk", "55102"),
+    # a bank account's number, in groups too; not an account of any kind (strict only)
+    ("RECORD_NUMBER", "a charge on our joint account 0048 2231 9981.", "0048 2231 9981"),
+    ("RECORD_NUMBER", "Your account number 2231 9981 0048 1129 was", "2231 9981 0048 1129"),
+    ("RECORD_NUMBER", "Meine Kontonummer: 0532013000, BLZ", "0532013000"),
     ("RECORD_NUMBER", "student ID 20231145 — please reset", "20231145"),
     ("RECORD_NUMBER", "frequent flyer number 412998377", "412998377"),
     ("IP_ADDRESS", "from 203.0.113.195 port 22", "203.0.113.195"),
@@ -221,6 +225,7 @@ NOT_FOUND = [
     ("DEVICE_ID", "IPv6 fe80::1c22:fbff:fe9a:107e is link-local"),
     ("CREDIT_CARD", "Please do a security code review of the 2024 release. The CVV is 3 digits."),
     ("RECORD_NUMBER", "My student loan is 12000 dollars; employee count 14500"),
+    ("RECORD_NUMBER", "Please reset account 48392 for me; order 12345 shipped"),
 ]
 
 

@@ -219,6 +219,10 @@ _VOCATIVE = re.compile(
     r"(?:,|\b(?i:hi|hey|hello|dear|thanks|thank you|bye|goodbye|congrats|congratulations|"
     rf"welcome|cheers|morning|night))[ \t]+({_TOKEN})[ \t]*[?!,.]"
 )
+# what opens a noun phrase, never a name ("My" and "An" are listed first names)
+_DETERMINERS = frozenset(
+    ("my", "your", "our", "his", "her", "their", "its", "the", "this", "that", "these", "those")
+)
 _HYPHENATED = re.compile(r"-[a-z]")
 # a pronoun and a verb written together: I'm, you're, it's (never a name)
 _CONTRACTION = re.compile(
@@ -228,6 +232,11 @@ _AND_PAIR = re.compile(rf"(?<![\w,] )\b({_TOKEN})[ \t]+and[ \t]+({_TOKEN})\b(?![
 _LIST = re.compile(rf"(?:{_TOKEN})(?:,[ \t]*(?:and[ \t]+)?{_TOKEN}|[ \t]+and[ \t]+{_TOKEN})+")
 # two words in lower case joined by "&" or "and" ("sam & priya", "kyle and jen")
 _LOWER_AND = re.compile(r"(?<![\w@.])([a-z]{3,})[ \t]+(?:&|and)[ \t]+([a-z]{3,})(?![\w@])")
+# a pronoun and a word in lower case: "me and kwabena went", "kwabena and i"
+_PRONOUN_AND = re.compile(
+    r"(?<![\w@.])(?:(?:me|i|him|her|us|them|you)[ \t]+(?:&|and)[ \t]+([a-z]{3,})(?![\w@])|"
+    r"([a-z]{3,})[ \t]+(?:&|and)[ \t]+(?:me|i|him|her|us|them)(?![\w@]))"
+)
 _LOWER_LIST = re.compile(
     r"\b[a-zà-ÿ]{3,}(?:,[ \t]*(?:and[ \t]+)?[a-zà-ÿ]{3,}|[ \t]+and[ \t]+[a-zà-ÿ]{3,}){2,}"
 )
@@ -1093,6 +1102,8 @@ class WardenPersonRecognizer(EntityRecognizer):
         if (first.isupper() and len(first) <= 3) or (last.isupper() and len(last) <= 3):
             return False
         f, lst = first.casefold(), last.casefold()
+        if f in _DETERMINERS:
+            return False  # "My Aadhaar", "My Medicare card": My is a listed first name too
         in_f, in_l = f in self.first, lst in self.last
         if in_f and in_l:
             return True
@@ -1397,6 +1408,15 @@ class WardenPersonRecognizer(EntityRecognizer):
             for (a, b, w), other in ((sides[0], knows[1]), (sides[1], knows[0])):
                 if other and w in self.first and zipf(w) < 5.0 and w not in STOP_WORDS:
                     spans.append((a, b, 0.5))
+        # beside a pronoun, a listed first name that is no common word: "me and kwabena
+        # went", not "me and mom"
+        for m in (
+            _PRONOUN_AND.finditer(text) if english and ("&" in text or " and " in text) else ()
+        ):
+            g = 1 if m.group(1) else 2
+            w = m.group(g)
+            if w in self.first and not is_common(w) and zipf(w) < 5.0 and w not in STOP_WORDS:
+                spans.append((m.start(g), m.end(g), 0.5))
         # a language is no one ("translate it into French", "in simple English"): the
         # lists give English, French and German as names. Of 495 prompts naming the 165
         # languages of ISO 639-1, 268 lost a word before, 19 now (a listed first name
@@ -1743,6 +1763,8 @@ class WardenPersonRecognizer(EntityRecognizer):
                 spans += [(m.start(1), m.end(1), 0.5), (m.start(2), m.end(2), 0.5)]
         for m in _CUE2.finditer(text):
             w, second = m.group(1), m.group(2)
+            if w.islower() and w in STOP_WORDS:
+                continue  # "my wife has": Webster's lists no inflected verb
             if not is_common(w) or (w[:1].isupper() and self._name_word(w)):
                 end = m.end(1)
                 if second and w[:1].isupper() and (not is_common(second) or self._in_dict(second)):
