@@ -65,6 +65,14 @@ def _not_a_year(value: str) -> bool:
     return not (len(value) == 4 and value.startswith(("19", "20")))
 
 
+# a word every label of a security code holds (lower case)
+_CODE_WORDS = (
+    "cvv", "cvc", "cvn", "cav2", "verification", "security", "card", "seguridad",
+    "prüfnummer", "cryptogramme", "sicurezza", "segurança", "sécurité", "securite",
+    "セキュリティ", "보안", "安全码"
+)  # fmt: skip
+
+
 class WardenCardCodeRecognizer(RuleRecognizer):
     """A card's security code (CVV, CVC, CID) after its label: three or four digits that,
     with the card's number and expiry, are enough to pay with it."""
@@ -86,6 +94,7 @@ class WardenCardCodeRecognizer(RuleRecognizer):
             0.8,
             group=1,
             check=_not_a_year,
+            needs_any=_CODE_WORDS,
         ),
     )
 

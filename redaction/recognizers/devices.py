@@ -14,6 +14,10 @@ import re
 
 from redaction.recognizers.base import Rule, RuleRecognizer
 
+# each value holds a digit (a plate), two (a device's id, a MAC address) or more
+_DIGIT = re.compile(r"\d")
+_TWO_DIGITS = re.compile(r"\d\D*\d")
+
 # the letters a VIN may hold (no I, O, Q) and what each counts for its check digit
 _VIN_VALUE = {
     **{str(d): d for d in range(10)},
@@ -84,6 +88,18 @@ def _plate_ok(value: str) -> bool:
     return 4 <= len(letters_digits) <= 10 and any(c.isdigit() for c in value)
 
 
+# a word every label of the rule holds (lower case)
+_VIN_WORDS = (
+    "vin", "vehicle", "chassis", "fahrgestell", "fahrzeug", "fin", "bastidor", "série",
+    "serie", "車台", "차대"
+)  # fmt: skip
+_PLATE_WORDS = (
+    "plate", "kennzeichen", "nummernschild", "matr", "placa", "plaque",
+    "immatriculation", "targa", "kenteken", "tablica", "rejestracyjny", "rendszám",
+    "spz", "registreringsnummer", "plaka", "госномер", "знак", "牌", "ナンバー", "번호판", "차량"
+)  # fmt: skip
+
+
 class WardenVehicleIdRecognizer(RuleRecognizer):
     """A vehicle identification number, a licence plate after its label."""
 
@@ -107,9 +123,20 @@ class WardenVehicleIdRecognizer(RuleRecognizer):
             0.9,
             group=1,
             check=lambda v: sum(c.isdigit() for c in v) >= 3,
+            needs_any=_VIN_WORDS,
         ),
-        Rule("plate", _after(_PLATE_LABELS, _PLATE), 0.7, group=1, check=_plate_ok),
+        Rule(
+            "plate",
+            _after(_PLATE_LABELS, _PLATE),
+            0.7,
+            group=1,
+            check=_plate_ok,
+            needs_any=_PLATE_WORDS,
+        ),
     )
+
+    def prefilter(self, text: str) -> bool:
+        return _DIGIT.search(text) is not None
 
 
 _HEX = "[0-9A-Fa-f]"
@@ -129,6 +156,13 @@ def _mac_ok(value: str) -> bool:
     pairs = re.findall(r"[0-9A-Fa-f]{2}", value)
     # not the broadcast or an all-zero placeholder, and a digit in it (dead.beef.cafe)
     return len(set(p.lower() for p in pairs)) > 1 and any(c.isdigit() for c in value)
+
+
+_DEVICE_WORDS = (
+    "imei", "meid", "iccid", "imsi", "esn", "serial", "s/n", "device", "udid",
+    "android", "advertising", "idfa", "idfv", "gaid", "aaid", "serien", "série",
+    "serie", "seryjny", "seri", "серийный", "シリアル", "製造番号", "일련번호"
+)  # fmt: skip
 
 
 class WardenDeviceIdRecognizer(RuleRecognizer):
@@ -152,5 +186,9 @@ class WardenDeviceIdRecognizer(RuleRecognizer):
             0.8,
             group=1,
             check=_device_value_ok,
+            needs_any=_DEVICE_WORDS,
         ),
     )
+
+    def prefilter(self, text: str) -> bool:
+        return _TWO_DIGITS.search(text) is not None

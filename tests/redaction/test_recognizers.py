@@ -397,3 +397,20 @@ def test_a_licence_or_passport_number_up_to_its_last_group(
     results = analyzer.analyze_many([text])[0]
     ids = [text[r.start : r.end] for r in results if r.entity_type == "NATIONAL_ID"]
     assert ids == [value], [(r.entity_type, text[r.start : r.end]) for r in results]
+
+
+def test_a_rule_is_skipped_without_any_of_the_words_it_needs() -> None:
+    """``needs_any``: a text holding none of the words is not searched; one holding any
+    of them, in any case, is."""
+    import re as _re
+
+    from redaction.recognizers.base import Rule, RuleRecognizer
+
+    class Probe(RuleRecognizer):
+        ENTITY = "PROBE"
+        RULES = (Rule("digits", _re.compile(r"\d+"), 1.0, needs_any=("vin", "plate")),)
+
+    probe = Probe()
+    assert probe.analyze("number 12345") == []
+    assert [r.start for r in probe.analyze("PLATE 12345")] == [6]
+    assert [r.start for r in probe.analyze("vin 777")] == [4]
