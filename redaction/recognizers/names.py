@@ -373,6 +373,11 @@ _EL_LETTERS = str.maketrans(
 )
 
 
+def strip_accents(word: str) -> str:
+    """``word`` without its combining marks (Luíza: Luiza, Zoë: Zoe)."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
 def greek_in_latin(word: str) -> str:
     """A Greek word in Latin letters, the way a borrowed name is spelt back (Γιούσεφ:
     iusef)."""

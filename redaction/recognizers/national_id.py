@@ -184,8 +184,9 @@ class WardenNationalIdRecognizer(RuleRecognizer):
         Rule(
             "tr_tckimlik_cued",
             re.compile(
-                r"(?i:\bt\.?[ \t]?c\.?[ \t]*kimlik(?:[ \t]*(?:no|numarası|numaranız))?|"
-                r"\bkimlik[ \t]*(?:no|numarası))[ \t]*[:.]?[ \t]*(\d{11})\b"
+                # the cue, then a few words ("TC kimlik numaram", "kimlik no'su:")
+                r"(?i:\bt\.?[ \t]?c\.?[ \t]*kimlik|\bkimlik|\btckn|\bt\.?c\.?[ \t]*no)"
+                r"[^\d\n]{0,25}?(?<!\d)(\d{11})\b"
             ),
             0.85,
             group=1,

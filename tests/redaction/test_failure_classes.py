@@ -368,6 +368,10 @@ CASES = [
     # a lower-case first name beside a pronoun ("me and kwabena went")
     ("PERSON", "fix the grammar: me and kwabena went to the store", "kwabena"),
     ("PERSON", "kwabena and i are going to the game", "kwabena"),
+    # Portuguese: a first name after the article, however common (João), or spelt with
+    # an accent the lists drop (Luíza)
+    ("PERSON", "O João e a Beatriz vão ao casamento da Luíza no sábado.", "João"),
+    ("PERSON", "O João e a Beatriz vão ao casamento da Luíza no sábado.", "Luíza"),
     # a Hebrew family name joined by a hyphen (its second part was left)
     ("PERSON", "שלום, קוראים לי נועה בן-דוד, אני גרה בחיפה.", "נועה בן-דוד"),
     # Korean: a name of any origin after what only a person is (a singer, a president)
@@ -476,6 +480,9 @@ KEPT = [
     # name in lower case
     ("My Aadhaar is linked to my phone. My Medicare card is here.", ["Aadhaar", "Medicare"]),
     ("I drive a Corolla and my wife has a Civic; my son was late", ["has", "was"]),
+    # after the Portuguese article: a common word, a country
+    ("Eles viajaram para a Grécia no verão.", ["Grécia"]),
+    ("Fui com a Paz e o Flamengo ganhou.", ["Paz"]),
     # a field's label at the start of a line is no speaker: English words joined by
     # hyphens, the one who does what a verb says, a first name that is mostly a word
     (

@@ -160,6 +160,7 @@ FOUND = [
     ("NATIONAL_ID", "身份证号 11010519491231002X，请核对", "11010519491231002X"),
     ("NATIONAL_ID", "henkilötunnus 131052-308T", "131052-308T"),
     ("NATIONAL_ID", "TC Kimlik No: 10000000146", "10000000146"),
+    ("NATIONAL_ID", "Merhaba, TC kimlik numaram 10000000146.", "10000000146"),
     ("NATIONAL_ID", "RFC GODE561231GR8, régimen general", "GODE561231GR8"),
     ("NATIONAL_ID", "NRIC S1234567D, please update", "S1234567D"),
     ("NATIONAL_ID", "HKID A123456(7) on file", "A123456(7)"),
