@@ -1,5 +1,6 @@
 """E-mail addresses, with the top-level domain checked against the public suffix list
-bundled with tldextract (no fetch: ``suffix_list_urls=()``), and addresses spelt out to
+bundled with tldextract (no fetch: ``suffix_list_urls=()``) or one of the private and
+special-use names internal mail uses (.local, .internal, .corp, .example), and addresses spelt out to
 dodge scrapers ("j dot kowalczyk at gmail dot com", "jan [at] firma [dot] pl")."""
 
 from __future__ import annotations
@@ -16,11 +17,25 @@ from redaction.recognizers.base import Rule, RuleRecognizer
 _EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
 
 
+# top-level names no registry sells that companies' own mail and test systems use
+# (RFC 2606 and 6761's special-use names, and the usual internal ones): an address there
+# names a person as well (priya.raman@corp.local)
+_PRIVATE_TLDS = frozenset(
+    ("example", "test", "invalid", "localhost", "local", "localdomain", "internal", "intranet",
+     "corp", "lan", "home", "private")
+)  # fmt: skip
+
+
 @lru_cache(maxsize=65536)
 def _valid_domain(address: str) -> bool:
     domain = address.rsplit("@", 1)[-1].rstrip(".")
     parts = _EXTRACT(domain)
     return bool(parts.suffix) and bool(parts.domain)
+
+
+def _private_domain(address: str) -> bool:
+    labels = address.rsplit("@", 1)[-1].rstrip(".").casefold().split(".")
+    return len(labels) >= 2 and labels[-1] in _PRIVATE_TLDS
 
 
 # an address written to dodge scrapers: "j dot kowalczyk at gmail dot com",
@@ -49,6 +64,18 @@ class WardenEmailRecognizer(RuleRecognizer):
             ),
             1.0,
             check=_valid_domain,
+        ),
+        # under a private name, not a URL's password before its host
+        # (postgres://admin:Tiger42!kp@db.internal): no colon, "!" or slash before it
+        Rule(
+            "private",
+            re.compile(
+                r"(?<![\w.+%:!/-])[\w.+%-]{1,64}@[^\W_](?:[\w-]{0,62}[^\W_])?"
+                r"(?:\.[^\W_](?:[\w-]{0,62}[^\W_])?)+"
+            ),
+            1.0,
+            check=_private_domain,
+            hint=re.compile(r"@[\w.-]+\.(?i:" + "|".join(sorted(_PRIVATE_TLDS)) + r")\b"),
         ),
         # percent-encoded in a URL's query or a form's body: email=kat%40mail.ua
         Rule(

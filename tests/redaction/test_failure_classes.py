@@ -368,6 +368,17 @@ CASES = [
     # a lower-case first name beside a pronoun ("me and kwabena went")
     ("PERSON", "fix the grammar: me and kwabena went to the store", "kwabena"),
     ("PERSON", "kwabena and i are going to the game", "kwabena"),
+    # a company's internal mail (a private or special-use top-level name)
+    ("EMAIL_ADDRESS", "INFO user=priya.raman@corp.local logged in", "priya.raman@corp.local"),
+    ("EMAIL_ADDRESS", "write to ops-lead@mail.acme.internal today", "ops-lead@mail.acme.internal"),
+    # a chat log's nick after its time
+    ("PERSON", "[10:42] <dmitri_v> anyone seen the deploy key?", "dmitri_v"),
+    ("PERSON", "log:\n10:44 <@sarah.k> check vault", "sarah.k"),
+    # a record's name field among others on its line, family name first; a résumé's
+    # header in capitals with the middle initial
+    ("PERSON", "Patient Name: LEE, Min-jun   DOB: 04/12/1987", "LEE, Min-jun"),
+    ("PERSON", "| Name: Jane Q. Doe | Phone: 555-0100 |", "Jane Q. Doe"),
+    ("PERSON", "Resume: JANE Q. DOE | (415) 555-0199", "JANE Q. DOE"),
     # Portuguese: a first name after the article, however common (João), or spelt with
     # an accent the lists drop (Luíza)
     ("PERSON", "O João e a Beatriz vão ao casamento da Luíza no sábado.", "João"),
@@ -482,6 +493,15 @@ KEPT = [
     ("I drive a Corolla and my wife has a Civic; my son was late", ["has", "was"]),
     # after the Portuguese article: a common word, a country
     ("Eles viajaram para a Grécia no verão.", ["Grécia"]),
+    # a URL's password before an internal host is no e-mail address: the host stays
+    (
+        "postgres://admin:Tiger42!kp@db.internal:5432/prod and x:AKIAUUZ3DCRL@db.corp:1",
+        ["@db.internal:5432", "@db.corp:1"],
+    ),
+    # no time before the tag: HTML; no name field; no capitals with an initial
+    ("<div> hello </div>\n<span> text </span>", ["<div>", "<span>"]),
+    ("file name: Quarterly   size: 2MB\nHost Name: SRV-01  IP: x", ["Quarterly", "SRV-01"]),
+    ("SECTION A. GENERAL TERMS\nREAD A. THIS NOTE", ["GENERAL TERMS", "THIS NOTE"]),
     ("Fui com a Paz e o Flamengo ganhou.", ["Paz"]),
     # a field's label at the start of a line is no speaker: English words joined by
     # hyphens, the one who does what a verb says, a first name that is mostly a word

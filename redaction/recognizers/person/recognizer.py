@@ -199,7 +199,17 @@ _CHAT_TIME = (
     r"(?:[ \t]*[AaPp]\.?[Mm]\.?)?[ \t]*(?:[-–][ \t]*)?)?"
 )
 _SPEAKER = re.compile(rf"(?m)^[\s>?]*{_CHAT_TIME}({_TOKEN})[ \t]*:")
+# an IRC or Slack-export log's speaker: a time, then the nick in angle brackets, a mode
+# sign before it ("[10:42] <dmitri_v> anyone ...", "10:43 <@sarah.k> check"); the time
+# tells it from an HTML tag
+_IRC_NICK = re.compile(
+    r"(?m)^[ \t]*(?:\[[\d:/.,\- ]{4,25}(?:[AaPp]\.?[Mm]\.?)?\]|\d{1,2}:\d{2}(?::\d{2})?)"
+    r"[ \t]*<[@+%~&]?([^\W\d_][\w.|-]{1,30}[\w|])>[ \t]"
+)
 _INITIAL = re.compile(rf"\b({_TOKEN})[ \t]+([A-Z])\.?[ \t]+({_TOKEN})\b")
+_INITIAL_CAPS = re.compile(
+    r"(?<![\w.])([A-Z]{2,})[ \t]+([A-Z])\.[ \t]+([A-Z]{2,}(?:[-'’][A-Z]{2,})?)\b"
+)
 _INITIAL_LOWER = re.compile(
     r"\b([a-zà-ÿ]{2,})[ \t]+([a-z])\.?[ \t]+([a-zà-ÿžšřčćłńśźżőűāēīūø]{2,})\b"
 )
@@ -382,6 +392,16 @@ _NAME_FIELD = re.compile(
     r"contact|patient|employee)[_ -]?name|firstName|lastName|surname|nom_de_famille|vorname|"
     rf"nachname|familienname|отчество|{_NAME_WORDS})\1[ \t]*(?:==?|:)[ \t]*([\"'])"
     r"([^\"'\\\n]{2,80})\2"
+)
+# a record's name field among others on its line, the family name first with a comma
+# too ("Patient Name: LEE, Min-jun   DOB: ...", "| Name: Jane Q. Doe | Phone: ..."): the
+# value is capitalised words, and ends where the line, a run of spaces, a tab or a bar does
+_INLINE_NAME_FIELD = re.compile(
+    r"(?im)(?:^|[ \t]{2,}|\t|\|[ \t]*)(?:(?:full|first|last|given|family|middle|patient|"
+    r"customer|client|guest|passenger|employee|student|member|contact|legal)[ \t]+)?"
+    r"(?:name|surname)[ \t]*:[ \t]*"
+    r"((?-i:(?:[A-Z][A-Za-z'’-]+,[ \t]*)?[A-Z][A-Za-z'’-]*\.?(?:[ \t][A-Z][A-Za-z'’-]*\.?){0,3}))"
+    r"(?=[ \t]{2,}|\t|[ \t]*\||[ \t]*$)"
 )
 # a user name said as one: "my username is darkstar_1987", "gamertag: xXSniperXx"
 _USERNAME_IS = re.compile(
@@ -1259,6 +1279,8 @@ class WardenPersonRecognizer(EntityRecognizer):
         for m in _SPEAKER_NAMED.finditer(text) if "(" in text else ():
             if not is_common(m.group(1)) or self._in_dict(m.group(1)):
                 spans.append((m.start(1), m.end(1), 0.7))
+        for m in _IRC_NICK.finditer(text) if "<" in text else ():
+            spans.append((m.start(1), m.end(1), 0.6))
         for m in _PAYMENT_HANDLE.finditer(text) if _PAYMENT_HINT.search(text) else ():
             g = 1 if m.group(1) else 2
             spans.append((m.start(g), m.end(g), 0.6))
@@ -1361,6 +1383,9 @@ class WardenPersonRecognizer(EntityRecognizer):
                 value = m.group(1)
                 if any(c.isalpha() for c in value) and "@" not in value and not _a_sentence(value):
                     spans.append((m.start(1), m.end(1), 0.85))
+        for m in _INLINE_NAME_FIELD.finditer(text) if ":" in text else ():
+            if any(c.islower() for c in m.group(1)) or len(m.group(1)) >= 4:
+                spans.append((m.start(1), m.end(1), 0.85))
         for m in _NAME_FIELD.finditer(text) if _FIELD_HINT.search(text) else ():
             value = m.group(3)
             if any(c.isalpha() for c in value) and "@" not in value and not _a_sentence(value):
@@ -1781,6 +1806,11 @@ class WardenPersonRecognizer(EntityRecognizer):
                     self._in_dict(a) or self._in_dict(c) or (not is_common(a) and not is_common(c))
                 )
             ):
+                spans.append((m.start(), m.end(), 0.6))
+        # in capitals, as a résumé's or a form's header writes it: "JANE Q. DOE"
+        for m in _INITIAL_CAPS.finditer(text) if ". " in text else ():
+            a, c = m.group(1).casefold(), m.group(3).casefold()
+            if a in self.first and (c in self.last or not is_common(c)):
                 spans.append((m.start(), m.end(), 0.6))
         for m in _INITIAL_LOWER.finditer(text):
             a, c = m.group(1), m.group(3)
