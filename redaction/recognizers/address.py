@@ -166,6 +166,23 @@ _RULES = (
         group=1,
         check=lambda v: _an_address(v),
     ),
+    # a JSON, dict or keyword field that holds a person's address, whatever its layout
+    # ("address": "1-2-3 Shibuya, Tokyo", 'address_line1': '...'); not a machine's
+    # (ip_address, server_address, wallet_address: no such key is taken)
+    Rule(
+        "keyed",
+        re.compile(
+            r"(?i)[\"']?\b(?:(?:shipping|billing|delivery|home|postal|mailing|permanent|"
+            r"current|residential|registered|customer|user|contact|physical|work|office)[_ -]?)?"
+            r"(?:address(?:[_ -]?line[_ -]?\d)?|addr\d?|street(?:[_ -]?address)?|anschrift|"
+            r"adresse|direcci[oó]n|endere[çc]o|indirizzo|adres)\b[\"']?[ \t]*[:=][ \t]*"
+            r"([\"'])([^\"'\\\n]{3,150})\1"
+        ),
+        0.6,
+        group=2,
+        check=lambda v: _an_address(v),
+        hint=re.compile(r"(?i)addr|street|anschrift|adres|direcci|endere|indirizzo"),
+    ),
 )
 # Layouts of scripts other than Latin, and Indian house numbers. CJK text has no spaces
 # and no word boundaries, so these rules use none.

@@ -42,7 +42,8 @@ class WardenCreditCardRecognizer(RuleRecognizer):
             1.0,
             check=luhn_ok,
         ),
-        Rule("plain", re.compile(r"(?<![\d.-])\d{13,19}(?![\d-]|\.\d)"), 0.9, check=luhn_ok),
+        # not digits inside a longer run of letters and digits (a hash, 0x52908400...)
+        Rule("plain", re.compile(r"(?<![\w.-])\d{13,19}(?![\w-]|\.\d)"), 0.9, check=luhn_ok),
         # After a cue word, any 12-19 digit number is taken as a card (Maestro and
         # private-label cards fail the issuer check).
         Rule(

@@ -116,6 +116,13 @@ FOUND = [
     ("CREDIT_CARD", "The security code (CVC) on the back is 7712.", "7712"),
     ("CREDIT_CARD", "y el código de seguridad 456.", "456"),
     # a person's number at work, school or an airline, after its label
+    # a person's address in a JSON or dict field, whatever its layout
+    (
+        "STREET_ADDRESS",
+        '{"phone": "+81 90-1234-5678", "address": "1-2-3 Shibuya, Tokyo"}',
+        "1-2-3 Shibuya, Tokyo",
+    ),
+    ("STREET_ADDRESS", "{'address_line1': 'Flat 4, Block C'}", "Flat 4, Block C"),
     ("RECORD_NUMBER", "Employee ID: E1048277, thanks", "E1048277"),
     ("RECORD_NUMBER", "badge number 55102 at the desk", "55102"),
     # a bank account's number, in groups too; not an account of any kind (strict only)
@@ -227,6 +234,9 @@ NOT_FOUND = [
     ("CREDIT_CARD", "Please do a security code review of the 2024 release. The CVV is 3 digits."),
     ("RECORD_NUMBER", "My student loan is 12000 dollars; employee count 14500"),
     ("RECORD_NUMBER", "Please reset account 48392 for me; order 12345 shipped"),
+    # a machine's address in a field; a card's digits inside a hex run
+    ("STREET_ADDRESS", '{"server_address": "db1.prod:5432", "ip_address": "10.0.0.1"}'),
+    ("CREDIT_CARD", "wallet 0x52908400098527886E0F7030069857D2E4169EE7 and abc4111111111111111"),
 ]
 
 
