@@ -368,6 +368,10 @@ CASES = [
     # a lower-case first name beside a pronoun ("me and kwabena went")
     ("PERSON", "fix the grammar: me and kwabena went to the store", "kwabena"),
     ("PERSON", "kwabena and i are going to the game", "kwabena"),
+    # a name before a South Asian honorific in Latin letters; a found name's capitals
+    ("PERSON", "Can u tell sandeep bhai ki meeting cancel ho gayi", "sandeep"),
+    ("PERSON", "Sharma ji said the report is late", "Sharma"),
+    ("PERSON", "INTERVIEWER: What's your name? GUADALUPE: Guadalupe Ortiz.", "GUADALUPE"),
     # a company's internal mail (a private or special-use top-level name)
     ("EMAIL_ADDRESS", "INFO user=priya.raman@corp.local logged in", "priya.raman@corp.local"),
     ("EMAIL_ADDRESS", "write to ops-lead@mail.acme.internal today", "ops-lead@mail.acme.internal"),
@@ -498,6 +502,8 @@ KEPT = [
         "postgres://admin:Tiger42!kp@db.internal:5432/prod and x:AKIAUUZ3DCRL@db.corp:1",
         ["@db.internal:5432", "@db.corp:1"],
     ),
+    # an honorific after a common word
+    ("my bhai is cool; the ji of the matter; the big bhai", ["my bhai", "the ji", "big bhai"]),
     # no time before the tag: HTML; no name field; no capitals with an initial
     ("<div> hello </div>\n<span> text </span>", ["<div>", "<span>"]),
     ("file name: Quarterly   size: 2MB\nHost Name: SRV-01  IP: x", ["Quarterly", "SRV-01"]),

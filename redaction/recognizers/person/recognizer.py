@@ -199,6 +199,13 @@ _CHAT_TIME = (
     r"(?:[ \t]*[AaPp]\.?[Mm]\.?)?[ \t]*(?:[-–][ \t]*)?)?"
 )
 _SPEAKER = re.compile(rf"(?m)^[\s>?]*{_CHAT_TIME}({_TOKEN})[ \t]*:")
+_HONORIFIC_AFTER = re.compile(
+    r"(?<![\w@.'’-])([A-Za-z][a-z]{2,}|[A-Z]{3,})[ \t]+"
+    r"(?i:bhai|bhaiya|bhaiyya|ji|jee|sahab|saheb|sahib|didi|bhabhi|anna|akka|chechi|garu)\b"
+)
+_HONORIFIC_HINT = re.compile(
+    r"(?i)\b(?:bhai|bhaiya|bhaiyya|ji|jee|sahab|saheb|sahib|didi|bhabhi|anna|akka|chechi|garu)\b"
+)
 # an IRC or Slack-export log's speaker: a time, then the nick in angle brackets, a mode
 # sign before it ("[10:42] <dmitri_v> anyone ...", "10:43 <@sarah.k> check"); the time
 # tells it from an HTML tag
@@ -1279,6 +1286,14 @@ class WardenPersonRecognizer(EntityRecognizer):
         for m in _SPEAKER_NAMED.finditer(text) if "(" in text else ():
             if not is_common(m.group(1)) or self._in_dict(m.group(1)):
                 spans.append((m.start(1), m.end(1), 0.7))
+        # a name before a South Asian honorific or kin word written in Latin letters, as
+        # Hinglish and Indian English chat write it ("tell sandeep bhai", "Sharma ji",
+        # "priya didi"): a listed name, no common English word
+        for m in _HONORIFIC_AFTER.finditer(text) if _HONORIFIC_HINT.search(text) else ():
+            w = m.group(1)
+            f = w.casefold()
+            if (f in self.first or f in self.last) and not is_common(w) and len(w) >= 3:
+                spans.append((m.start(1), m.end(1), 0.6))
         for m in _IRC_NICK.finditer(text) if "<" in text else ():
             spans.append((m.start(1), m.end(1), 0.6))
         for m in _PAYMENT_HANDLE.finditer(text) if _PAYMENT_HINT.search(text) else ():
@@ -1489,12 +1504,14 @@ class WardenPersonRecognizer(EntityRecognizer):
             and not _CONTRACTION.fullmatch(text, s, e)  # "Adebayo-Smith and I'm"
             and not _CYRILLIC_PLACE_BEFORE.search(text, max(0, s - 8), s)
         ]
-        # 6. every part of a found name, wherever else it appears
+        # 6. every part of a found name, wherever else it appears, in capitals too (a
+        # transcript's "GUADALUPE: Guadalupe Ortiz")
         parts = set()
         for s, e, _ in spans:
             for w in _WORD.findall(text[s:e]):
                 if len(w) >= 3 and w.casefold() not in self.common:
                     parts.add(w)
+                    parts.add(w.upper())
         spans += [(a, b, 0.6) for a, b in _standing_alone(text, parts)]
         # in scripts without spaces a name has no word boundary: "佐々木さんと佐々木の"
         unspaced = {
