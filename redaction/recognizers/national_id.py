@@ -233,8 +233,11 @@ class WardenNationalIdRecognizer(RuleRecognizer):
                 r"id\s*number|personalausweis|carte\s+d'identit[ée]|aadhaar|cpf|curp|"
                 r"driver'?s?\s+licen[cs]e|driving\s+licen[cs]e|(?-i:DL|D/L|CNH)|"
                 r"führerschein(?:nummer)?|permis\s+de\s+conduire|licencia\s+de\s+conducir|"
-                r"carteira\s+de\s+motorista|prawo\s+jazdy|rijbewijs(?:nummer)?|patente\s+di\s+guida)"
-                r"(?:\s+(?:number|no\.?|#|num))?\s*[:#]?\s*(?:is\s+)?"
+                r"carteira\s+de\s+motorista|prawo\s+jazdy|rijbewijs(?:nummer)?|patente\s+di\s+guida|"
+                # a Polish ID card; a German health or pension insurance number
+                r"(?:numer|nr\.?)\s+dowodu(?:\s+osobistego)?|dow[óo]d\s+osobisty|"
+                r"(?:kranken)?versichertennummer|kvnr|(?:sozial|renten)?versicherungsnummer)"
+                r"(?:\s+(?:number|no\.?|#|num))?\s*[:#]?\s*(?:(?:is|to|jest|ist|lautet)\s+)?"
                 # the number: a group of letters and digits, and the groups after it
                 # that hold a digit or are capitals before one ("X1234567", "12 AB
                 # 34567"; not "X1234567 issued")

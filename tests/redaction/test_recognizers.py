@@ -168,6 +168,9 @@ FOUND = [
     ("NATIONAL_ID", "henkilötunnus 131052-308T", "131052-308T"),
     ("NATIONAL_ID", "TC Kimlik No: 10000000146", "10000000146"),
     ("NATIONAL_ID", "Merhaba, TC kimlik numaram 10000000146.", "10000000146"),
+    # a Polish ID card's number, a German health insurance number, after their names
+    ("NATIONAL_ID", "mój numer dowodu to ABC123456.", "ABC123456"),
+    ("NATIONAL_ID", "Versichertennummer A123456780, wohnhaft", "A123456780"),
     ("NATIONAL_ID", "RFC GODE561231GR8, régimen general", "GODE561231GR8"),
     ("NATIONAL_ID", "NRIC S1234567D, please update", "S1234567D"),
     ("NATIONAL_ID", "HKID A123456(7) on file", "A123456(7)"),
@@ -400,6 +403,7 @@ def test_no_national_number_without_its_shape(analyzer: Analyzer, text: str) -> 
         ("numéro de permis de conduire 12AB34567", "12AB34567"),
         ("passport number X1234567 issued in Madrid", "X1234567"),
         ("Passport no: 12 AB 34567 in the drawer", "12 AB 34567"),
+        ("mój numer dowodu to ABC123456.", "ABC123456"),
     ],
 )
 def test_a_licence_or_passport_number_up_to_its_last_group(
