@@ -199,13 +199,13 @@ _CHAT_TIME = (
     r"(?:[ \t]*[AaPp]\.?[Mm]\.?)?[ \t]*(?:[-–][ \t]*)?)?"
 )
 _SPEAKER = re.compile(rf"(?m)^[\s>?]*{_CHAT_TIME}({_TOKEN})[ \t]*:")
+# South Asian honorifics and kin words written after a name in Latin letters (Hindi,
+# Urdu, Tamil, Telugu, Malayalam): "sandeep bhai", "Sharma ji", "Ramesh garu"
+_HONORIFICS = r"bhai|bhaiya|bhaiyya|ji|jee|sahab|saheb|sahib|didi|bhabhi|anna|akka|chechi|garu"
 _HONORIFIC_AFTER = re.compile(
-    r"(?<![\w@.'’-])([A-Za-z][a-z]{2,}|[A-Z]{3,})[ \t]+"
-    r"(?i:bhai|bhaiya|bhaiyya|ji|jee|sahab|saheb|sahib|didi|bhabhi|anna|akka|chechi|garu)\b"
+    rf"(?<![\w@.'’-])([A-Za-z][a-z]{{2,}}|[A-Z]{{3,}})[ \t]+(?i:{_HONORIFICS})\b"
 )
-_HONORIFIC_HINT = re.compile(
-    r"(?i)\b(?:bhai|bhaiya|bhaiyya|ji|jee|sahab|saheb|sahib|didi|bhabhi|anna|akka|chechi|garu)\b"
-)
+_HONORIFIC_HINT = re.compile(rf"(?i)\b(?:{_HONORIFICS})\b")
 # an IRC or Slack-export log's speaker: a time, then the nick in angle brackets, a mode
 # sign before it ("[10:42] <dmitri_v> anyone ...", "10:43 <@sarah.k> check"); the time
 # tells it from an HTML tag
