@@ -502,6 +502,8 @@ KEPT = [
         "postgres://admin:Tiger42!kp@db.internal:5432/prod and x:AKIAUUZ3DCRL@db.corp:1",
         ["@db.internal:5432", "@db.corp:1"],
     ),
+    # words in Chinese characters in brackets beside no name
+    ("The (公司) note about Apple (苹果) stays.", ["(公司)", "(苹果)"]),
     # an honorific after a common word
     ("my bhai is cool; the ji of the matter; the big bhai", ["my bhai", "the ji", "big bhai"]),
     # no time before the tag: HTML; no name field; no capitals with an initial
@@ -798,6 +800,9 @@ def test_failure_class_is_redacted(redactor: Redactor, entity: str, text: str, v
         ("你好，我叫欧阳明轩，住在上海。", ["欧阳", "明轩", "轩"]),
         ("我叫司徒雅琴，是一名老师。", ["司徒", "雅琴"]),
         ("姓名：司马相如，性别：男", ["司马", "相如"]),
+        # a name's own spelling in brackets beside its romanised one, in an English text
+        ("Our new hire, Zhang Wei (张伟), starts Monday.", ["张", "伟"]),
+        ("Meet Tanaka Hiroshi (田中 浩) tomorrow.", ["田中", "浩"]),
     ],
 )
 def test_every_character_of_a_chinese_name_is_redacted(

@@ -199,6 +199,11 @@ _CHAT_TIME = (
     r"(?:[ \t]*[AaPp]\.?[Mm]\.?)?[ \t]*(?:[-–][ \t]*)?)?"
 )
 _SPEAKER = re.compile(rf"(?m)^[\s>?]*{_CHAT_TIME}({_TOKEN})[ \t]*:")
+# a name in Chinese characters, Hangul or katakana in brackets right after a name (田中
+# 浩: a space may part family and given name)
+_NATIVE_LETTER = r"[\u4e00-\u9fff\u3400-\u4dbf가-힣ァ-ヶー・]"
+_NATIVE_NAME = rf"{_NATIVE_LETTER}{{1,4}}[ \t\u3000]{_NATIVE_LETTER}{{1,4}}|{_NATIVE_LETTER}{{2,8}}"
+_NATIVE_AFTER = re.compile(rf"[ \t]*[(（]({_NATIVE_NAME})[)）]")
 # South Asian honorifics and kin words written after a name in Latin letters (Hindi,
 # Urdu, Tamil, Telugu, Malayalam): "sandeep bhai", "Sharma ji", "Ramesh garu"
 _HONORIFICS = r"bhai|bhaiya|bhaiyya|ji|jee|sahab|saheb|sahib|didi|bhabhi|anna|akka|chechi|garu"
@@ -1504,6 +1509,12 @@ class WardenPersonRecognizer(EntityRecognizer):
             and not _CONTRACTION.fullmatch(text, s, e)  # "Adebayo-Smith and I'm"
             and not _CYRILLIC_PLACE_BEFORE.search(text, max(0, s - 8), s)
         ]
+        # a found name's spelling in its own script in brackets after it ("Zhang Wei (张伟)");
+        # the other way round the script's engine or the name models find it themselves
+        for _, e, _ in list(spans) if "(" in text or "（" in text else ():
+            after = _NATIVE_AFTER.match(text, e)
+            if after:
+                spans.append((after.start(1), after.end(1), 0.6))
         # 6. every part of a found name, wherever else it appears, in capitals too (a
         # transcript's "GUADALUPE: Guadalupe Ortiz")
         parts = set()
