@@ -1,7 +1,8 @@
 """E-mail addresses, with the top-level domain checked against the public suffix list
 bundled with tldextract (no fetch: ``suffix_list_urls=()``) or one of the private and
-special-use names internal mail uses (.local, .internal, .corp, .example), and addresses spelt out to
-dodge scrapers ("j dot kowalczyk at gmail dot com", "jan [at] firma [dot] pl")."""
+special-use names internal mail uses (.local, .internal, .corp, .example), and addresses
+spelt out to dodge scrapers ("j dot kowalczyk at gmail dot com", "jan [at] firma [dot]
+pl")."""
 
 from __future__ import annotations
 

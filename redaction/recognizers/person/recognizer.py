@@ -1404,6 +1404,7 @@ class WardenPersonRecognizer(EntityRecognizer):
                 if any(c.isalpha() for c in value) and "@" not in value and not _a_sentence(value):
                     spans.append((m.start(1), m.end(1), 0.85))
         for m in _INLINE_NAME_FIELD.finditer(text) if ":" in text else ():
+            # one to three capitals alone are a code ("Name: N/A", "Name: TBD")
             if any(c.islower() for c in m.group(1)) or len(m.group(1)) >= 4:
                 spans.append((m.start(1), m.end(1), 0.85))
         for m in _NAME_FIELD.finditer(text) if _FIELD_HINT.search(text) else ():
@@ -1646,11 +1647,11 @@ class WardenPersonRecognizer(EntityRecognizer):
         """A listed first name after the definite article in Portuguese or Catalan ("O
         João e a Beatriz vão ao casamento da Luíza", "en Joan"): a common first name
         where the language is spoken counts however frequent the word (João, Maria), a
-        common word does not (Paz, Vitória), nor a place GeoNames knows (o Porto) or a country
-        in the language (a Grécia). A name
-        the lists spell with an accent dropped counts (Luíza). Written from prompts of my
-        own; on pt.train 1200-1999 it found no name the other rules had not and took no
-        other word (once countries were left out)."""
+        common word does not (Paz, Vitória), nor a place GeoNames knows (o Porto) or a
+        country in the language (a Grécia). A name the lists spell with an accent
+        dropped counts (Luíza). Written from prompts of my own; on pt.train 1200-1999 it
+        found no name the other rules had not and took no other word (once countries
+        were left out)."""
         pattern = _ARTICLE_NAME.get(lang)
         out = []
         for m in pattern.finditer(text) if pattern else ():
