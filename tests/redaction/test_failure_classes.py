@@ -372,6 +372,10 @@ CASES = [
     ("PERSON", "Can u tell sandeep bhai ki meeting cancel ho gayi", "sandeep"),
     ("PERSON", "Sharma ji said the report is late", "Sharma"),
     ("PERSON", "INTERVIEWER: What's your name? GUADALUPE: Guadalupe Ortiz.", "GUADALUPE"),
+    # a lower-case name after the people a chat talks about; a social network's handle
+    ("PERSON", "bro my ex-girlfriend jasmine keeps texting me at 3am", "jasmine"),
+    ("PERSON", "My Insta is sunnydayz.88 and my snap: k.ly_22", "sunnydayz.88"),
+    ("PERSON", "My Insta is sunnydayz.88 and my snap: k.ly_22", "k.ly_22"),
     # a company's internal mail (a private or special-use top-level name)
     ("EMAIL_ADDRESS", "INFO user=priya.raman@corp.local logged in", "priya.raman@corp.local"),
     ("EMAIL_ADDRESS", "write to ops-lead@mail.acme.internal today", "ops-lead@mail.acme.internal"),
@@ -504,6 +508,14 @@ KEPT = [
     ),
     # words in Chinese characters in brackets beside no name
     ("The (公司) note about Apple (苹果) stays.", ["(公司)", "(苹果)"]),
+    # a verb or an adverb after kin; a network's name as a word or inside one; a field's
+    # label after a name
+    ("my coworker said no; my gf is mad; my niece will visit", ["said", "is mad", "will"]),
+    (
+        "my snap is down; friday night missions iguess; la iglesia de San",
+        ["down", "iguess", "iglesia"],
+    ),
+    ("Please anonymize: Name: Kwame Nkrumah-Asante, SSN: 078-05-1120", ["SSN:"]),
     # an honorific after a common word
     ("my bhai is cool; the ji of the matter; the big bhai", ["my bhai", "the ji", "big bhai"]),
     # no time before the tag: HTML; no name field; no capitals with an initial

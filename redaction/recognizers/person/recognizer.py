@@ -22,6 +22,7 @@ from redaction.recognizers.address import ADDRESS_LABEL
 from redaction.recognizers.dob import BIRTH_CUE
 from redaction.recognizers.names import (
     PERSON_VERBS,
+    adverbs,
     all_hebrew_names,
     census_surnames,
     common_words,
@@ -30,6 +31,7 @@ from redaction.recognizers.names import (
     english_name_start,
     first_name_frequency,
     greek_first_names,
+    irregular_verb_forms,
     is_common,
     names_a_brand,
     names_a_company,
@@ -133,7 +135,12 @@ _WORD = re.compile(r"[\w'’-]+")
 # a word more once that was fixed, and no name was lost on en.dev 400-1005 or en.train
 _KIN_WORDS = (
     r"(?:my|his|her|their|our|your|with|w/|per) (?:kid|son|daughter|wife|husband|child|brother|sister|"
-    r"mother|father|partner)"
+    r"mother|father|partner|"
+    # the people one talks about most in a chat, an ex of each too ("my ex-girlfriend
+    # jasmine", "my roommate tyrone")
+    r"(?:ex-?)?(?:girlfriend|boyfriend|gf|bf|fianc[ée]e?|wife|husband|partner)|cousin|"
+    r"niece|nephew|grandma|grandpa|roommate|coworker|co-worker|colleague|bestie|"
+    r"stepson|stepdaughter)"
 )
 _KIN_CUE = re.compile(rf"(?i:{_KIN_WORDS})")
 _CUE2 = re.compile(
@@ -435,6 +442,14 @@ _MESSENGER_ID = re.compile(
     r"카카오톡[ \t]*아이디|ライン[ \t]*ID)"
     r"[ \t]*(?:is|:|=|是|：|는|은)?[ \t]*(?:live:)?@?([A-Za-z0-9][A-Za-z0-9_.-]{1,30}[A-Za-z0-9_](?:#\d{4})?)"
     r"(?![A-Za-z0-9_@])"
+)
+# an account on a social network after its name and "is" or a colon ("my Insta is
+# sunnydayz.88", "snap: k.ly_22"): the names are words too (insta, snap), so the "is" or
+# the colon is needed
+_SOCIAL_ID = re.compile(
+    r"(?i:\b(?:insta(?:gram)?|ig|tik[ \t]?tok|snap(?:chat)?|twitter|threads|bluesky|mastodon|"
+    r"twitch|youtube|reddit)(?:[ \t]*(?:id|handle|username|account|name))?[ \t]*(?:is|:|=)[ \t]*)"
+    r"@?([A-Za-z0-9][A-Za-z0-9_.-]{1,30}[A-Za-z0-9_])(?![A-Za-z0-9_@])"
 )
 # a transcript's speaker named in brackets after the role, before what is said:
 # "SPEAKER 2 (Nkechi):", "Interviewer (Dr. Haruto Sato):", "Q (Laura):"
@@ -1305,7 +1320,10 @@ class WardenPersonRecognizer(EntityRecognizer):
             g = 1 if m.group(1) else 2
             spans.append((m.start(g), m.end(g), 0.6))
         for m in itertools.chain(
-            _USERNAME_IS.finditer(text), _MESSENGER_ID.finditer(text), _USER_ACCOUNT.finditer(text)
+            _USERNAME_IS.finditer(text),
+            _MESSENGER_ID.finditer(text),
+            _SOCIAL_ID.finditer(text),
+            _USER_ACCOUNT.finditer(text),
         ):
             name = m.group(1)
             if any(c.isdigit() or c in "_." for c in name) or not is_common(name):
@@ -1440,7 +1458,12 @@ class WardenPersonRecognizer(EntityRecognizer):
                     for a, b in items
                 )
                 if (len(items) == 2 and found >= 1) or (len(items) >= 3 and known >= 2):
-                    spans += [(a, b, 0.5) for a, b in items if not is_common(text[a:b])]
+                    # not a field's label after the name ("Name: Kwame Asante, SSN: ...")
+                    spans += [
+                        (a, b, 0.5)
+                        for a, b in items
+                        if not is_common(text[a:b]) and not _COLON_NEXT.match(text, b)
+                    ]
         if spans and lang in _LIST_LANGS:
             spans += _names_in_a_list(text, lang, [(s, e) for s, e, _ in spans])
         for m in _LOWER_LIST.finditer(text) if english else ():
@@ -1865,8 +1888,13 @@ class WardenPersonRecognizer(EntityRecognizer):
                 spans += [(m.start(1), m.end(1), 0.5), (m.start(2), m.end(2), 0.5)]
         for m in _CUE2.finditer(text):
             w, second = m.group(1), m.group(2)
-            if w.islower() and w in STOP_WORDS:
-                continue  # "my wife has": Webster's lists no inflected verb
+            if w.islower() and (
+                w in STOP_WORDS
+                or w in irregular_verb_forms()
+                or w in verb_base_forms()
+                or w in adverbs()
+            ):
+                continue  # "my wife has", "my coworker said": Webster's lists no inflection
             if not is_common(w) or (w[:1].isupper() and self._name_word(w)):
                 end = m.end(1)
                 if second and w[:1].isupper() and (not is_common(second) or self._in_dict(second)):
