@@ -39,6 +39,23 @@ def _private_domain(address: str) -> bool:
     return len(labels) >= 2 and labels[-1] in _PRIVATE_TLDS
 
 
+# Chinese, Japanese and Korean letters (and full-width forms): a Unicode address may hold
+# Latin, Cyrillic or Greek letters, but text in those scripts is written right against
+# an address with no space ("メールはkenta.sato@example.jpです"), so they end it
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef"
+
+
+def _address(before: str, at: str) -> re.Pattern[str]:
+    """An address's pattern: no word letter nor any of ``before`` right before it, a
+    local part, ``at``, a domain of two labels or more; no CJK letter inside."""
+    word = f"[^\\W{_CJK}]"  # a word character, not a CJK one
+    alnum = f"[^\\W_{_CJK}]"
+    label = f"{alnum}(?:(?:{word}|-){{0,62}}{alnum})?"
+    return re.compile(
+        rf"(?<!{word})(?<![{re.escape(before)}])(?:{word}|[.+%-]){{1,64}}{at}{label}(?:\.{label})+"
+    )
+
+
 # an address written to dodge scrapers: "j dot kowalczyk at gmail dot com",
 # "jan.kowal [at] firma [dot] pl", "ana(at)mail(dot)es"
 _DOT_WORD = r"(?:\s*(?:\[dot\]|\(dot\)|\{dot\})\s*|\sdot\s|\.)"
@@ -59,10 +76,7 @@ class WardenEmailRecognizer(RuleRecognizer):
     RULES = (
         Rule(
             "email",
-            re.compile(
-                r"(?<![\w.+-])[\w.+%-]{1,64}@[^\W_](?:[\w-]{0,62}[^\W_])?"
-                r"(?:\.[^\W_](?:[\w-]{0,62}[^\W_])?)+"
-            ),
+            _address(before=".+-", at="@"),
             1.0,
             check=_valid_domain,
         ),
@@ -70,10 +84,7 @@ class WardenEmailRecognizer(RuleRecognizer):
         # (postgres://admin:Tiger42!kp@db.internal): no colon, "!" or slash before it
         Rule(
             "private",
-            re.compile(
-                r"(?<![\w.+%:!/-])[\w.+%-]{1,64}@[^\W_](?:[\w-]{0,62}[^\W_])?"
-                r"(?:\.[^\W_](?:[\w-]{0,62}[^\W_])?)+"
-            ),
+            _address(before=".+%:!/-", at="@"),
             1.0,
             check=_private_domain,
             hint=re.compile(r"@[\w.-]+\.(?i:" + "|".join(sorted(_PRIVATE_TLDS)) + r")\b"),
@@ -81,10 +92,7 @@ class WardenEmailRecognizer(RuleRecognizer):
         # percent-encoded in a URL's query or a form's body: email=kat%40mail.ua
         Rule(
             "url_encoded",
-            re.compile(
-                r"(?<![\w.+-])[\w.+-]{1,64}%40[^\W_](?:[\w-]{0,62}[^\W_])?"
-                r"(?:\.[^\W_](?:[\w-]{0,62}[^\W_])?)+"
-            ),
+            _address(before=".+-", at="%40"),
             1.0,
             check=lambda v: _valid_domain(v.replace("%40", "@")),
             needs="%40",

@@ -31,10 +31,13 @@ class WardenApiKeyIdRecognizer(RuleRecognizer):
 
 def _labelled(labels: str) -> re.Pattern[str]:
     return re.compile(
-        rf"(?i)\b(?:{labels})(?:\s+(?:id|no\.?|number|num|nr\.?|#))?\s*(?:is\s+|[:#=]\s*)?"
+        # no Latin letter or digit before the label (a CJK one may be: 我的银行账号是)
+        rf"(?i)(?<![A-Za-z0-9_À-ɏ])(?:{labels})(?:\s+(?:id|no\.?|number|num|nr\.?|#))?\s*"
+        # "is", a colon, or the particle Korean, Japanese or Chinese puts there
+        r"(?:is\s+|[:#=：]\s*|(?:는|은|は|是|为|為)\s*)?"
         # digits, a dash between them, or groups of three or more after a space (0048 2231
         # 9981), after up to three capitals
-        r"(?<![\w-])((?:[A-Z]{1,3}[-\s]?)?\d[\d-]{2,18}\d(?:[ \t]\d{3,6}){0,3})(?![\w-])"
+        r"(?<![A-Za-z0-9_-])((?:[A-Z]{1,3}[-\s]?)?\d[\d-]{2,18}\d(?:[ \t]\d{3,6}){0,3})(?![A-Za-z0-9_-])"
     )
 
 
@@ -58,7 +61,8 @@ class WardenRecordNumberRecognizer(RuleRecognizer):
             # a bank account's number (not an account of any kind: the strict profile's)
             r"(?:bank|checking|chequing|savings|joint|current|deposit)\s+account|"
             r"account(?=\s+(?:number|no\.?|num|nr\.?|#))|kontonummer|numer\s+konta|"
-            r"n[úu]mero\s+de\s+(?:cuenta|conta)|num[ée]ro\s+de\s+compte"
+            r"n[úu]mero\s+de\s+(?:cuenta|conta)|num[ée]ro\s+de\s+compte|"
+            r"계좌(?:\s*번호)?|口座番号|(?:银行)?(?:账号|卡号)|帳號"
         ),
         0.7,
         group=1,

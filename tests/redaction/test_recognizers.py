@@ -129,6 +129,12 @@ FOUND = [
     ("RECORD_NUMBER", "a charge on our joint account 0048 2231 9981.", "0048 2231 9981"),
     ("RECORD_NUMBER", "Your account number 2231 9981 0048 1129 was", "2231 9981 0048 1129"),
     ("RECORD_NUMBER", "Meine Kontonummer: 0532013000, BLZ", "0532013000"),
+    # in Korean, Chinese and Japanese, the particle after the label and the text written
+    # right against the number
+    ("RECORD_NUMBER", "제 계좌번호는 110-123-456789입니다.", "110-123-456789"),
+    ("RECORD_NUMBER", "我的银行账号是6222021234567890123，请转账。", "6222021234567890123"),
+    # an address written right against Japanese text
+    ("EMAIL_ADDRESS", "メールはkenta.sato@example.jpです。", "kenta.sato@example.jp"),
     ("RECORD_NUMBER", "student ID 20231145 — please reset", "20231145"),
     ("RECORD_NUMBER", "frequent flyer number 412998377", "412998377"),
     ("IP_ADDRESS", "from 203.0.113.195 port 22", "203.0.113.195"),
