@@ -376,6 +376,8 @@ CASES = [
     ("PERSON", "bro my ex-girlfriend jasmine keeps texting me at 3am", "jasmine"),
     ("PERSON", "My Insta is sunnydayz.88 and my snap: k.ly_22", "sunnydayz.88"),
     ("PERSON", "My Insta is sunnydayz.88 and my snap: k.ly_22", "k.ly_22"),
+    # a user name at the end of an environment variable's key, a family name's initial
+    ("PERSON", "docker run -e POSTGRES_USER=alice_w -e X=1 postgres", "alice_w"),
     # a company's internal mail (a private or special-use top-level name)
     ("EMAIL_ADDRESS", "INFO user=priya.raman@corp.local logged in", "priya.raman@corp.local"),
     ("EMAIL_ADDRESS", "write to ops-lead@mail.acme.internal today", "ops-lead@mail.acme.internal"),
@@ -516,6 +518,7 @@ KEPT = [
         ["down", "iguess", "iglesia"],
     ),
     ("Please anonymize: Name: Kwame Nkrumah-Asante, SSN: 078-05-1120", ["SSN:"]),
+    ("POSTGRES_USER=postgres MYSQL_USER=app_user", ["postgres", "app_user"]),
     # an honorific after a common word
     ("my bhai is cool; the ji of the matter; the big bhai", ["my bhai", "the ji", "big bhai"]),
     # no time before the tag: HTML; no name field; no capitals with an initial

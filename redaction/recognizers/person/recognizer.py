@@ -275,8 +275,10 @@ _LOWER_WORD = re.compile(r"(?<![\w@#./:\\-])[a-z]{4,}(?![\w@/\\-])")
 # a user name after its key in a log line or a config ("user=ngozi_adeyemi", "owner:
 # j.smith"): a first name, then a dot or an underscore and a family name
 _USER_KEY = re.compile(
-    r"(?i:\b(?:user(?:_?name)?|login|uname|uid|owner|author|assignee|reporter|member))"
-    r"[ \t]*[=:][ \t]*[\"']?([a-z][a-z'’-]*)[._]([a-z][a-z'’-]{2,})(?![\w@.])"
+    # the key alone or at the end of an environment variable's (POSTGRES_USER=alice_w)
+    r"(?i:(?:\b|(?<=_))(?:user(?:_?name)?|login|uname|uid|owner|author|assignee|reporter|member))"
+    # a family name, or its initial (alice_w)
+    r"[ \t]*[=:][ \t]*[\"']?([a-z][a-z'’-]*)[._]([a-z][a-z'’-]{2,}|[a-z])(?![\w@.])"
 )
 # the word ending a message after a sentence, a comma or a line: its signature
 _SIGNATURE = re.compile(rf"(?:[.!?,][ \t]+|\n[ \t]*)({_TOKEN})[ \t]*[.!]?\s*$")
