@@ -138,7 +138,7 @@ _KIN_WORDS = (
     r"mother|father|partner|"
     # the people one talks about most in a chat, an ex of each too ("my ex-girlfriend
     # jasmine", "my roommate tyrone")
-    r"(?:ex-?)?(?:girlfriend|boyfriend|gf|bf|fianc[ée]e?|wife|husband|partner)|cousin|"
+    r"(?:ex-?)?(?:girlfriend|boyfriend|gf|bf|fianc[ée]e?)|ex-?(?:wife|husband|partner)|cousin|"
     r"niece|nephew|grandma|grandpa|roommate|coworker|co-worker|colleague|bestie|"
     r"stepson|stepdaughter)"
 )
