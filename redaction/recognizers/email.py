@@ -39,10 +39,11 @@ def _private_domain(address: str) -> bool:
     return len(labels) >= 2 and labels[-1] in _PRIVATE_TLDS
 
 
-# Chinese, Japanese and Korean letters (and full-width forms): a Unicode address may hold
-# Latin, Cyrillic or Greek letters, but text in those scripts is written right against
-# an address with no space ("メールはkenta.sato@example.jpです"), so they end it
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef"
+# Chinese, Japanese and Korean letters (half-width katakana and Hangul too; not the
+# full-width Latin letters and digits, ａｎａ@mail.es): a Unicode address may hold Latin,
+# Cyrillic or Greek letters, but text in those scripts is written right against an
+# address with no space ("メールはkenta.sato@example.jpです"), so they end it
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff65-\uffdc"
 
 
 def _address(before: str, at: str) -> re.Pattern[str]:
