@@ -9,6 +9,10 @@ from typing import Any
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
+# the particle Chinese, Japanese or Korean writes between a label and its value
+# (账号是 ..., 番号は ..., 계좌번호는 ...), as "is" or a colon in other languages
+LABEL_PARTICLES = "是|为|為|は|는|은"
+
 
 @dataclass(frozen=True)
 class Rule:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from redaction.recognizers.base import Rule, RuleRecognizer
+from redaction.recognizers.base import LABEL_PARTICLES, Rule, RuleRecognizer
 
 # each value holds a digit (a plate), two (a device's id, a MAC address) or more
 _DIGIT = re.compile(r"\d")
@@ -53,7 +53,7 @@ def _checked_vin(value: str) -> bool:
 # quotes of a JSON key and value
 _JOIN = (
     r"(?:[\s_-]+(?:number|no\.?|nr\.?|num|#))?[\"']?\s*"
-    r"(?:(?:(?:is|ist|es|est|è|é|är|er|to|jest)(?=\s)|[:：=#-]|是|为|為|は|는|은)\s*)?[\"']?"
+    rf"(?:(?:(?:is|ist|es|est|è|é|är|er|to|jest)(?=\s)|[:：=#-]|{LABEL_PARTICLES})\s*)?[\"']?"
 )
 # a letter of the Latin alphabet or a digit before or after: the label or the value is
 # part of a longer word (CJK labels and values are written without spaces)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from redaction.recognizers.base import Rule, RuleRecognizer
+from redaction.recognizers.base import LABEL_PARTICLES, Rule, RuleRecognizer
 
 
 class WardenAccountIdRecognizer(RuleRecognizer):
@@ -34,7 +34,7 @@ def _labelled(labels: str) -> re.Pattern[str]:
         # no Latin letter or digit before the label (a CJK one may be: 我的银行账号是)
         rf"(?i)(?<![A-Za-z0-9_À-ɏ])(?:{labels})(?:\s+(?:id|no\.?|number|num|nr\.?|#))?\s*"
         # "is", a colon, or the particle Korean, Japanese or Chinese puts there
-        r"(?:is\s+|[:#=：]\s*|(?:는|은|は|是|为|為)\s*)?"
+        rf"(?:is\s+|[:#=：]\s*|(?:{LABEL_PARTICLES})\s*)?"
         # digits, a dash between them, or groups of three or more after a space (0048 2231
         # 9981), after up to three capitals
         r"(?<![A-Za-z0-9_-])((?:[A-Z]{1,3}[-\s]?)?\d[\d-]{2,18}\d(?:[ \t]\d{3,6}){0,3})(?![A-Za-z0-9_-])"

@@ -381,10 +381,7 @@ def strip_accents(word: str) -> str:
 def greek_in_latin(word: str) -> str:
     """A Greek word in Latin letters, the way a borrowed name is spelt back (Γιούσεφ:
     iusef)."""
-    s = "".join(
-        c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c)
-    )
-    s = re.sub("^γι(?=[αεηιουω])", "ι", s)
+    s = re.sub("^γι(?=[αεηιουω])", "ι", strip_accents(word.lower()))
     for a, b in _EL_PAIRS:
         s = s.replace(a, b)
     return s.translate(_EL_LETTERS)
