@@ -602,6 +602,7 @@ class Analyzer:
                 if (
                     any(x < b and a < y for x, y in words)
                     and not names_a_company(text, a, b)
+                    and not names_a_brand(text, a, b)
                     and not greeting_or_label(text, a, b, language(text))
                 ):
                     found.append(RecognizerResult("PERSON", english_name_start(text, a, b), b, 0.8))

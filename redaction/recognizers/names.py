@@ -859,6 +859,18 @@ def names_a_company(text: str, s: int, e: int) -> bool:
     return bool(_LEGAL_FORM_AFTER.match(text, e) or _LEGAL_FORM_LAST.search(text[s:e]))
 
 
+def _model_after_brand(words: list[str]) -> bool:
+    """A maker's name, then a word that is no listed first or family name: the maker's
+    model ("Toyota Corolla", "Hyundai Ioniq", "Samsung Galaxy"), which the English NER
+    takes for a person. Toyota and Honda are family names too, but not before such a
+    word; a person whose first name is a brand is no listed first name's bearer (the
+    brands exclude them)."""
+    brands, surnames = brand_names()
+    first, last = dictionaries()
+    maker, model = words
+    return (maker in brands or maker in surnames) and model not in first and model not in last
+
+
 def names_a_brand(text: str, s: int, e: int) -> bool:
     """Is ``text[s:e]``, one or two words, the name of a brand or product of
     :func:`brand_names` ("deploy it to Vercel", "Grafana or Kibana?", "Apache Kafka",
@@ -886,11 +898,15 @@ def names_a_brand(text: str, s: int, e: int) -> bool:
         return False  # most spans, in every language: no need to read where the name starts
     s = _name_start(text, s, e)
     words = folded(s)
-    if not 1 <= len(words) <= 2 or not all(w in brands or w in surnames for w in words):
+    if not 1 <= len(words) <= 2:
+        return False
+    if not all(w in brands or w in surnames for w in words) and not _model_after_brand(words):
         return False
     if _TITLE_BEFORE.search(text[max(0, s - 16) : s]):
         return False
     if all(w in brands for w in words):
+        return True
+    if len(words) == 2 and _model_after_brand(words):
         return True
     languages = _pygments_languages()[0]
     near = " ".join(text[max(0, s - 40) : s].split()[-4:] + text[e : e + 40].split()[:4])

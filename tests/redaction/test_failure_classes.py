@@ -28,6 +28,8 @@ def rec() -> WardenPersonRecognizer:
 
 # (entity type for the leak check, text, the value that must not survive)
 CASES = [
+    # a family name that is also a maker's, with a first name: a person, not a model
+    ("PERSON", "Please ask Keisuke Honda about the transfer.", "Keisuke Honda"),
     # names in lower case, in capitals, as @handles (the multi-language model)
     ("PERSON", "pls tell dr. wojcikowski the scan is ready", "wojcikowski"),
     ("PERSON", "AWAITING REVIEW BY DR WOJCIKOWSKI BEFORE DISCHARGE", "WOJCIKOWSKI"),
@@ -796,6 +798,11 @@ KEPT = [
     ("Customer (Premium): my invoice is wrong", ["Customer (Premium):"]),
     ("Hola Amigos, ¿cómo están?", ["Amigos"]),
     ("Hallo zusammen, Liebe Grüße aus Berlin", ["Liebe Grüße"]),
+    # a maker and its model: the second look took them for a person
+    ("I drive a Toyota Corolla and my wife has a Hyundai Ioniq.", ["Toyota Corolla", "Ioniq"]),
+    ("My Samsung Galaxy keeps rebooting", ["Samsung Galaxy"]),
+    # the network's name before the account (the account itself is redacted)
+    ("My Insta is sunnydayz.88 so follow me there.", ["My Insta is"]),
 ]
 
 

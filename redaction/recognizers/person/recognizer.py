@@ -453,6 +453,15 @@ _SOCIAL_ID = re.compile(
     r"twitch|youtube|reddit)(?:[ \t]*(?:id|handle|username|account|name))?[ \t]*(?:is|:|=)[ \t]*)"
     r"@?([A-Za-z0-9][A-Za-z0-9_.-]{1,30}[A-Za-z0-9_])(?![A-Za-z0-9_@])"
 )
+
+
+def _network_label(text: str, s: int, e: int) -> bool:
+    """Is ``text[s:e]`` the social network's name before an account (:data:`_SOCIAL_ID`:
+    "my Insta is sunnydayz.88"), which the English NER takes for a person?"""
+    m = _SOCIAL_ID.match(text, s)
+    return m is not None and e <= m.start(1)
+
+
 # a transcript's speaker named in brackets after the role, before what is said:
 # "SPEAKER 2 (Nkechi):", "Interviewer (Dr. Haruto Sato):", "Q (Laura):"
 _SPEAKER_NAMED = re.compile(
@@ -1533,6 +1542,7 @@ class WardenPersonRecognizer(EntityRecognizer):
             and not _a_month_or_an_error(text, s, e)
             and not greeting_or_label(text, s, e, lang)
             and not _CONTRACTION.fullmatch(text, s, e)  # "Adebayo-Smith and I'm"
+            and not _network_label(text, s, e)  # "my Insta is ..."
             and not _CYRILLIC_PLACE_BEFORE.search(text, max(0, s - 8), s)
         ]
         # a found name's spelling in its own script in brackets after it ("Zhang Wei (张伟)");
