@@ -61,9 +61,19 @@ _NOT_IN_WORD_BEFORE = r"(?<![A-Za-z0-9_-])"
 _NOT_IN_WORD_AFTER = r"(?![A-Za-z0-9_-])"
 
 
+# whose thing it is, between the label and its value: "serial number of my laptop:",
+# "Seriennummer meines Laptops:", "номерной знак моей машины", "número de serie de mi
+# portátil:"
+_OWNER = (
+    r"(?:[ \t]+(?i:of[ \t]+(?:my|his|her|our|their)|de[ \t]+(?:mi|mon|ma|meu|minha|su|sa|son)|"
+    r"meines|meiner|mojego|mojej|моего|моей|мого|моєї)[ \t]+[^\W\d_]+)?"
+)
+
+
 def _after(labels: str, value: str) -> re.Pattern[str]:
     return re.compile(
-        rf"{_NOT_IN_WORD_BEFORE}(?i:{labels}){_JOIN}{_NOT_IN_WORD_BEFORE}({value}){_NOT_IN_WORD_AFTER}"
+        rf"{_NOT_IN_WORD_BEFORE}(?i:{labels}){_OWNER}{_JOIN}{_NOT_IN_WORD_BEFORE}({value})"
+        rf"{_NOT_IN_WORD_AFTER}"
     )
 
 
@@ -79,6 +89,8 @@ _PLATE_LABELS = (
 # in China after the province's character (京A12345), in Korea with a syllable (12가 3456)
 _PLATE = (
     r"[0-9]{2,3}[가-힣][ \t]?[0-9]{4}|"
+    # Japan: the office's place, the class, a kana, the number (品川 300 あ 12-34)
+    r"[\u4e00-\u9fff]{1,4}[ \t]?[0-9]{2,3}[ \t]?[\u3040-\u309f][ \t]?(?:[0-9]{1,2}-[0-9]{2}|[0-9]{1,4})|"
     r"[\u4e00-\u9fff]?[A-ZÄÖÜА-Я0-9]{1,8}(?:[ \t·.-][A-ZÄÖÜА-Я0-9]{1,8}){0,3}"
 )
 
@@ -91,7 +103,7 @@ def _plate_ok(value: str) -> bool:
 # a word every label of the rule holds (lower case)
 _VIN_WORDS = (
     "vin", "vehicle", "chassis", "fahrgestell", "fahrzeug", "fin", "bastidor", "série",
-    "serie", "車台", "차대"
+    "serie", "車台", "車体", "차대"
 )  # fmt: skip
 _PLATE_WORDS = (
     "plate", "kennzeichen", "nummernschild", "matr", "placa", "plaque",
@@ -124,6 +136,14 @@ class WardenVehicleIdRecognizer(RuleRecognizer):
             group=1,
             check=lambda v: sum(c.isdigit() for c in v) >= 3,
             needs_any=_VIN_WORDS,
+        ),
+        # Japan's chassis number: the model's code and the car's number (NZE141-1234567)
+        Rule(
+            "chassis_jp",
+            _after(r"車台番号|車体番号", r"[A-Z0-9]{2,10}-[0-9]{4,8}"),
+            0.9,
+            group=1,
+            needs_any=("車台番号", "車体番号"),
         ),
         Rule(
             "plate",

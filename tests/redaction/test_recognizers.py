@@ -100,12 +100,18 @@ FOUND = [
     ("VEHICLE_ID", "Mein Kennzeichen ist M-AB 1234, bitte", "M-AB 1234"),
     ("VEHICLE_ID", "我的车牌号是京A12345，请帮我查违章。", "京A12345"),
     ("VEHICLE_ID", "Номерной знак: А123ВС 77.", "А123ВС 77"),
+    # whose car it is between the label and the value; Japan's chassis number
+    ("VEHICLE_ID", "Номерной знак моей машины А123ВС77, помогите", "А123ВС77"),
+    ("VEHICLE_ID", "the plate of my car is 7XYZ123 and", "7XYZ123"),
+    ("VEHICLE_ID", "車台番号はNZE141-1234567です。", "NZE141-1234567"),
     # a device: a MAC address by its shape; an IMEI, a serial, an advertising id after
     # its label (JSON's quotes too)
     ("DEVICE_ID", "The laptop's MAC address is 3C:22:FB:9A:10:7E today", "3C:22:FB:9A:10:7E"),
     ("DEVICE_ID", "router 0011.2233.4455 rebooted", "0011.2233.4455"),
     ("DEVICE_ID", "IMEI: 35-209900-176148-1, lost", "35-209900-176148-1"),
     ("DEVICE_ID", "and serial number C02XK1AHJG5J.", "C02XK1AHJG5J"),
+    ("DEVICE_ID", "Серийный номер моего ноутбука: PF2ABC34, он сломался.", "PF2ABC34"),
+    ("DEVICE_ID", "the IMEI of my phone is 352099001761481.", "352099001761481"),
     (
         "DEVICE_ID",
         '{"device_id": "8f14e45f-ceea-467f-a0f6-2f1c9a3b7d20"}',
@@ -236,6 +242,7 @@ NOT_FOUND = [
     # no label, or a label and no value of its kind
     ("VEHICLE_ID", "commit 1HGCM82633A004352aa and 1HGCM82633A004353 mistyped"),
     ("VEHICLE_ID", "tag v1.2.3; plate 3 of the atlas; the plate was 12 inches wide"),
+    ("VEHICLE_ID", "the plate of the day is 2024 soup"),
     ("DEVICE_ID", "Connect to the serial port at 9600 baud. Serial.begin(115200);"),
     ("DEVICE_ID", 'serial: enabled, "device_id": "default-device"'),
     ("DEVICE_ID", "format XX:XX:XX:XX:XX:XX, loopback 00:00:00:00:00:00, time 12:30:45"),
@@ -278,6 +285,8 @@ def test_not_found(analyzer: Analyzer, entity: str, text: str) -> None:
         ("내 차 번호판: 12가 3456 입니다", "12가 3456"),
         ("Mój numer rejestracyjny to WA 12345, a VIN", "WA 12345"),
         ("license plate number KA-01-HH-1234 for pending", "KA-01-HH-1234"),
+        # Japan: place, class, kana, number
+        ("ナンバーは品川 300 あ 12-34 です。", "品川 300 あ 12-34"),
     ],
 )
 def test_a_plate_ends_where_its_value_does(analyzer: Analyzer, text: str, value: str) -> None:
