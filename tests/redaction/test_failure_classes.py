@@ -28,6 +28,12 @@ def rec() -> WardenPersonRecognizer:
 
 # (entity type for the leak check, text, the value that must not survive)
 CASES = [
+    # addressed by a listed first name that is a common word too, or in lower case
+    ("PERSON", "Where did you put the charger, Summer?", "Summer"),
+    ("PERSON", "Grant why did you leave the call so early", "Grant"),
+    ("PERSON", "lily you were amazing in that match", "lily"),
+    # a name after what names it, in lower case
+    ("PERSON", "wait so your last name is martin lol", "martin"),
     # a family name that is also a maker's, with a first name: a person, not a model
     ("PERSON", "Please ask Keisuke Honda about the transfer.", "Keisuke Honda"),
     # names in lower case, in capitals, as @handles (the multi-language model)
@@ -798,6 +804,10 @@ KEPT = [
     ("Customer (Premium): my invoice is wrong", ["Customer (Premium):"]),
     ("Hola Amigos, ¿cómo están?", ["Amigos"]),
     ("Hallo zusammen, Liebe Grüße aus Berlin", ["Liebe Grüße"]),
+    # an endearment after a comma, a form's message, a modal opening a question
+    ("Thanks for the update, love!", ["love!"]),
+    ("Error: last name is required on the signup form", ["required"]),
+    ("Will you review it?", ["Will you"]),
     # a maker and its model: the second look took them for a person
     ("I drive a Toyota Corolla and my wife has a Hyundai Ioniq.", ["Toyota Corolla", "Ioniq"]),
     ("My Samsung Galaxy keeps rebooting", ["Samsung Galaxy"]),
