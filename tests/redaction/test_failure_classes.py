@@ -28,6 +28,8 @@ def rec() -> WardenPersonRecognizer:
 
 # (entity type for the leak check, text, the value that must not survive)
 CASES = [
+    # Korean: a name joined by "and" to a name found (only the first was)
+    ("PERSON", "어제 김하늘과 도윤이 함께 출연했다.", "도윤"),
     # addressed by a listed first name that is a common word too, or in lower case
     ("PERSON", "Where did you put the charger, Summer?", "Summer"),
     ("PERSON", "Grant why did you leave the call so early", "Grant"),
@@ -808,6 +810,10 @@ KEPT = [
     ("Thanks for the update, love!", ["love!"]),
     ("Error: last name is required on the signup form", ["required"]),
     ("Will you review it?", ["Will you"]),
+    # Korean: the end of the word before a name (the 서 of 에서, "in") stays; places
+    # joined by "and" are no names
+    ("부산에서 김철수와 만났다.", ["부산에서 "]),
+    ("서울과 부산에서 행사가 열렸다.", ["서울과 부산에서"]),
     # a maker and its model: the second look took them for a person
     ("I drive a Toyota Corolla and my wife has a Hyundai Ioniq.", ["Toyota Corolla", "Ioniq"]),
     ("My Samsung Galaxy keeps rebooting", ["Samsung Galaxy"]),

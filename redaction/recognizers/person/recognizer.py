@@ -16,6 +16,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from redaction.multilingual import (
     english_by_default,
     korean_compound_noun,
+    korean_conjuncts,
+    korean_word_start,
     language,
 )
 from redaction.recognizers.address import ADDRESS_LABEL
@@ -1036,6 +1038,8 @@ class WardenPersonRecognizer(EntityRecognizer):
         """What stays of a model's span outside English: its :meth:`_pieces`, each
         trimmed (:meth:`_trim`) and kept unless :meth:`_no_name` says it is none."""
         out = []
+        if lang == "ko":
+            a = korean_word_start(text, a, b)
         for start, end in self._pieces(text, a, b, lang):
             start, end = self._trim(text, start, end, lang)
             if not self._no_name(text, start, end, lang):
@@ -1498,6 +1502,8 @@ class WardenPersonRecognizer(EntityRecognizer):
                     ]
         if spans and lang in _LIST_LANGS:
             spans += _names_in_a_list(text, lang, [(s, e) for s, e, _ in spans])
+        if spans and lang == "ko":
+            spans += [(a, b, 0.5) for a, b in korean_conjuncts(text, [(s, e) for s, e, _ in spans])]
         for m in _LOWER_LIST.finditer(text) if english else ():
             items = [
                 (m.start() + i.start(), m.start() + i.end())
