@@ -457,6 +457,12 @@ _KO_OFFICES = (
     "작가",
     "씨",
 )
+# an office only a person holds after one word, the body the person heads (국방부 장관,
+# 현대차그룹 회장): what follows a name, not a district (강남구 주민). Chosen on ko.all
+# lines 400-2399 (3 names more, no other word), checked on 2400-4999 (1 more, none other)
+_KO_OFFICE_AFTER_ONE_WORD = re.compile(
+    r"[ \t]+[가-힣A-Za-z0-9·]+[ \t]+(?:장관|회장|대통령|총리|사장|대표|의장|총재|위원장|감독)"
+)
 # the last syllable of a proper noun that names a place (서울시, 강남구, 한강, 부산역,
 # 세종로): a three-syllable proper noun so ended is no person (syllables that end given
 # names as often, such as 동, 도, 원, 국, are not in the list)
@@ -490,7 +496,16 @@ def _korean_names(text: str) -> list[tuple[int, int]]:
             continue
         nxt = toks[i + 1] if i + 1 < len(toks) and toks[i + 1].start == end else None
         if tok.len >= 2 and (
-            (tok.len == 3 and tok.form[0] in KO_SURNAMES and tok.form[-1] not in _KO_PLACE_ENDS)
+            (
+                tok.len == 3
+                and tok.form[0] in KO_SURNAMES
+                and (
+                    tok.form[-1] not in _KO_PLACE_ENDS
+                    # a given name ending like a district (정몽구, 한민구) before an office
+                    # after the body it heads: 한민구 국방부 장관, 정몽구 현대차그룹 회장
+                    or _KO_OFFICE_AFTER_ONE_WORD.match(text, end) is not None
+                )
+            )
             or after.startswith(KO_TITLES)
             # called by name (지훈아, 민수야) or by the -이 a given name takes among
             # friends and family (수진이가)

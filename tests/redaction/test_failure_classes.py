@@ -28,6 +28,8 @@ def rec() -> WardenPersonRecognizer:
 
 # (entity type for the leak check, text, the value that must not survive)
 CASES = [
+    # Korean: a given name ending like a district, before an office after the body
+    ("PERSON", "어제 박성구 외교부 장관이 회견을 열었다.", "박성구"),
     # Korean: a name joined by "and" to a name found (only the first was)
     ("PERSON", "어제 김하늘과 도윤이 함께 출연했다.", "도윤"),
     # addressed by a listed first name that is a common word too, or in lower case
@@ -814,6 +816,7 @@ KEPT = [
     # joined by "and" are no names
     ("부산에서 김철수와 만났다.", ["부산에서 "]),
     ("서울과 부산에서 행사가 열렸다.", ["서울과 부산에서"]),
+    ("서울 강남구 주민들이 모였다.", ["강남구"]),
     # a maker and its model: the second look took them for a person
     ("I drive a Toyota Corolla and my wife has a Hyundai Ioniq.", ["Toyota Corolla", "Ioniq"]),
     ("My Samsung Galaxy keeps rebooting", ["Samsung Galaxy"]),
