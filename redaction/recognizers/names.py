@@ -900,7 +900,9 @@ def names_a_brand(text: str, s: int, e: int) -> bool:
     words = folded(s)
     if not 1 <= len(words) <= 2:
         return False
-    if not all(w in brands or w in surnames for w in words) and not _model_after_brand(words):
+    if not all(w in brands or w in surnames for w in words) and not (
+        len(words) == 2 and _model_after_brand(words)
+    ):
         return False
     if _TITLE_BEFORE.search(text[max(0, s - 16) : s]):
         return False

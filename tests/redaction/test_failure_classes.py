@@ -1074,6 +1074,17 @@ def test_portuguese_subject() -> None:
     assert found == ["Tavinho", "Mac-Gren", "Jucelino"], found
 
 
+def test_a_brand_then_a_word_that_is_none_is_read_whole() -> None:
+    """A span that opens on a brand (Replicate) and goes on with a word no list holds:
+    the maker-and-model rule reads two words; where the name starts after the brand, one
+    is left, and that is no brand (it raised on the generator's bench log)."""
+    from redaction.recognizers.names import names_a_brand
+
+    text = "Context: replicate hudson opens the draft."
+    assert names_a_brand(text, 9, 25) is False
+    assert names_a_brand("I drive a Toyota Corolla now", 10, 24) is True
+
+
 def test_first_names_of_many_countries_less_the_words_they_also_are() -> None:
     # nam_dict's names join Faker's: common Turkish names Faker lacks; a name that is a
     # common word where it is no name is left out (German Im, Bitte, Eine), one that is a
