@@ -353,6 +353,24 @@ class _LoadedSpacyEngine(SpacyNlpEngine):
         """Already loaded."""
 
 
+class _Engine(AnalyzerEngine):
+    """Presidio's engine without its pass over each recognizer's results for context:
+    no recognizer of Warden's set changes a score by context (each keeps
+    ``EntityRecognizer.enhance_using_context``, which returns its results as they are;
+    a test holds every one to that) and the enhancer after it is :class:`_NoContext`,
+    so the pass only sorted the results by recognizer, 3% of the analysis."""
+
+    def _enhance_using_context(
+        self,
+        text: str,
+        raw_results: list[RecognizerResult],
+        nlp_artifacts: NlpArtifacts,
+        recognizers: list[EntityRecognizer],
+        context: list[str] | None = None,
+    ) -> list[RecognizerResult]:
+        return raw_results
+
+
 class Analyzer:
     """Finds PII spans in batches of texts."""
 
@@ -363,7 +381,7 @@ class Analyzer:
         registry = RecognizerRegistry(
             recognizers=all_recognizers(self.config.profile), supported_languages=["en"]
         )
-        self.engine = AnalyzerEngine(
+        self.engine = _Engine(
             registry=registry,
             nlp_engine=self.nlp_engine,
             supported_languages=["en"],

@@ -296,6 +296,19 @@ def test_a_plate_ends_where_its_value_does(analyzer: Analyzer, text: str, value:
     assert plates == [value], plates
 
 
+def test_no_recognizer_scores_by_context(analyzer: Analyzer) -> None:
+    """The engine skips Presidio's pass for context (redaction.analyzer._Engine): it may
+    only while no recognizer changes its results there."""
+    from presidio_analyzer import EntityRecognizer
+
+    changes = [
+        type(r).__name__
+        for r in analyzer.engine.registry.recognizers
+        if type(r).enhance_using_context is not EntityRecognizer.enhance_using_context
+    ]
+    assert changes == []
+
+
 def test_us_driver_licence_recognizer_is_switched_off(analyzer: Analyzer) -> None:
     names = {type(r).__name__ for r in analyzer.engine.registry.recognizers}
     assert "UsLicenseRecognizer" not in names and "UsDriverLicenseRecognizer" not in names
