@@ -236,12 +236,14 @@ class WardenNationalIdRecognizer(RuleRecognizer):
                 r"carteira\s+de\s+motorista|prawo\s+jazdy|rijbewijs(?:nummer)?|patente\s+di\s+guida|"
                 # a Polish ID card; a German health or pension insurance number
                 r"(?:numer|nr\.?)\s+dowodu(?:\s+osobistego)?|dow[óo]d\s+osobisty|"
-                r"(?:kranken)?versichertennummer|kvnr|(?:sozial|renten)?versicherungsnummer)"
-                r"(?:\s+(?:number|no\.?|#|num))?\s*[:#]?\s*(?:(?:is|to|jest|ist|lautet)\s+)?"
+                r"(?:kranken)?versichertennummer|kvnr|(?:sozial|renten)?versicherungsnummer|"
+                # a Russian or Ukrainian passport, its series and number after it
+                r"паспорт(?:а|у|ом)?(?:\s+(?:рф|серия|серии|серія|№|номер))*)"
+                r"(?:\s+(?:number|no\.?|#|num))?\s*[:#№]?\s*(?:(?:is|to|jest|ist|lautet)\s+)?"
                 # the number: a group of letters and digits, and the groups after it
                 # that hold a digit or are capitals before one ("X1234567", "12 AB
                 # 34567"; not "X1234567 issued")
-                r"([A-Z0-9][A-Z0-9.-]{0,18}[A-Z0-9](?:[ ](?:(?-i:[A-Z]{1,3})(?=[ ][A-Z0-9.-]*\d)"
+                r"([A-Z0-9][A-Z0-9.-]{0,18}[A-Z0-9](?:[ ](?:№[ ]?)?(?:(?-i:[A-Z]{1,3})(?=[ ][A-Z0-9.-]*\d)"
                 r"|(?=[A-Z.-]*\d)[A-Z0-9.-]*[A-Z0-9])){0,4})\b"
             ),
             0.8,

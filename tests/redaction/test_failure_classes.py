@@ -28,6 +28,10 @@ def rec() -> WardenPersonRecognizer:
 
 # (entity type for the leak check, text, the value that must not survive)
 CASES = [
+    # a person's name in an SSH key's file name
+    ("PERSON", "ssh -i ~/.ssh/id_rsa_jdoe deploy@10.0.0.5", "jdoe"),
+    ("PERSON", "cp ~/.ssh/id_ed25519_maria.lopez.pub /tmp/", "maria.lopez"),
+    ("PERSON", "chmod 600 ~/.ssh/id_rsa_priya", "priya"),
     # Korean: a given name ending like a district, before an office after the body
     ("PERSON", "어제 박성구 외교부 장관이 회견을 열었다.", "박성구"),
     # Korean: a name joined by "and" to a name found (only the first was)
@@ -817,6 +821,9 @@ KEPT = [
     ("부산에서 김철수와 만났다.", ["부산에서 "]),
     ("서울과 부산에서 행사가 열렸다.", ["서울과 부산에서"]),
     ("서울 강남구 주민들이 모였다.", ["강남구"]),
+    # what an SSH key is for
+    ("ls ~/.ssh/id_ed25519_work id_rsa_deploy id_rsa_github", ["_work", "_deploy", "_github"]),
+    ("ls ~/.ssh/id_rsa_ci01 id_rsa_a.prod", ["_ci01", "_a.prod"]),
     # a maker and its model: the second look took them for a person
     ("I drive a Toyota Corolla and my wife has a Hyundai Ioniq.", ["Toyota Corolla", "Ioniq"]),
     ("My Samsung Galaxy keeps rebooting", ["Samsung Galaxy"]),

@@ -166,6 +166,10 @@ FOUND = [
     ("NATIONAL_ID", "NINO AB 12 34 56 C", "AB 12 34 56 C"),
     ("NATIONAL_ID", "DNI 12345678Z", "12345678Z"),
     ("NATIONAL_ID", "passport number X12345678", "X12345678"),
+    # a Russian passport's series and number (was labelled a phone number, or left when
+    # the sign № stood between them)
+    ("NATIONAL_ID", "Мой паспорт 4509 123456, выдан в Москве.", "4509 123456"),
+    ("NATIONAL_ID", "паспорт серия 4509 № 123456", "4509 № 123456"),
     ("PERSON", "Write a cover letter for Ana Ruiz please", "Ana Ruiz"),
     ("PERSON", "Patient: Seo-yeon Okonkwo", "Seo-yeon Okonkwo"),
     ("PERSON", '{"name": "Haoran Pemberton", "tier": 1}', "Haoran Pemberton"),

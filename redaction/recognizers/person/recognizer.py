@@ -485,6 +485,10 @@ def _network_label(text: str, s: int, e: int) -> bool:
     return m is not None and e <= m.start(1)
 
 
+# what follows the key type in an SSH key's file name: id_rsa_jdoe, id_ed25519_maria.lopez
+_KEY_FILE_USER = re.compile(
+    r"\bid_(?:rsa|ed25519|ecdsa|dsa)_([a-z][a-z0-9]*(?:[._-][a-z][a-z0-9]*)?)(?=\.pub\b|[^\w.-]|$)"
+)
 # a transcript's speaker named in brackets after the role, before what is said:
 # "SPEAKER 2 (Nkechi):", "Interviewer (Dr. Haruto Sato):", "Q (Laura):"
 _SPEAKER_NAMED = re.compile(
@@ -1473,6 +1477,27 @@ class WardenPersonRecognizer(EntityRecognizer):
                 len(first) == 1 and last in self.last and not is_common(last)
             ):
                 spans.append((m.start(1), m.end(2), 0.7))
+        # a person's name in the name of an SSH key's file (~/.ssh/id_rsa_jdoe,
+        # id_ed25519_maria.lopez.pub): a listed first name, or an initial or a first name
+        # and a listed family name; not what the key is for (id_rsa_github, _work, _deploy)
+        for m in _KEY_FILE_USER.finditer(text) if "id_" in text else ():
+            name = m.group(1)
+            parts = re.split(r"[._-]", name)
+            if (
+                (len(parts) == 1 and name in self.first and not is_common(name))
+                or (
+                    len(parts) == 1
+                    and len(name) >= 4
+                    and name[1:] in self.last  # jdoe: an initial, then the family name
+                    and not is_common(name)
+                )
+                or (
+                    len(parts) == 2
+                    and (parts[0] in self.first or len(parts[0]) == 1)
+                    and parts[1] in self.last
+                )
+            ):
+                spans.append((m.start(1), m.end(1), 0.7))
         for m in _QUOTED_PAIR.finditer(text):
             first, last = m.group(2), m.group(4)
             if first.casefold() in self.first and (
