@@ -1482,19 +1482,19 @@ class WardenPersonRecognizer(EntityRecognizer):
         # and a listed family name; not what the key is for (id_rsa_github, _work, _deploy)
         for m in _KEY_FILE_USER.finditer(text) if "id_" in text else ():
             name = m.group(1)
-            parts = re.split(r"[._-]", name)
+            bits = re.split(r"[._-]", name)
             if (
-                (len(parts) == 1 and name in self.first and not is_common(name))
+                (len(bits) == 1 and name in self.first and not is_common(name))
                 or (
-                    len(parts) == 1
+                    len(bits) == 1
                     and len(name) >= 4
                     and name[1:] in self.last  # jdoe: an initial, then the family name
                     and not is_common(name)
                 )
                 or (
-                    len(parts) == 2
-                    and (parts[0] in self.first or len(parts[0]) == 1)
-                    and parts[1] in self.last
+                    len(bits) == 2
+                    and (bits[0] in self.first or len(bits[0]) == 1)
+                    and bits[1] in self.last
                 )
             ):
                 spans.append((m.start(1), m.end(1), 0.7))
