@@ -69,7 +69,7 @@ from redaction.recognizers.names import (
     zipf,
 )
 from redaction.recognizers.person.instructions import instruction_verb
-from redaction.recognizers.person.recognizer import greeting_or_label
+from redaction.recognizers.person.recognizer import WardenPersonRecognizer, greeting_or_label
 from warden.config import RedactionConfig
 from warden.errors import ConfigError
 
@@ -388,6 +388,9 @@ class Analyzer:
             context_aware_enhancer=_NoContext(),
         )
         self._recognizers = registry.recognizers
+        self._person = next(
+            (r for r in self._recognizers if isinstance(r, WardenPersonRecognizer)), None
+        )
         self._sentence_cache: OrderedDict[str, list[tuple[int, int, str]]] = OrderedDict()
         self._no_entities = self.nlp.make_doc("")
         self.xx = None if self.config.multilingual == "off" else load_person_model()
@@ -617,10 +620,22 @@ class Analyzer:
                     a += verb.end()
                     if not any(c.isupper() for c in text[a:b]):
                         continue
-                if (
+                lang = language(text)
+                if not (
                     any(x < b and a < y for x, y in words)
                     and not names_a_company(text, a, b)
                     and not names_a_brand(text, a, b)
-                    and not greeting_or_label(text, a, b, language(text))
+                    and not greeting_or_label(text, a, b, lang)
                 ):
+                    continue
+                if lang == "en" or self._person is None:
                     found.append(RecognizerResult("PERSON", english_name_start(text, a, b), b, 0.8))
+                else:
+                    # a text in plain ASCII in another language (German, Spanish ...): the
+                    # span judged as the name recognizer judges a model's span there,
+                    # less the words beside the name ("rufen Sie Herrn Brinkhaus an":
+                    # Sie, "you"; "Danke Ihnen")
+                    found += [
+                        RecognizerResult("PERSON", x, y, 0.8)
+                        for x, y in self._person.judged(text, a, b, lang)
+                    ]

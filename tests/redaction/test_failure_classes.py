@@ -28,6 +28,11 @@ def rec() -> WardenPersonRecognizer:
 
 # (entity type for the leak check, text, the value that must not survive)
 CASES = [
+    # German: an academic title between the form of address and the name
+    ("PERSON", "Wie schreibe ich eine Mail an Frau Dr. Okonkwo-Bauer?", "Okonkwo-Bauer"),
+    # a very frequent first name still opens a pair; a particle still opens a family name
+    ("PERSON", "El equipo, dirigido por Juan Díaz, ganó la final.", "Juan Díaz"),
+    ("PERSON", "Como dijo Del Bosque en la rueda de prensa, el equipo está bien.", "Del Bosque"),
     # a person's name in an SSH key's file name
     ("PERSON", "ssh -i ~/.ssh/id_rsa_jdoe deploy@10.0.0.5", "jdoe"),
     ("PERSON", "cp ~/.ssh/id_ed25519_maria.lopez.pub /tmp/", "maria.lopez"),
@@ -821,6 +826,11 @@ KEPT = [
     ("부산에서 김철수와 만났다.", ["부산에서 "]),
     ("서울과 부산에서 행사가 열렸다.", ["서울과 부산에서"]),
     ("서울 강남구 주민들이 모였다.", ["강남구"]),
+    # German's polite "you" and its most frequent nouns are no names
+    ("Haben Sie Zeit?", ["Haben Sie Zeit?"]),
+    ("Bitte rufen Sie Herrn Brinkhaus an.", ["Bitte rufen Sie "]),
+    ("Danke Ihnen, Frau Kowalski!", ["Danke Ihnen, "]),
+    ("Können Sie Frau Albers informieren?", ["Können Sie "]),
     # what an SSH key is for
     ("ls ~/.ssh/id_ed25519_work id_rsa_deploy id_rsa_github", ["_work", "_deploy", "_github"]),
     ("ls ~/.ssh/id_rsa_ci01 id_rsa_a.prod", ["_ci01", "_a.prod"]),

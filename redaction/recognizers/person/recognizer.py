@@ -72,6 +72,8 @@ _SEQ = re.compile(
 )
 _CUE = re.compile(
     r"(?:\b(?:Dear|Hi|Hello|Hey|Thanks|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Madam|Mme|Herr|Frau|Sr|Sra)\.?,?"
+    # an academic title after the form of address: "Frau Dr. Okonkwo-Bauer", "Mr Prof. Ali"
+    r"(?:[ \t]+(?:Dr|Prof|Dres|Mag|Ing)\.)*"
     r"|\b(?i:my name is|name is|i am|i'm|this is|signed by|sincerely|regards|applicant|patient|"
     r"customer|employee|contact|tenant|client|candidate|student|author|called|named|attn\.?))[\s:,]+"
     rf"({_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_TOKEN}){{0,2}})"
@@ -600,6 +602,9 @@ _WORDFREQ = frozenset(
 )
 
 
+# German's polite "you", capitalised inside a sentence, which the models run into the name
+# after it ("Können Sie Frau Albers ...")
+_GERMAN_FORMAL_YOU = frozenset(("Sie", "Ihnen", "Ihr", "Ihre", "Ihrem", "Ihren", "Ihrer", "Ihres"))
 # titles written in lower case before a name, kept with it when a model's span is
 # trimmed (they tell the person's sex)
 _TITLES = frozenset(
@@ -1038,6 +1043,10 @@ class WardenPersonRecognizer(EntityRecognizer):
             out.append((a + run[0].start(), a + run[-1].end()))
         return out
 
+    def judged(self, text: str, a: int, b: int, lang: str) -> list[tuple[int, int]]:
+        """:meth:`_judged`, for the analyzer's second look at a text not in English."""
+        return self._judged(text, a, b, lang)
+
     def _judged(self, text: str, a: int, b: int, lang: str) -> list[tuple[int, int]]:
         """What stays of a model's span outside English: its :meth:`_pieces`, each
         trimmed (:meth:`_trim`) and kept unless :meth:`_no_name` says it is none."""
@@ -1064,6 +1073,8 @@ class WardenPersonRecognizer(EntityRecognizer):
             return a, b  # English chat writes names in lower case (its own rules trim)
 
         def beside(w: str, opening: bool) -> bool:
+            if lang == "de" and w in _GERMAN_FORMAL_YOU:
+                return True  # "rufen Sie Herrn Brinkhaus an": the polite "you"
             # a listed name stays, unless it is a very common word of the language in
             # lower case: the verb of "ich bin", "ik ben" before the name
             if self._in_dict(w) and not (
@@ -1121,6 +1132,18 @@ class WardenPersonRecognizer(EntityRecognizer):
         checked on 2800-4999: precision 35.0 -> 50.2, names left 8.8 -> 10.1 (Bóg,
         Chrystus and SARS only)."""
         w = text[a:b]
+        if lang == "de" and w in _GERMAN_FORMAL_YOU:
+            return True  # the polite "you" alone, a piece of "Sie Frau Albers"
+        if (
+            lang in _WORDFREQ
+            and " " not in w
+            and not self._in_dict(w)
+            and zipf_frequency(w, lang) >= 5.5
+        ):
+            # one of the language's most frequent words, anywhere (German's nouns are
+            # capitalised: "Haben Sie Zeit?"); the most frequent family names are below
+            # (Erdoğan 5.2 in Turkish, Lula 4.9 in Portuguese, Merkel 4.8 in German)
+            return True
         if lang != "en" and w.lower() == w != w.upper():
             # lower case in a cased script, as the model found it or as the trim left it
             # ("Χθες το": the article): a name in English chat, a word elsewhere
@@ -1199,10 +1222,21 @@ class WardenPersonRecognizer(EntityRecognizer):
         """Neither an English word nor frequent in English text."""
         return not is_common(word) and zipf(word.casefold()) < 3.5
 
-    def _known_pair(self, first: str, last: str) -> bool:
+    def _known_pair(self, first: str, last: str, lang: str = "en") -> bool:
         if (first.isupper() and len(first) <= 3) or (last.isupper() and len(last) <= 3):
             return False
         f, lst = first.casefold(), last.casefold()
+        if (
+            lang != "en"
+            and lang in _WORDFREQ
+            and zipf_frequency(f, lang) >= 6.0
+            and not re.fullmatch(_PARTICLE, first)  # Del Bosque, Van Dijk: a family name
+        ):
+            # a word of the text's language as frequent as its pronouns and articles is no
+            # first name there, though a list may hold it: German's "Sie" ("you", Zipf
+            # 6.8) before a noun ("Haben Sie Zeit?"); the most frequent first names are
+            # below (Jean 5.5, Ali 5.5, Juan 5.3)
+            return False
         if f in _DETERMINERS:
             return False  # "My Aadhaar", "My Medicare card": My is a listed first name too
         in_f, in_l = f in self.first, lst in self.last
@@ -1412,13 +1446,13 @@ class WardenPersonRecognizer(EntityRecognizer):
             middle = [t[2] for t in toks[1:-1]]  # a middle name, not "Featuring"
             if (
                 len(toks) >= 2
-                and self._known_pair(toks[0][2], toks[-1][2])
+                and self._known_pair(toks[0][2], toks[-1][2], lang)
                 and all(self._in_dict(w) or not is_common(w) for w in middle)
             ):
                 spans.append((pair_start(toks[0][0], toks[-1][1]), toks[-1][1], 0.8))
                 continue
             for i, (a, b) in enumerate(itertools.pairwise(toks)):
-                if self._known_pair(a[2], b[2]):
+                if self._known_pair(a[2], b[2], lang):
                     # the pair, and a rare word after it ("Maria Kowalczyk Nowak")
                     c = toks[i + 2] if i + 2 < len(toks) and self._rare(toks[i + 2][2]) else b
                     spans.append((pair_start(a[0], c[1]), c[1], 0.8))
