@@ -249,6 +249,12 @@ def _one_word_names(*locales: str) -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def hindi_names() -> tuple[frozenset[str], frozenset[str]]:
+    """(first names, family names) in Devanagari (Faker's hi_IN lists, MIT licence)."""
+    return _one_word_names("hi_IN")
+
+
+@lru_cache(maxsize=1)
 def hebrew_names() -> tuple[frozenset[str], frozenset[str]]:
     """(first names, family names) in Hebrew letters (Faker's he_IL lists, MIT licence)."""
     return _one_word_names("he_IL")

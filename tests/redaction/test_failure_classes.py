@@ -28,6 +28,9 @@ def rec() -> WardenPersonRecognizer:
 
 # (entity type for the leak check, text, the value that must not survive)
 CASES = [
+    # Hindi: a first name before a listed family name; "dear" (प्रिय) inside a name
+    ("PERSON", "मेरे दोस्त रोहित वर्मा का नंबर 98765 43210 है", "रोहित"),
+    ("PERSON", "अमित कुमार और प्रिया सिंह आए", "प्रिया"),
     # German: an academic title between the form of address and the name
     ("PERSON", "Wie schreibe ich eine Mail an Frau Dr. Okonkwo-Bauer?", "Okonkwo-Bauer"),
     # a very frequent first name still opens a pair; a particle still opens a family name
@@ -831,6 +834,10 @@ KEPT = [
     ("Bitte rufen Sie Herrn Brinkhaus an.", ["Bitte rufen Sie "]),
     ("Danke Ihnen, Frau Kowalski!", ["Danke Ihnen, "]),
     ("Können Sie Frau Albers informieren?", ["Können Sie "]),
+    # Hindi: a name that opens with the letters of "dear" (प्रिय) is no cue; a frequent
+    # noun before a family name is no first name
+    ("प्रिया आज आएगी", ["आज आएगी"]),
+    ("उसका घर गुप्ता मार्केट में है", ["उसका घर "]),
     # what an SSH key is for
     ("ls ~/.ssh/id_ed25519_work id_rsa_deploy id_rsa_github", ["_work", "_deploy", "_github"]),
     ("ls ~/.ssh/id_rsa_ci01 id_rsa_a.prod", ["_ci01", "_a.prod"]),
