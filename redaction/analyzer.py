@@ -28,7 +28,6 @@ from pathlib import Path
 import spacy
 from presidio_analyzer import (
     AnalyzerEngine,
-    ContextAwareEnhancer,
     EntityRecognizer,
     RecognizerRegistry,
     RecognizerResult,
@@ -317,24 +316,6 @@ def _lower_name(word: str) -> bool:
     return word in dictionaries("en")[0] and not is_common(word)
 
 
-class _NoContext(ContextAwareEnhancer):
-    """Our recognizers score with their own cues and declare no context words, so
-    Presidio's lemma enhancer would only deep-copy every result (5% of the time)."""
-
-    def __init__(self) -> None:
-        super().__init__(0.0, 0.0, 0, 0)
-
-    def enhance_using_context(
-        self,
-        text: str,
-        raw_results: list[RecognizerResult],
-        nlp_artifacts: NlpArtifacts,
-        recognizers: list[EntityRecognizer],
-        context: list[str] | None = None,
-    ) -> list[RecognizerResult]:
-        return raw_results
-
-
 class _LoadedSpacyEngine(SpacyNlpEngine):
     """Presidio's spaCy engine over a model we loaded (its own load() may download)."""
 
@@ -354,11 +335,11 @@ class _LoadedSpacyEngine(SpacyNlpEngine):
 
 
 class _Engine(AnalyzerEngine):
-    """Presidio's engine without its pass over each recognizer's results for context:
-    no recognizer of Warden's set changes a score by context (each keeps
-    ``EntityRecognizer.enhance_using_context``, which returns its results as they are;
-    a test holds every one to that) and the enhancer after it is :class:`_NoContext`,
-    so the pass only sorted the results by recognizer, 3% of the analysis."""
+    """Presidio's engine without its pass for context: Warden's recognizers score with
+    their own cues and declare no context words, and none changes a score by context
+    (each keeps ``EntityRecognizer.enhance_using_context``, which returns its results as
+    they are; a test holds every one to that). The pass sorted the results by recognizer
+    (3% of the analysis), and its lemma enhancer deep-copied every result (5%)."""
 
     def _enhance_using_context(
         self,
@@ -385,7 +366,6 @@ class Analyzer:
             registry=registry,
             nlp_engine=self.nlp_engine,
             supported_languages=["en"],
-            context_aware_enhancer=_NoContext(),
         )
         self._recognizers = registry.recognizers
         self._person = next(
