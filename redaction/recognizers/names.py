@@ -906,15 +906,12 @@ def names_a_brand(text: str, s: int, e: int) -> bool:
     words = folded(s)
     if not 1 <= len(words) <= 2:
         return False
-    if not all(w in brands or w in surnames for w in words) and not (
-        len(words) == 2 and _model_after_brand(words)
-    ):
+    model = len(words) == 2 and _model_after_brand(words)
+    if not model and not all(w in brands or w in surnames for w in words):
         return False
     if _TITLE_BEFORE.search(text[max(0, s - 16) : s]):
         return False
-    if all(w in brands for w in words):
-        return True
-    if len(words) == 2 and _model_after_brand(words):
+    if model or all(w in brands for w in words):
         return True
     languages = _pygments_languages()[0]
     near = " ".join(text[max(0, s - 40) : s].split()[-4:] + text[e : e + 40].split()[:4])

@@ -265,7 +265,7 @@ _ENDEARMENTS = frozenset(
     (
         "love", "baby", "babe", "honey", "darling", "dear", "sweetie", "mate", "man",
         "bro", "sis", "dude", "buddy", "guys", "girl", "boy", "sir", "madam", "hun", "hon",
-        "son", "kid", "folks", "friend", "pal", "chief", "boss", "doc", "rock",
+        "son", "kid", "folks", "friend", "pal", "chief", "boss", "doc",
     )
 )  # fmt: skip
 # a family or first name after what names it: "your last name is martin", "is your last
@@ -1044,12 +1044,9 @@ class WardenPersonRecognizer(EntityRecognizer):
         return out
 
     def judged(self, text: str, a: int, b: int, lang: str) -> list[tuple[int, int]]:
-        """:meth:`_judged`, for the analyzer's second look at a text not in English."""
-        return self._judged(text, a, b, lang)
-
-    def _judged(self, text: str, a: int, b: int, lang: str) -> list[tuple[int, int]]:
         """What stays of a model's span outside English: its :meth:`_pieces`, each
-        trimmed (:meth:`_trim`) and kept unless :meth:`_no_name` says it is none."""
+        trimmed (:meth:`_trim`) and kept unless :meth:`_no_name` says it is none. The
+        analyzer's second look asks it too, of a plain-ASCII text in another language."""
         out = []
         if lang == "ko":
             a = korean_word_start(text, a, b)
@@ -1331,7 +1328,7 @@ class WardenPersonRecognizer(EntityRecognizer):
                     spans.append((start, ent.end_char, 0.85))
                     continue
                 spans += [
-                    (x, y, 0.85) for x, y in self._judged(text, ent.start_char, ent.end_char, lang)
+                    (x, y, 0.85) for x, y in self.judged(text, ent.start_char, ent.end_char, lang)
                 ]
         # 1a. the multi-language model (redaction.multilingual): trusted as it is, except
         # a span of digits, one made only of very common English words, or one very
@@ -1351,7 +1348,7 @@ class WardenPersonRecognizer(EntityRecognizer):
             if _HE_WORD.match(value) and _hebrew_words_only(value):
                 continue  # the second model takes Hebrew words for names (הליגה, "the league")
             lang = language(text)
-            spans += [(x, y, 0.8) for x, y in self._judged(text, a, b, lang)]
+            spans += [(x, y, 0.8) for x, y in self.judged(text, a, b, lang)]
         if not text.isascii():
             spans += _other_scripts(text)
             if language(text) == "vi":
