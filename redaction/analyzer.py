@@ -608,7 +608,9 @@ class Analyzer:
                     and not greeting_or_label(text, a, b, lang)
                 ):
                     continue
-                if lang == "en" or self._person is None:
+                if lang == "en" or self._person is None or text[a:b].islower():
+                    # (a name in lower case is an English one in chat whatever the
+                    # language around it: "von justin bieber und")
                     found.append(RecognizerResult("PERSON", english_name_start(text, a, b), b, 0.8))
                 else:
                     # a text in plain ASCII in another language (German, Spanish ...): the

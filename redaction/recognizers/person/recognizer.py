@@ -297,6 +297,10 @@ _LOWER_LIST = re.compile(
 )
 _LONE = re.compile(rf"(?<![\w@.'’-]){_TOKEN}(?![\w@'’-])")
 _LOWER_WORD = re.compile(r"(?<![\w@#./:\\-])[a-z]{4,}(?![\w@/\\-])")
+# a word in lower case with a letter English does not write (gintarė, josé, søren)
+_LOWER_ACCENTED = re.compile(
+    r"(?<![\w@#./:\\-])[a-zß-öø-ÿā-ž]*[ß-öø-ÿā-ž][a-zß-öø-ÿā-ž]*(?![\w@/\\-])"
+)
 # a user name after its key in a log line or a config ("user=ngozi_adeyemi", "owner:
 # j.smith"): a first name, then a dot or an underscore and a family name
 _USER_KEY = re.compile(
@@ -1987,6 +1991,14 @@ class WardenPersonRecognizer(EntityRecognizer):
                 and w not in place_names()
             ):
                 spans.append((m.start(1), m.end(1), 0.5))
+        # a listed first name in lower case with a letter English does not write, as
+        # chat writes a name from another language ("on call with gintarė", "ask josé");
+        # no English loanword with an accent is a listed name (café, résumé, fiancée)
+        for m in _LOWER_ACCENTED.finditer(text) if not text.isascii() else ():
+            w = m.group(0)
+            # not one an English word once its accent goes (noël, "noel")
+            if len(w) >= 3 and w in self.first and not is_common(strip_accents(w)):
+                spans.append((m.start(), m.end(), 0.5))
         # a name after what names it, in either case: a listed name or no English word
         # ("last name is required" stays)
         for m in _NAME_IS.finditer(text) if "name" in text.lower() else ():
