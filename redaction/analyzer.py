@@ -591,6 +591,7 @@ class Analyzer:
                 for a, b, label in second
                 if zipf(text[a:b].casefold()) < 5.0 and text[a:b].casefold() not in place_names()
             ]
+            lang = language(text) if first or rare else "en"
             for a, b, label in first + rare:
                 if label != "PERSON" or any(c.isdigit() for c in text[a:b]):
                     continue
@@ -600,7 +601,6 @@ class Analyzer:
                     a += verb.end()
                     if not any(c.isupper() for c in text[a:b]):
                         continue
-                lang = language(text)
                 if not (
                     any(x < b and a < y for x, y in words)
                     and not names_a_company(text, a, b)
