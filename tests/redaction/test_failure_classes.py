@@ -1691,6 +1691,21 @@ def test_korean_family_name_before_an_office_or_hidden_behind_mo() -> None:
     assert not {"한", "두", "전", "이"} & found, found
 
 
+def test_korean_news_letter_standing_for_a_person() -> None:
+    # the capital letter the news writes for a person it will not name, before 씨 (a
+    # space between or not), 모씨, 군 or 양 and a particle, or a title written onto it;
+    # not a company (A사), a grade (A급), a letter inside a word (B2B, a broadcaster's
+    # SBS기자), 양 opening a word (양국 "both countries"), nor a letter in English
+    from redaction.recognizers.person.scripts import _other_scripts
+
+    text = (
+        "경찰은 A 씨를 불렀고 B씨는 떠났다. C모씨와 D군이 왔다. E변호사와 F병사도 왔다. "
+        "A사는 A급 B2B 제품을 냈고 G양국 관계는 좋다고 SBS기자가 전했다. The A team won."
+    )
+    found = sorted(text[a:b] for a, b, _ in _other_scripts(text) if text[a:b].isascii())
+    assert found == ["A", "B", "C", "D", "E", "F"], found
+
+
 def test_korean_names_of_other_languages_in_hangul() -> None:
     # the rule alone: two rare proper nouns one space apart (kiwipiepy may tag them as
     # one); not a country and its city (common words), not a quoted title, not a run
