@@ -111,6 +111,8 @@ class WardenUsSsnRecognizer(RuleRecognizer):
     )
 
 
+# the capitals of the Russian and Ukrainian alphabets (a passport's series: МК 123456)
+_CYRILLIC_CAPS = "А-ЯЁІЇЄҐ"
 _MBI_LETTER = "[AC-HJKMNP-RT-Y]"
 _MBI_ANY = "[0-9AC-HJKMNP-RT-Y]"
 _MBI_DASHED = rf"[1-9]{_MBI_LETTER}{_MBI_ANY}\d-{_MBI_LETTER}{_MBI_ANY}\d-{_MBI_LETTER}{{2}}\d{{2}}"
@@ -237,13 +239,21 @@ class WardenNationalIdRecognizer(RuleRecognizer):
                 # a Polish ID card; a German health or pension insurance number
                 r"(?:numer|nr\.?)\s+dowodu(?:\s+osobistego)?|dow[óo]d\s+osobisty|"
                 r"(?:kranken)?versichertennummer|kvnr|(?:sozial|renten)?versicherungsnummer|"
-                # a Russian or Ukrainian passport, its series and number after it
-                r"паспорт(?:а|у|ом)?(?:\s+(?:рф|серия|серии|серія|№|номер))*)"
+                # a Russian or Ukrainian passport, its series and number after it; a
+                # Ukrainian ID card; a Russian or Ukrainian driving licence
+                r"паспорт(?:а|у|ом|і)?(?:\s+(?:рф|україни|серия|серии|серія|серії|№|номер))*|"
+                r"id-карт(?:к[аиуі]|[аиуі])|водительск(?:ое|ого)\s+удостоверени[ея]|"
+                r"посвідчення\s+водія|водійськ(?:е|ого)\s+посвідчення)"
                 r"(?:\s+(?:number|no\.?|#|num))?\s*[:#№]?\s*(?:(?:is|to|jest|ist|lautet)\s+)?"
-                # the number: a group of letters and digits, and the groups after it
-                # that hold a digit or are capitals before one ("X1234567", "12 AB
-                # 34567"; not "X1234567 issued")
-                r"([A-Z0-9][A-Z0-9.-]{0,18}[A-Z0-9](?:[ ](?:№[ ]?)?(?:(?-i:[A-Z]{1,3})(?=[ ][A-Z0-9.-]*\d)"
+                # the number: a series of one to three capitals (Latin or Cyrillic: МК
+                # 123456) before its digits, or a group of letters and digits that holds
+                # a digit ("X1234567"; not "issued 12.03.2005", the word before a date),
+                # then the groups after it that hold a digit or are capitals before one
+                # ("12 AB 34567"; not "X1234567 issued")
+                rf"((?:(?-i:[A-Z{_CYRILLIC_CAPS}]{{1,3}})(?=[ ]?(?:№[ ]?)?\d)"
+                rf"|(?=[\w.-]*\d)[A-Z0-9{_CYRILLIC_CAPS}][A-Z0-9{_CYRILLIC_CAPS}.-]{{0,18}}"
+                rf"[A-Z0-9{_CYRILLIC_CAPS}])"
+                rf"(?:[ ]?(?:№[ ]?)?(?:(?-i:[A-Z{_CYRILLIC_CAPS}]{{1,3}})(?=[ ][A-Z0-9.-]*\d)"
                 r"|(?=[A-Z.-]*\d)[A-Z0-9.-]*[A-Z0-9])){0,4})\b"
             ),
             0.8,

@@ -241,6 +241,9 @@ NOT_FOUND = [
     ("STREET_ADDRESS", "We shipped 3 apples and 5 pears."),
     ("DATE_OF_BIRTH", "The release date is 14/03/2026."),
     ("NATIONAL_ID", "the id is 12345678A"),
+    # the word after a passport's name before a date is no number's series
+    ("NATIONAL_ID", "My passport issued 12.03.2005 in Kyiv."),
+    ("NATIONAL_ID", "Мій паспорт виданий 12.03.2005 року."),
     # a PAN's shape without its name: a product code
     ("NATIONAL_ID", "SKU ABCPE1234F is in stock"),
     # no label, or a label and no value of its kind
@@ -436,6 +439,14 @@ def test_no_national_number_without_its_shape(analyzer: Analyzer, text: str) -> 
         ("passport number X1234567 issued in Madrid", "X1234567"),
         ("Passport no: 12 AB 34567 in the drawer", "12 AB 34567"),
         ("mój numer dowodu to ABC123456.", "ABC123456"),
+        # a Ukrainian or Russian passport's series in Cyrillic capitals, with or without a
+        # space or № before the number; a Ukrainian ID card; a driving licence
+        ("Мій паспорт МК 123456, видан 2005 року.", "МК 123456"),
+        ("Номер паспорта: МК123456", "МК123456"),
+        ("Паспорт серії АВ № 654321", "АВ № 654321"),
+        ("Номер ID-картки: 004512345.", "004512345"),
+        ("водительское удостоверение 77 АВ 123456", "77 АВ 123456"),
+        ("номер посвідчення водія ВХЕ 123456", "ВХЕ 123456"),
     ],
 )
 def test_a_licence_or_passport_number_up_to_its_last_group(
