@@ -59,7 +59,7 @@ from stdnum.tr import tckimlik as tr_tckimlik
 from stdnum.ua import rntrc as ua_rntrc
 from stdnum.za import idnr as za_idnr
 
-from redaction.recognizers.base import Rule, RuleRecognizer
+from redaction.recognizers.base import LABEL_PARTICLES, Rule, RuleRecognizer
 
 _DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
 _IT_FISCAL_CODE = ItFiscalCodeRecognizer()
@@ -231,7 +231,11 @@ class WardenNationalIdRecognizer(RuleRecognizer):
         Rule(
             "cued",
             re.compile(
-                r"(?i)\b(?:passport|pasaporte|reisepass|id\s*card|identity\s*card|national\s*id|"
+                r"(?i)(?:\b(?:passport|pasaporte|reisepass|id\s*card|identity\s*card|national\s*id|"
+                # India's voter ID (EPIC), Mexico's voter card (clave de elector), Italy's
+                # health card
+                r"voter\s*id(?:\s*card)?|(?-i:EPIC)|clave\s+de\s+elector|"
+                r"credencial\s+(?:para\s+votar|de\s+elector)|tessera\s+sanitaria|"
                 r"id\s*number|personalausweis|carte\s+d'identit[ée]|aadhaar|cpf|curp|"
                 r"driver'?s?\s+licen[cs]e|driving\s+licen[cs]e|(?-i:DL|D/L|CNH)|"
                 r"führerschein(?:nummer)?|permis\s+de\s+conduire|licencia\s+de\s+conducir|"
@@ -244,7 +248,11 @@ class WardenNationalIdRecognizer(RuleRecognizer):
                 r"паспорт(?:а|у|ом|і)?(?:\s+(?:рф|україни|серия|серии|серія|серії|№|номер))*|"
                 r"id-карт(?:к[аиуі]|[аиуі])|водительск(?:ое|ого)\s+удостоверени[ея]|"
                 r"посвідчення\s+водія|водійськ(?:е|ого)\s+посвідчення)"
-                r"(?:\s+(?:number|no\.?|#|num))?\s*[:#№]?\s*(?:(?:is|to|jest|ist|lautet)\s+)?"
+                # a passport in Chinese, Japanese or Korean (护照号码是 E12345678, 여권번호는)
+                r"|(?:护照|護照|旅券|パスポート|여권)(?:号码|號碼|号|番号|[ \t]?번호)?)"
+                # "number", an acronym in brackets ("voter ID (EPIC)"), a colon, "is"
+                r"(?:\s+(?:number|no\.?|#|num))?(?:\s*\((?-i:[A-Z]{2,6})\))?\s*[:#№：]?\s*"
+                rf"(?:(?:is|to|jest|ist|lautet|es|é|è|est)\s+|(?:{LABEL_PARTICLES})\s*)?"
                 # the number: a series of one to three capitals (Latin or Cyrillic: МК
                 # 123456) before its digits, or a group of letters and digits that holds
                 # a digit ("X1234567"; not "issued 12.03.2005", the word before a date),
@@ -254,7 +262,10 @@ class WardenNationalIdRecognizer(RuleRecognizer):
                 rf"|(?=[\w.-]*\d)[A-Z0-9{_CYRILLIC_CAPS}][A-Z0-9{_CYRILLIC_CAPS}.-]{{0,18}}"
                 rf"[A-Z0-9{_CYRILLIC_CAPS}])"
                 rf"(?:[ ]?(?:№[ ]?)?(?:(?-i:[A-Z{_CYRILLIC_CAPS}]{{1,3}})(?=[ ][A-Z0-9.-]*\d)"
-                r"|(?=[A-Z.-]*\d)[A-Z0-9.-]*[A-Z0-9])){0,4})\b"
+                r"|(?=[A-Z.-]*\d)[A-Z0-9.-]*[A-Z0-9])){0,4})"
+                # its end: a word's, or Korean, Japanese or Chinese written onto it
+                # (M12345678입니다)
+                r"(?:\b|(?=[가-힣ぁ-んァ-ヶ一-鿿]))"
             ),
             0.8,
             group=1,

@@ -244,6 +244,8 @@ NOT_FOUND = [
     # the word after a passport's name before a date is no number's series
     ("NATIONAL_ID", "My passport issued 12.03.2005 in Kyiv."),
     ("NATIONAL_ID", "Мій паспорт виданий 12.03.2005 року."),
+    # "epic" in lower case is a word, not India's voter ID
+    ("NATIONAL_ID", "an epic 12345 point game"),
     # a PAN's shape without its name: a product code
     ("NATIONAL_ID", "SKU ABCPE1234F is in stock"),
     # no label, or a label and no value of its kind
@@ -447,6 +449,15 @@ def test_no_national_number_without_its_shape(analyzer: Analyzer, text: str) -> 
         ("Номер ID-картки: 004512345.", "004512345"),
         ("водительское удостоверение 77 АВ 123456", "77 АВ 123456"),
         ("номер посвідчення водія ВХЕ 123456", "ВХЕ 123456"),
+        # a passport in Chinese, Japanese and Korean, "is" written onto its name and the
+        # copula onto its number; India's voter ID with its acronym in brackets, Mexico's
+        # voter card, Italy's health card
+        ("我的护照号码是E12345678，请帮我填表。", "E12345678"),
+        ("パスポート番号は TK1234567 です。", "TK1234567"),
+        ("여권번호는 M12345678입니다.", "M12345678"),
+        ("My voter ID (EPIC) is ABC1234567 and", "ABC1234567"),
+        ("Mi clave de elector es GMVLMR80070501M100.", "GMVLMR80070501M100"),
+        ("il codice della tessera sanitaria è 80380000000000000001.", "80380000000000000001"),
     ],
 )
 def test_a_licence_or_passport_number_up_to_its_last_group(
