@@ -1706,6 +1706,68 @@ def test_korean_news_letter_standing_for_a_person() -> None:
     assert found == ["A", "B", "C", "D", "E", "F"], found
 
 
+def test_a_korean_model_span_is_cut_into_the_names_it_may_hold(
+    rec: WardenPersonRecognizer,
+) -> None:
+    # a span of several words: each less its particle, a frequent word dropped, a name of
+    # two words kept together, a proper noun the span ends inside taken whole; a frequent
+    # word alone is no name either
+    def judged(text: str, span: str) -> list[str]:
+        a = text.index(span)
+        return [text[s:e] for s, e in rec.judged(text, a, a + len(span), "ko")]
+
+    assert judged("한편 경찰은 사진을 공개했다.", "한편 경찰은 사진") == []
+    assert judged("하지만 엠마 왓슨은 최근 화보를 찍었다.", "엠마 왓슨은") == ["엠마 왓슨"]
+    assert judged("남편인 클린턴 전 대통령은 설명했다.", "남편인 클") == ["남편", "클린턴"]
+    assert judged("현재 서울의 날씨는 맑다.", "현재 서") == []
+    assert judged("이유는 간단하다고 정우성이 말했다.", "이유") == []
+    assert judged("이유는 간단하다고 정우성이 말했다.", "정우성") == ["정우성"]
+
+
+def test_a_korean_syllable_alone_is_a_name_only_as_a_family_name_stands() -> None:
+    # a family name before a title or 씨 / 모, or as a word before a space or a comma; not
+    # a syllable that is no family name (그, "he"), the end of the word before (에서), one
+    # with a particle written onto it (이는), nor 이 as "this" before a word no title
+    from redaction.recognizers.person.scripts import korean_syllable_no_name
+
+    def no_name(text: str, at: int) -> bool:
+        return korean_syllable_no_name(text, at, at + 1)
+
+    for text, at in (
+        ("박 교수는 웃었다.", 0),
+        ("이 전 대통령은 말했다.", 0),
+        ("이씨는 왔다.", 0),
+        ("김모(48)씨", 0),
+        ("이 원내대표는 말했다.", 0),
+        ("출연자는 존 박, 에릭 남이다.", 7),
+    ):
+        assert not no_name(text, at), text
+    for text, at in (
+        ("그는 집에서 나왔다.", 0),
+        ("집에서 나왔다.", 2),
+        ("이는 사실이다.", 0),
+        ("이 사진은 과거에 찍었다.", 0),
+        ("이 때문에 늦었다.", 0),
+    ):
+        assert no_name(text, at), text
+    assert not korean_syllable_no_name("박정자", 0, 3)  # one syllable only
+
+
+def test_korean_frequent_words_are_not_redacted_as_names(redactor: Redactor) -> None:
+    # the name models took these for names (이유 "reason", 한국, 경우 "case"; 한편 경찰은
+    # 사진 "meanwhile the police ... the photo"); the names beside them stay redacted
+    text = "이유는 간단하다고 정우성이 말했다. 한편 경찰은 사진을 공개했다."
+    out = redactor.redact(text).text
+    assert "이유는" in out and "한편 경찰은 사진을" in out, out
+    assert "정우성" not in out, out
+    # nor a syllable alone that stands as no family name does (그는 "he", 에서's 서, 이
+    # "this")
+    text = "그는 집에서 나왔다고 김민수 씨가 말했다. 18번홀에서는 이 사진을 찍었다."
+    out = redactor.redact(text).text
+    assert "그는 집에서" in out and "18번홀에서는 이 사진을" in out, out
+    assert "김민수" not in out, out
+
+
 def test_korean_names_of_other_languages_in_hangul() -> None:
     # the rule alone: two rare proper nouns one space apart (kiwipiepy may tag them as
     # one); not a country and its city (common words), not a quoted title, not a run

@@ -15,8 +15,10 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from redaction.multilingual import (
     english_by_default,
+    korean_common_word,
     korean_compound_noun,
     korean_conjuncts,
+    korean_pieces,
     korean_word_start,
     language,
 )
@@ -55,7 +57,11 @@ from redaction.recognizers.person.hebrew_arabic import _HE_WORD, _hebrew_words_o
 from redaction.recognizers.person.instructions import instruction_verb
 from redaction.recognizers.person.languages import _name_forms, _names_in_a_list
 from redaction.recognizers.person.polish import _polish_names_in_short_text
-from redaction.recognizers.person.scripts import _other_scripts, vietnamese_addressed
+from redaction.recognizers.person.scripts import (
+    _other_scripts,
+    korean_syllable_no_name,
+    vietnamese_addressed,
+)
 from redaction.recognizers.person.western import (
     _courtesy_title,
     _german_opener,
@@ -1024,6 +1030,8 @@ class WardenPersonRecognizer(EntityRecognizer):
         more languages (pt, es, fr, de, el, uk, ru, tr) no name more left but one French
         "la Sarriette" (the article was taken before, with the verb), ordinary words kept
         up in es (98.4 -> 99.0), fr, el and tr."""
+        if lang == "ko" and " " in text[a:b]:
+            return korean_pieces(text, a, b)
         words = list(re.finditer(r"\S+", text[a:b]))
         if lang == "en" or len(words) < 3:
             return [(a, b)]
@@ -1159,8 +1167,9 @@ class WardenPersonRecognizer(EntityRecognizer):
             return True
         if lang != "en" and self._place(w, lang):
             return True
-        if lang == "ko" and korean_compound_noun(text, a, b):
-            return True  # 주민 of 주민등록번호, "resident registration number"
+        if lang == "ko" and (korean_compound_noun(text, a, b) or korean_common_word(w)):
+            # 주민 of 주민등록번호, "resident registration number"; a frequent word (현재)
+            return True
         label = _CAPS_BEFORE_COLON.match(text, a)
         if label and label.end(1) == b and self._english_label(w):
             return True
@@ -1631,6 +1640,7 @@ class WardenPersonRecognizer(EntityRecognizer):
             and not _CONTRACTION.fullmatch(text, s, e)  # "Adebayo-Smith and I'm"
             and not _network_label(text, s, e)  # "my Insta is ..."
             and not _CYRILLIC_PLACE_BEFORE.search(text, max(0, s - 8), s)
+            and not (lang == "ko" and korean_syllable_no_name(text, s, e))
         ]
         # a found name's spelling in its own script in brackets after it ("Zhang Wei (张伟)");
         # the other way round the script's engine or the name models find it themselves
