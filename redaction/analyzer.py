@@ -67,6 +67,7 @@ from redaction.recognizers.names import (
     verb_base_forms,
     zipf,
 )
+from redaction.recognizers.national_id import names_an_id
 from redaction.recognizers.person.instructions import instruction_verb
 from redaction.recognizers.person.recognizer import WardenPersonRecognizer, greeting_or_label
 from warden.config import RedactionConfig
@@ -616,8 +617,10 @@ class Analyzer:
                     # a text in plain ASCII in another language (German, Spanish ...): the
                     # span judged as the name recognizer judges a model's span there,
                     # less the words beside the name ("rufen Sie Herrn Brinkhaus an":
-                    # Sie, "you"; "Danke Ihnen")
+                    # Sie, "you"; "Danke Ihnen"), and no national number's name
+                    # ("Meine Steuernummer ist ...")
                     found += [
                         RecognizerResult("PERSON", x, y, 0.8)
                         for x, y in self._person.judged(text, a, b, lang)
+                        if not names_an_id(text, x, y)
                     ]

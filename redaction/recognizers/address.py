@@ -285,6 +285,30 @@ _SCRIPT_RULES = (
         0.75,
         hint=re.compile("(?i:đường|phố|ngõ|hẻm)"),
     ),
+    # 123 Nguyễn Huệ, Quận 1 / 45 Lý Thường Kiệt, Phường 7: a house number and a street
+    # named without "street", then its ward or district
+    Rule(
+        "vi_district",
+        re.compile(
+            r"\d{1,5}[A-Za-z]?(?:/\d{1,4})?[ \t]+(?:[A-ZÀ-Ỹ][^\W\d_]*[ \t]+){0,3}[A-ZÀ-Ỹ][^\W\d_]*"
+            r"(?:,[ \t]*(?i:phường|p\.|quận|q\.|huyện|xã)[ \t]*[^\W_]+(?:[ \t]+[^\W\d_]+){0,3}){1,3}"
+        ),
+        0.7,
+        hint=re.compile("(?i:phường|quận|huyện|xã)"),
+    ),
+    # 12, एमजी रोड, बेंगलुरु / मकान नंबर 45, गांधी नगर: a house number, the street's words
+    # and its kind (road, marg, lane, colony, sector ...) in Devanagari, then a word of
+    # the city
+    Rule(
+        "hi",
+        re.compile(
+            r"(?:मकान\s+(?:नं\.?|नंबर)\s*)?[\d०-९]{1,5}[A-Za-z]?(?:/[\d०-९]{1,4})?,?\s+"
+            r"(?:[\u0900-\u097f]+\s+){0,3}(?:रोड|मार्ग|गली|सड़क|लेन|नगर|कॉलोनी|चौक|पथ|सेक्टर)"
+            r"(?:\s*,\s*[\u0900-\u097f]+)?"
+        ),
+        0.7,
+        hint=re.compile("[\u0900-\u097f]"),
+    ),
     # H.No. 8-2-293/82, Road No. 14, Banjara Hills, Hyderabad 500034
     Rule(
         "in",

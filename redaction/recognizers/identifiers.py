@@ -62,12 +62,18 @@ class WardenRecordNumberRecognizer(RuleRecognizer):
             r"(?:bank|checking|chequing|savings|joint|current|deposit)\s+account|"
             r"account(?=\s+(?:number|no\.?|num|nr\.?|#))|kontonummer|numer\s+konta|"
             r"n[úu]mero\s+de\s+(?:cuenta|conta)|num[ée]ro\s+de\s+compte|"
-            r"계좌(?:\s*번호)?|口座番号|(?:银行)?(?:账号|卡号)|帳號"
+            r"계좌(?:\s*번호)?|口座番号|(?:银行)?(?:账号|卡号)|帳號|"
+            # a gamer's or a chat account's number (Steam ID, Discord ID, player ID)
+            r"steam(?:\s*id(?:64)?)?|discord(?=\s+(?:user\s+)?id)|(?:discord\s+)?user(?=\s+id)|"
+            r"player(?=\s+id)"
         ),
         0.7,
         group=1,
         check=_five_digits,
     )
+    # a Steam account's 64-bit id wherever it stands: 7656119 and ten digits (Valve's
+    # documented layout of SteamID64 for an individual account)
+    STEAM64 = Rule("steam64", re.compile(r"(?<!\d)7656119\d{10}(?!\d)"), 0.7, needs="7656119")
     ANY = Rule(
         "any",
         _labelled(r"account|acct|policy|claim|case|record|file|customer|order|invoice"),
@@ -78,7 +84,9 @@ class WardenRecordNumberRecognizer(RuleRecognizer):
 
     def __init__(self, strict: bool = False) -> None:
         super().__init__()
-        self.RULES = (self.PERSONAL, self.ANY) if strict else (self.PERSONAL,)
+        self.RULES = (
+            (self.PERSONAL, self.STEAM64, self.ANY) if strict else (self.PERSONAL, self.STEAM64)
+        )
 
     def prefilter(self, text: str) -> bool:
         return sum(map(str.isdigit, text)) >= 5

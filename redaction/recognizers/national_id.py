@@ -26,6 +26,7 @@ from stdnum.cl import rut as cl_rut
 from stdnum.cn import ric as cn_ric
 from stdnum.cz import rc as cz_rc
 from stdnum.de import idnr as de_idnr
+from stdnum.de import stnr as de_stnr
 from stdnum.dk import cpr as dk_cpr
 from stdnum.ee import ik as ee_ik
 from stdnum.fi import hetu as fi_hetu
@@ -312,6 +313,9 @@ _NAMED: tuple[tuple[str, tuple[Callable[[str], bool], ...], tuple[int, int]], ..
     ),
     ("ИНН|ІПН|РНОКПП", (ru_inn.is_valid, ua_rntrc.is_valid), (10, 12)),
     ("СНИЛС", (_snils_ok,), (11, 11)),
+    # Germany's tax number, in a Land's layout with slashes (21/815/08150) or as the
+    # federal thirteen digits
+    (r"(?i:steuer-?(?:nummer|nr\.?)|st\.?-?nr\.?)", (de_stnr.is_valid,), (10, 13)),
     (r"AHV|AVS|(?i:ahv-?(?:nr|nummer)|num[ée]ro[ \t]+avs)", (ch_ssn.is_valid,), (13, 13)),
     (
         "(?i:personnummer|personnr|fødselsnummer|fødselsnr|cpr-?(?:nr|nummer))|CPR",

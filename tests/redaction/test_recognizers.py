@@ -166,6 +166,20 @@ FOUND = [
     ("NATIONAL_ID", "NINO AB 12 34 56 C", "AB 12 34 56 C"),
     ("NATIONAL_ID", "DNI 12345678Z", "12345678Z"),
     ("NATIONAL_ID", "passport number X12345678", "X12345678"),
+    # a gamer's or a chat account's number after its label, a SteamID64 anywhere
+    ("RECORD_NUMBER", "my Steam ID is 76561198012345678.", "76561198012345678"),
+    ("RECORD_NUMBER", "add me 76561198000000001 on steam", "76561198000000001"),
+    ("RECORD_NUMBER", "Discord user ID 123456789012345678 spams", "123456789012345678"),
+    # Germany's tax number in a Land's layout
+    ("NATIONAL_ID", "Meine Steuernummer ist 21/815/08150 und", "21/815/08150"),
+    # a user name of a first name in lower case and a word, joined by a dot, digits after
+    ("PERSON", "yo hmu at jaylen.brooks22 on snap", "jaylen.brooks22"),
+    # a traveller's name as airlines write it, after the traveller or before the title
+    ("PERSON", "for passenger DUBOIS/AMELIE seat 14C", "DUBOIS/AMELIE"),
+    ("PERSON", "1.1OKAFOR/CHIDI EMEKA MR 2.1NWOSU/ADA MRS", "NWOSU/ADA"),
+    # a Vietnamese street named without "street" before its district; a Hindi address
+    ("STREET_ADDRESS", "địa chỉ 123 Nguyễn Huệ, Quận 1, TP.HCM.", "123 Nguyễn Huệ, Quận 1"),
+    ("STREET_ADDRESS", "मेरा पता 12, एमजी रोड, बेंगलुरु है।", "12, एमजी रोड, बेंगलुरु"),
     # a Russian passport's series and number (was labelled a phone number, or left when
     # the sign № stood between them)
     ("NATIONAL_ID", "Мой паспорт 4509 123456, выдан в Москве.", "4509 123456"),
@@ -244,6 +258,13 @@ NOT_FOUND = [
     # the word after a passport's name before a date is no number's series
     ("NATIONAL_ID", "My passport issued 12.03.2005 in Kyiv."),
     ("NATIONAL_ID", "Мій паспорт виданий 12.03.2005 року."),
+    # capitals around a slash that are common words or no title after them; a district
+    # without a house number and a street; a player's points; a tax number's name
+    ("PERSON", "Configure TCP/IP, INPUT/OUTPUT MS Word and READ/WRITE DR access"),
+    ("STREET_ADDRESS", "Có 3 người ở Quận 1."),
+    ("STREET_ADDRESS", "Năm 2019 Apple ra mắt, còn Quận 1 thì đông."),
+    ("RECORD_NUMBER", "the player scored 12345 points"),
+    ("PERSON", "Meine Steuernummer ist 21/815/08150."),
     # "epic" in lower case is a word, not India's voter ID
     ("NATIONAL_ID", "an epic 12345 point game"),
     # a PAN's shape without its name: a product code

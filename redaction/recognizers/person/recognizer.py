@@ -235,6 +235,16 @@ _IRC_NICK = re.compile(
     r"(?m)^[ \t]*(?:\[[\d:/.,\- ]{4,25}(?:[AaPp]\.?[Mm]\.?)?\]|\d{1,2}:\d{2}(?::\d{2})?)"
     r"[ \t]*<[@+%~&]?([^\W\d_][\w.|-]{1,30}[\w|])>[ \t]"
 )
+# a traveller's name as airlines write it, family name / given names in capitals, with
+# the title after it or a word for the traveller before it: "DUBOIS/AMELIE MS",
+# "passenger OKAFOR/CHIDI EMEKA", "1.1OKAFOR/ADA MRS" in a booking (not TCP/IP, AC/DC,
+# nor common words: READ/WRITE DR)
+_AIRLINE_TITLE = r"(?:MR|MRS|MS|MISS|MSTR|DR|PROF)\b"
+_AIRLINE_NAME = re.compile(
+    r"((?i:passenger|pax|traveller|traveler|guest)s?[ \t]*[:=]?[ \t]*)?"
+    rf"(?<![A-Za-z/])([A-Z][A-Z'-]+/[A-Z][A-Z'-]+(?:[ ](?!{_AIRLINE_TITLE})[A-Z][A-Z'-]+)?)"
+    rf"([ ]+{_AIRLINE_TITLE})?"
+)
 _INITIAL = re.compile(rf"\b({_TOKEN})[ \t]+([A-Z])\.?[ \t]+({_TOKEN})\b")
 _INITIAL_CAPS = re.compile(
     r"(?<![\w.])([A-Z]{2,})[ \t]+([A-Z])\.[ \t]+([A-Z]{2,}(?:[-'’][A-Z]{2,})?)\b"
@@ -302,7 +312,8 @@ _LOWER_LIST = re.compile(
     r"\b[a-zà-ÿ]{3,}(?:,[ \t]*(?:and[ \t]+)?[a-zà-ÿ]{3,}|[ \t]+and[ \t]+[a-zà-ÿ]{3,}){2,}"
 )
 _LONE = re.compile(rf"(?<![\w@.'’-]){_TOKEN}(?![\w@'’-])")
-_LOWER_WORD = re.compile(r"(?<![\w@#./:\\-])[a-z]{4,}(?![\w@/\\-])")
+# (or the first part of a user name, "maria_lopez1998")
+_LOWER_WORD = re.compile(r"(?<![\w@#./:\\-])[a-z]{4,}(?=[._][a-z]|(?![\w@/\\-]))")
 # a word in lower case with a letter English does not write (gintarė, josé, søren)
 _LOWER_ACCENTED = re.compile(
     r"(?<![\w@#./:\\-])[a-zß-öø-ÿā-ž]*[ß-öø-ÿā-ž][a-zß-öø-ÿā-ž]*(?![\w@/\\-])"
@@ -323,8 +334,8 @@ _QUOTED_PAIR = re.compile(
     r"(['\"])([A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]+)\1[ \t]*,[ \t]*(['\"])([A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_'’-]+(?:[-'’][^\W\d_]+)*)\3"
 )
 # the word after a first name in lower case: its surname, after a space or, in a user
-# name, a dot or an underscore ("kwame.mensah")
-_NEXT_LOWER_WORD = re.compile(r"(?:[ \t]+|[._])([a-z]{3,})(?![\w@/\\-])")
+# name, a dot or an underscore and perhaps digits ("kwame.mensah", "jaylen.brooks22")
+_NEXT_LOWER_WORD = re.compile(r"(?:[ \t]+|[._])([a-z]{3,})\d{0,4}(?![\w@/\\-])")
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
 _OTHER_NAMED = frozenset({"ORG", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LANGUAGE"})
 # words that lead to a place ("in Wellington", "the Echo"): a word after them the NER
@@ -1400,6 +1411,10 @@ class WardenPersonRecognizer(EntityRecognizer):
                 spans.append((m.start(1), m.end(1), 0.6))
         for m in _IRC_NICK.finditer(text) if "<" in text else ():
             spans.append((m.start(1), m.end(1), 0.6))
+        for m in _AIRLINE_NAME.finditer(text) if "/" in text else ():
+            words = re.split(r"[/ ]", m.group(2))
+            if (m.group(1) or m.group(3)) and not all(is_common(w.title()) for w in words):
+                spans.append((m.start(2), m.end(2), 0.6))
         for m in _PAYMENT_HANDLE.finditer(text) if _PAYMENT_HINT.search(text) else ():
             g = 1 if m.group(1) else 2
             spans.append((m.start(g), m.end(g), 0.6))
@@ -2114,7 +2129,10 @@ class WardenPersonRecognizer(EntityRecognizer):
             after = _NEXT_LOWER_WORD.match(text, end)
             if after and after.group(1) not in STOP_WORDS:
                 surname = after.group(1)
-                if not is_common(surname) or zipf(surname) < 4.0:
+                # in a user name (a dot or an underscore between, digits after) the
+                # second part goes with the first whatever word it is: jaylen.brooks22
+                handle = text[end] in "._"
+                if handle or not is_common(surname) or zipf(surname) < 4.0:
                     end = after.end()
             spans.append((m.start(), end, 0.5))
         return spans
