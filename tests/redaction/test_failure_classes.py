@@ -1691,6 +1691,48 @@ def test_korean_family_name_before_an_office_or_hidden_behind_mo() -> None:
     assert not {"한", "두", "전", "이"} & found, found
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "names"),
+    [
+        ("oi, aqui é a fernanda costa, me liga depois", "pt", ["fernanda costa"]),
+        ("hola soy diego hernández, mi correo es", "es", ["diego hernández"]),
+        ("salut c'est margaux, appelle mon frère théo", "fr", ["margaux", "théo"]),
+        ("ciao sono giulia bianchi, scrivimi pure", "it", ["giulia bianchi"]),
+        ("hallo, ich bin der lukas schneider aus münchen", "de", ["lukas schneider"]),
+        # after "here is" a first name alone is left (an adjective stands there as often)
+        ("cześć, tu agnieszka, mój mąż paweł nowak zadzwoni", "pl", ["paweł nowak"]),
+        ("merhaba, benim adım elif", "tr", ["elif"]),
+        # a pet form no list knows, before a listed family name
+        ("привет, мой муж серёжа петров перезвонит", "ru", ["серёжа петров"]),
+        ("мене звати ірина", "uk", ["ірина"]),
+        (
+            "xin chào, tôi là nguyễn thị lan, chồng tôi là trần văn hùng",
+            "vi",
+            ["nguyễn thị lan", "trần văn hùng"],
+        ),
+        # the family name only when listed; a name that is also a place (ma sœur florence)
+        ("mi chiamo marco oggi, ciao", "it", ["marco"]),
+        ("ma sœur florence arrive", "fr", ["florence"]),
+        ("tôi là nguyễn văn nam và tôi ở hà nội", "vi", ["nguyễn văn nam"]),
+        # not a word after the same cues, nor "this is" in Russian (роман, "a novel"), nor
+        # after "I am" a word before a family name ("they are all red")
+        ("sono tutti rossi", "it", []),
+        ("ich bin gelernter schneider", "de", []),
+        # a listed first name that is one of the language's most frequent words
+        ("mi amiga una vez me dijo", "es", []),
+        ("sono felice, ich bin müde, c'est super, soy de madrid", "it", []),
+        ("это роман, я лев по гороскопу", "ru", []),
+        ("tôi là người việt và tôi là sinh viên", "vi", []),
+    ],
+)
+def test_a_name_in_lower_case_after_what_introduces_a_person(
+    text: str, lang: str, names: list[str]
+) -> None:
+    from redaction.recognizers.person.lower_case import introduced_in_lower_case
+
+    assert [text[a:b] for a, b, _ in introduced_in_lower_case(text, lang)] == names
+
+
 def test_korean_news_letter_standing_for_a_person() -> None:
     # the capital letter the news writes for a person it will not name, before 씨 (a
     # space between or not), 모씨, 군 or 양 and a particle, or a title written onto it;

@@ -20,6 +20,7 @@ from redaction.recognizers.person.hebrew_arabic import (
     _hebrew_names,
     _hebrew_speaker_and_office,
 )
+from redaction.recognizers.person.lower_case import introduced_in_lower_case
 from redaction.recognizers.person.polish import (
     _polish_addressed,
     _polish_first_names,
@@ -62,8 +63,9 @@ def _name_forms(text: str, lang: str) -> list[tuple[int, int, float]]:
     Polish and French speakers and subjects, Portuguese subjects, Polish offices, names
     after "with" and names addressed between commas;
     Hebrew, Arabic and Thai names from their lists, Hebrew and Arabic speakers and
-    offices."""
-    out: list[tuple[int, int, float]] = []
+    offices; and in eleven languages a first name in lower case after what introduces a
+    person (:func:`introduced_in_lower_case`)."""
+    out: list[tuple[int, int, float]] = introduced_in_lower_case(text, lang)
     if lang == "pl":
         out += [(m.start(), m.end(), 0.5) for m in _PL_FAMILY.finditer(text)]
         out += _polish_first_names(text)
