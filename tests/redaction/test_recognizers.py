@@ -174,6 +174,10 @@ FOUND = [
     ("NATIONAL_ID", "Meine Steuernummer ist 21/815/08150 und", "21/815/08150"),
     # a user name of a first name in lower case and a word, joined by a dot, digits after
     ("PERSON", "yo hmu at jaylen.brooks22 on snap", "jaylen.brooks22"),
+    # a user name of an initial and a family name after who wrote, owns or is asked,
+    # and the next in a list
+    ("PERSON", "Author: Wojciech | Last edited by nbhattacharya", "nbhattacharya"),
+    ("PERSON", "assigned to jsmith and mgarcia, thanks", "mgarcia"),
     # a traveller's name as airlines write it, after the traveller or before the title
     ("PERSON", "for passenger DUBOIS/AMELIE seat 14C", "DUBOIS/AMELIE"),
     ("PERSON", "1.1OKAFOR/CHIDI EMEKA MR 2.1NWOSU/ADA MRS", "NWOSU/ADA"),
@@ -264,6 +268,8 @@ NOT_FOUND = [
     ("STREET_ADDRESS", "Có 3 người ở Quận 1."),
     ("STREET_ADDRESS", "Năm 2019 Apple ra mắt, còn Quận 1 thì đông."),
     ("RECORD_NUMBER", "the player scored 12345 points"),
+    # a word after "by" or "login" that is no initial and family name
+    ("PERSON", "made by humans, by default, login: admin, by using the API"),
     ("PERSON", "Meine Steuernummer ist 21/815/08150."),
     # "epic" in lower case is a word, not India's voter ID
     ("NATIONAL_ID", "an epic 12345 point game"),
