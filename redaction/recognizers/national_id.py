@@ -120,6 +120,28 @@ _MBI_DASHED = rf"[1-9]{_MBI_LETTER}{_MBI_ANY}\d-{_MBI_LETTER}{_MBI_ANY}\d-{_MBI_
 _MBI = rf"[1-9]{_MBI_LETTER}{_MBI_ANY}\d-?{_MBI_LETTER}{_MBI_ANY}\d-?{_MBI_LETTER}{{2}}\d{{2}}"
 
 
+# what follows a cue of a national number (:class:`WardenNationalIdRecognizer`'s cued
+# rules) up to the number's end
+_CUED_NUMBER = (
+    # "number", an acronym in brackets ("voter ID (EPIC)"), a colon, "is"
+    r"(?:\s+(?:number|no\.?|#|num))?(?:\s*\((?-i:[A-Z]{2,6})\))?\s*[:#№：]?\s*"
+    rf"(?:(?:is|to|jest|ist|lautet|es|é|è|est)\s+|(?:{LABEL_PARTICLES})\s*)?"
+    # the number: a series of one to three capitals (Latin or Cyrillic: МК
+    # 123456) before its digits, or a group of letters and digits that holds
+    # a digit ("X1234567"; not "issued 12.03.2005", the word before a date),
+    # then the groups after it that hold a digit or are capitals before one
+    # ("12 AB 34567"; not "X1234567 issued")
+    rf"((?:(?-i:[A-Z{_CYRILLIC_CAPS}]{{1,3}})(?=[ ]?(?:№[ ]?)?\d)"
+    rf"|(?=[\w.-]*\d)[A-Z0-9{_CYRILLIC_CAPS}][A-Z0-9{_CYRILLIC_CAPS}.-]{{0,18}}"
+    rf"[A-Z0-9{_CYRILLIC_CAPS}])"
+    rf"(?:[ ]?(?:№[ ]?)?(?:(?-i:[A-Z{_CYRILLIC_CAPS}]{{1,3}})(?=[ ][A-Z0-9.-]*\d)"
+    r"|(?=[A-Z.-]*\d)[A-Z0-9.-]*[A-Z0-9])){0,4})"
+    # its end: a word's, or Korean, Japanese or Chinese written onto it
+    # (M12345678입니다)
+    r"(?:\b|(?=[가-힣ぁ-んァ-ヶ一-鿿]))"
+)
+
+
 class WardenNationalIdRecognizer(RuleRecognizer):
     """UK NINO, Spanish DNI/NIE, Italy's codice fiscale, China's and Finland's personal
     numbers, Turkey's T.C. kimlik, Mexico's RFC, Singapore's NRIC, Hong Kong's HKID and
@@ -232,7 +254,7 @@ class WardenNationalIdRecognizer(RuleRecognizer):
         Rule(
             "cued",
             re.compile(
-                r"(?i)(?:\b(?:passport|pasaporte|reisepass|id\s*card|identity\s*card|national\s*id|"
+                r"(?i)\b(?:passport|pasaporte|reisepass|id\s*card|identity\s*card|national\s*id|"
                 # India's voter ID (EPIC), Mexico's voter card (clave de elector), Italy's
                 # health card
                 r"voter\s*id(?:\s*card)?|(?-i:EPIC)|clave\s+de\s+elector|"
@@ -248,29 +270,24 @@ class WardenNationalIdRecognizer(RuleRecognizer):
                 # Ukrainian ID card; a Russian or Ukrainian driving licence
                 r"паспорт(?:а|у|ом|і)?(?:\s+(?:рф|україни|серия|серии|серія|серії|№|номер))*|"
                 r"id-карт(?:к[аиуі]|[аиуі])|водительск(?:ое|ого)\s+удостоверени[ея]|"
-                r"посвідчення\s+водія|водійськ(?:е|ого)\s+посвідчення)"
-                # a passport in Chinese, Japanese or Korean (护照号码是 E12345678, 여권번호는)
-                r"|(?:护照|護照|旅券|パスポート|여권)(?:号码|號碼|号|番号|[ \t]?번호)?)"
-                # "number", an acronym in brackets ("voter ID (EPIC)"), a colon, "is"
-                r"(?:\s+(?:number|no\.?|#|num))?(?:\s*\((?-i:[A-Z]{2,6})\))?\s*[:#№：]?\s*"
-                rf"(?:(?:is|to|jest|ist|lautet|es|é|è|est)\s+|(?:{LABEL_PARTICLES})\s*)?"
-                # the number: a series of one to three capitals (Latin or Cyrillic: МК
-                # 123456) before its digits, or a group of letters and digits that holds
-                # a digit ("X1234567"; not "issued 12.03.2005", the word before a date),
-                # then the groups after it that hold a digit or are capitals before one
-                # ("12 AB 34567"; not "X1234567 issued")
-                rf"((?:(?-i:[A-Z{_CYRILLIC_CAPS}]{{1,3}})(?=[ ]?(?:№[ ]?)?\d)"
-                rf"|(?=[\w.-]*\d)[A-Z0-9{_CYRILLIC_CAPS}][A-Z0-9{_CYRILLIC_CAPS}.-]{{0,18}}"
-                rf"[A-Z0-9{_CYRILLIC_CAPS}])"
-                rf"(?:[ ]?(?:№[ ]?)?(?:(?-i:[A-Z{_CYRILLIC_CAPS}]{{1,3}})(?=[ ][A-Z0-9.-]*\d)"
-                r"|(?=[A-Z.-]*\d)[A-Z0-9.-]*[A-Z0-9])){0,4})"
-                # its end: a word's, or Korean, Japanese or Chinese written onto it
-                # (M12345678입니다)
-                r"(?:\b|(?=[가-힣ぁ-んァ-ヶ一-鿿]))"
+                r"посвідчення\s+водія|водійськ(?:е|ого)\s+посвідчення)" + _CUED_NUMBER
             ),
             0.8,
             group=1,
             check=lambda v: sum(c.isdigit() for c in v) >= 5,
+        ),
+        # a passport in Chinese, Japanese or Korean (护照号码是 E12345678, 여권번호는 ...):
+        # a rule of its own, as a word written before it (我的护照) leaves no word boundary
+        Rule(
+            "cued_cjk",
+            re.compile(
+                r"(?:护照|護照|旅券|パスポート|여권)(?:号码|號碼|号|番号|[ \t]?번호)?"
+                + _CUED_NUMBER
+            ),
+            0.8,
+            group=1,
+            check=lambda v: sum(c.isdigit() for c in v) >= 5,
+            needs_any=("护照", "護照", "旅券", "パスポート", "여권"),
         ),
     )
 

@@ -174,6 +174,7 @@ FOUND = [
     ("NATIONAL_ID", "Meine Steuernummer ist 21/815/08150 und", "21/815/08150"),
     # a user name of a first name in lower case and a word, joined by a dot, digits after
     ("PERSON", "yo hmu at jaylen.brooks22 on snap", "jaylen.brooks22"),
+    ("PERSON", "dm jaylen_brooks22 pls", "jaylen_brooks22"),
     # a user name of an initial and a family name after who wrote, owns or is asked,
     # and the next in a list
     ("PERSON", "Author: Wojciech | Last edited by nbhattacharya", "nbhattacharya"),

@@ -95,6 +95,14 @@ def _cyrillic_names() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(n.lower() for n in first), frozenset(n.lower() for n in last)
 
 
+@lru_cache(maxsize=16)
+def _latin_names(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(first names, family names): Faker's lists and nam_dict's first names given where
+    ``lang`` is spoken, case-folded."""
+    first, last = dictionaries()
+    return first | first_name_frequency(lang).keys(), last
+
+
 @lru_cache(maxsize=1)
 def _vietnamese_family_names() -> frozenset[str]:
     return frozenset(n.lower() for n in _one_word_names("vi_VN")[1])
@@ -114,13 +122,8 @@ def introduced_in_lower_case(text: str, lang: str) -> list[tuple[int, int, float
     pattern = _PATTERNS.get(lang)
     if pattern is None or not any(c.islower() for c in text):
         return []
-    if lang in ("ru", "uk"):
-        first, last = _cyrillic_names()
-        known = first.__contains__
-    else:
-        first, last = dictionaries()
-        by_country = first_name_frequency(lang)
-        known = lambda w: w in by_country or w in first  # noqa: E731
+    first, last = _cyrillic_names() if lang in ("ru", "uk") else _latin_names(lang)
+    known = first.__contains__
     out: list[tuple[int, int, float]] = []
     for m in pattern.finditer(text):
         named_by, name, family = m.group(1), m.group(2), m.group(3)

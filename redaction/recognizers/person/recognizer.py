@@ -312,7 +312,7 @@ _LOWER_LIST = re.compile(
     r"\b[a-zà-ÿ]{3,}(?:,[ \t]*(?:and[ \t]+)?[a-zà-ÿ]{3,}|[ \t]+and[ \t]+[a-zà-ÿ]{3,}){2,}"
 )
 _LONE = re.compile(rf"(?<![\w@.'’-]){_TOKEN}(?![\w@'’-])")
-# (or the first part of a user name, "maria_lopez1998")
+# (or the first part of a user name, "kwame_mensah", "jaylen_brooks22")
 _LOWER_WORD = re.compile(r"(?<![\w@#./:\\-])[a-z]{4,}(?=[._][a-z]|(?![\w@/\\-]))")
 # a word in lower case with a letter English does not write (gintarė, josé, søren)
 _LOWER_ACCENTED = re.compile(
