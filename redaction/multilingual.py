@@ -774,7 +774,7 @@ def korean_common_word(word: str) -> bool:
     models take such words for names; Korean names are far rarer as words (박근혜 4.7).
     Chosen on ko.all lines 400-2399 (61 spans on no name dropped, no name lost), checked on
     2400-4999 (84 dropped; one name lost, 이미, also "already")."""
-    if len(word) < 2 or not all("가" <= c <= "힣" for c in word):
+    if len(word) < 2 or not _hangul(word):
         return False
     return korean_frequencies().get(word, 0.0) >= 1e-4  # Zipf 5: log10(f * 1e9) >= 5
 

@@ -14,6 +14,11 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 LABEL_PARTICLES = "是|为|為|は|는|은"
 
 
+def five_digits(value: str) -> bool:
+    """Does ``value`` hold five digits or more (a number after its label, not a word)?"""
+    return sum(c.isdigit() for c in value) >= 5
+
+
 @dataclass(frozen=True)
 class Rule:
     """One pattern. ``group`` picks the part of the match that is the entity."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from redaction.recognizers.base import LABEL_PARTICLES, Rule, RuleRecognizer
+from redaction.recognizers.base import LABEL_PARTICLES, Rule, RuleRecognizer, five_digits
 
 
 class WardenAccountIdRecognizer(RuleRecognizer):
@@ -41,10 +41,6 @@ def _labelled(labels: str) -> re.Pattern[str]:
     )
 
 
-def _five_digits(value: str) -> bool:
-    return sum(c.isdigit() for c in value) >= 5
-
-
 class WardenRecordNumberRecognizer(RuleRecognizer):
     """Numbers that identify a person or their records, after their label (``MRN:
     40718823``, ``member ID 88213409``, ``employee ID E1048277``, ``student ID
@@ -69,7 +65,7 @@ class WardenRecordNumberRecognizer(RuleRecognizer):
         ),
         0.7,
         group=1,
-        check=_five_digits,
+        check=five_digits,
     )
     # a Steam account's 64-bit id wherever it stands: 7656119 and ten digits (Valve's
     # documented layout of SteamID64 for an individual account)
@@ -79,7 +75,7 @@ class WardenRecordNumberRecognizer(RuleRecognizer):
         _labelled(r"account|acct|policy|claim|case|record|file|customer|order|invoice"),
         0.6,
         group=1,
-        check=_five_digits,
+        check=five_digits,
     )
 
     def __init__(self, strict: bool = False) -> None:

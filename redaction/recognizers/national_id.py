@@ -60,7 +60,7 @@ from stdnum.tr import tckimlik as tr_tckimlik
 from stdnum.ua import rntrc as ua_rntrc
 from stdnum.za import idnr as za_idnr
 
-from redaction.recognizers.base import LABEL_PARTICLES, Rule, RuleRecognizer
+from redaction.recognizers.base import LABEL_PARTICLES, Rule, RuleRecognizer, five_digits
 
 _DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
 _IT_FISCAL_CODE = ItFiscalCodeRecognizer()
@@ -274,7 +274,7 @@ class WardenNationalIdRecognizer(RuleRecognizer):
             ),
             0.8,
             group=1,
-            check=lambda v: sum(c.isdigit() for c in v) >= 5,
+            check=five_digits,
         ),
         # a passport in Chinese, Japanese or Korean (护照号码是 E12345678, 여권번호는 ...):
         # a rule of its own, as a word written before it (我的护照) leaves no word boundary
@@ -286,7 +286,7 @@ class WardenNationalIdRecognizer(RuleRecognizer):
             ),
             0.8,
             group=1,
-            check=lambda v: sum(c.isdigit() for c in v) >= 5,
+            check=five_digits,
             needs_any=("护照", "護照", "旅券", "パスポート", "여권"),
         ),
     )
