@@ -401,6 +401,8 @@ CASES = [
     ("PERSON", "Can u tell sandeep bhai ki meeting cancel ho gayi", "sandeep"),
     ("PERSON", "Sharma ji said the report is late", "Sharma"),
     ("PERSON", "INTERVIEWER: What's your name? GUADALUPE: Guadalupe Ortiz.", "GUADALUPE"),
+    # found in capitals, then written with a capital only (or the other way round)
+    ("PERSON", "SHOUTOUT TO THANDIWE!!! Thandiwe hair game strong", "Thandiwe"),
     # a lower-case name after the people a chat talks about; a social network's handle
     ("PERSON", "bro my ex-girlfriend jasmine keeps texting me at 3am", "jasmine"),
     ("PERSON", "My Insta is sunnydayz.88 and my snap: k.ly_22", "sunnydayz.88"),

@@ -1690,13 +1690,16 @@ class WardenPersonRecognizer(EntityRecognizer):
             if after:
                 spans.append((after.start(1), after.end(1), 0.6))
         # 6. every part of a found name, wherever else it appears, in capitals too (a
-        # transcript's "GUADALUPE: Guadalupe Ortiz")
+        # transcript's "GUADALUPE: Guadalupe Ortiz") and with a capital first letter only
+        # ("FOR THAT REMY EFFECT, Remy hair": en.dev lines 400-1005 one name more, no other
+        # word; en.train and the comparison texts unchanged)
         parts = set()
         for s, e, _ in spans:
             for w in _WORD.findall(text[s:e]):
                 if len(w) >= 3 and w.casefold() not in self.common:
                     parts.add(w)
                     parts.add(w.upper())
+                    parts.add(w[0].upper() + w[1:].lower())
         spans += [(a, b, 0.6) for a, b in _standing_alone(text, parts)]
         # in scripts without spaces a name has no word boundary: "佐々木さんと佐々木の"
         unspaced = {
