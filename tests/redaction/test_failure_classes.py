@@ -401,6 +401,8 @@ CASES = [
     ("PERSON", "Can u tell sandeep bhai ki meeting cancel ho gayi", "sandeep"),
     ("PERSON", "Sharma ji said the report is late", "Sharma"),
     ("PERSON", "INTERVIEWER: What's your name? GUADALUPE: Guadalupe Ortiz.", "GUADALUPE"),
+    # after an interview's speaker tag
+    ("PERSON", "P - E o seu pai?\nR- Joaquim Pereira, ele era pedreiro.", "Joaquim Pereira"),
     # found in capitals, then written with a capital only (or the other way round)
     ("PERSON", "SHOUTOUT TO THANDIWE!!! Thandiwe hair game strong", "Thandiwe"),
     # a lower-case name after the people a chat talks about; a social network's handle
@@ -526,6 +528,15 @@ KEPT = [
     ("Customer: I was billed twice.\nAgent: Sorry about that.", ["billed twice"]),
     ("Patient: 45-year-old male with chest pain\nBP: 120/80", ["chest pain"]),
     ("Customer: Joanna Kowalska\nPhone: 555-0100", ["Phone"]),
+    # an interview's speaker tag and the word after it ("P" asks, "R" answers)
+    (
+        "P - Vamos começar, diga o seu nome completo.\nR- Ah, em trilha, tinha um monte de mato.",
+        ["P - Vamos", "R- Ah"],
+    ),
+    ("P - Em que cidade?\nR- Estado de São Paulo, numa cidade pequena.", ["R- Estado"]),
+    # a place after the particle a name model took with it
+    ("se desplazaron a la vecina localidad de Sitges , donde cenaron", ["de Sitges"]),
+    ("inicia o mercado do distrito de Santarém e posteriormente Leiria", ["de Santarém"]),
     # a pronoun beside a common word, or a name that is mostly a word
     ("me and mom went shopping, then me and will left", ["mom", "will"]),
     # a determiner opens no name ("My" is a listed first name); a verb after kin is no
