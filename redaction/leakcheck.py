@@ -8,7 +8,8 @@ counts as leaked when a reader could still recover part of it:
 - for names and addresses, any word of three letters or more (particles such as
   "van" or "de" and street-type words such as "Street" excepted), two in Han, kana,
   Hangul and Thai (佐藤), whose words also count inside a longer run, as a particle is
-  written onto them (가르시아라고);
+  written onto them (가르시아라고); a word holds the marks written on its letters (Thai's
+  vowels and tones, Devanagari's vowel signs);
 - for anything with digits (phones, cards, IBANs, ids, postcodes), any run of five
   consecutive digits of the value, even when the text splits it with spaces, dots,
   dashes or slashes;
@@ -105,6 +106,13 @@ _SEPARATORS = re.compile(r"(?<=\d)[\s\-./()\u00a0]+(?=\d)")
 # Scripts that write a particle or the next word onto a name (가르시아라고, 佐藤です):
 # a word of theirs leaks inside a longer run too.
 _ATTACHED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# A word: letters, digits and the marks written on them (the vowel and tone marks of
+# Thai, Devanagari's vowel signs: ``\w`` alone cuts วีระ into ว and ระ, रोहित into र, ह, त,
+# and such a cut piece of two letters is inside many other words)
+_MARKS = "".join(
+    chr(c) for c in range(0x300, 0x10000) if unicodedata.category(chr(c)).startswith("M")
+)
+_WORD = re.compile(rf"(?:\w|[{re.escape(_MARKS)}])+")
 # Pseudonyms are hex: their digits are no leak.
 _PSEUDONYM = re.compile(r"\b[a-z]{2}_v\d+_[0-9a-f]{16,64}\b")
 
@@ -126,7 +134,7 @@ def fragments(kind: str, value: str) -> list[str]:
     out = [value] if value else []
     upper = kind.upper()
     if "EMAIL" not in upper and any(k in upper for k in _NAME_KINDS):
-        for word in re.findall(r"\w+", value):
+        for word in _WORD.findall(value):
             low = word.lower()
             if (
                 (len(word) >= 3 or (len(word) == 2 and _ATTACHED.search(word)))

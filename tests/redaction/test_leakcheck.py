@@ -19,6 +19,8 @@ LEAKS = [
     # a particle written onto the family name left (Korean, Japanese)
     ("PERSON", "마리아 가르시아", "제 <PERSON> 가르시아라고 합니다."),
     ("PERSON", "佐藤 健", "<PERSON> 佐藤です"),
+    # a word with the vowel signs written on its letters (Devanagari): the family name left
+    ("PERSON", "रोहित वर्मा", "<PERSON> वर्मा ने कहा"),
 ]
 CLEAN = [
     ("PERSON", "Anna Kowalski", "dr. <PERSON> said"),
@@ -28,6 +30,9 @@ CLEAN = [
     ("STREET_ADDRESS", "160 Baker Street, London NW1 6XE", "a street named <STREET_ADDRESS>"),
     ("IP_ADDRESS", "203.0.113.195", "from ip_v1_2030113195aaaaaaaaaaaaaaaaaaaaaa"),
     ("EMAIL_ADDRESS", "ana.ruiz@mail.es", "mail <EMAIL_ADDRESS> now"),
+    # a Thai word is whole with its vowel and tone marks: its two last letters (ระ of
+    # วีระ) are no word of the name, and are inside many others (ชลประทาน)
+    ("PERSON", "นายวีระ วงศ์แสงนาค", "ด้าน<PERSON> รองอธิบดีกรมชลประทาน กล่าว"),
 ]
 
 
