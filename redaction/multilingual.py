@@ -440,6 +440,9 @@ KO_TITLES = tuple(
         "할아버지",
     ]
 )
+# the family names of two syllables (남궁 Namgung, 황보 Hwangbo, 제갈 Jegal, 선우 Seonu,
+# 독고 Dokgo, 서문 Seomun): with a given name of two, a proper noun of four (남궁민서)
+KO_TWO_SYLLABLE_SURNAMES = ("남궁", "황보", "제갈", "선우", "독고", "서문")
 # titles only a person bears: a firm has a chairman (회장) and a party candidates (후보)
 _KO_OFFICES = (
     "대통령",
@@ -475,7 +478,7 @@ def _korean_names(text: str) -> list[tuple[int, int]]:
     """Korean names from kiwipiepy's proper nouns (NNP):
 
     - a proper noun of three syllables with a family name first (not one that ends like
-      a place), or of two to four syllables with a title, the vocative (지훈아) or the -이
+      a place) or of four with a family name of two (남궁민서), or of two to four syllables with a title, the vocative (지훈아) or the -이
       of a given name among friends (수진이가) after it, or of five or six
       with an office no firm or party holds after it (크리스토퍼 장관);
     - a family name alone before a title (``김 과장님``; ``이 전 장관``, "former" between);
@@ -506,6 +509,7 @@ def _korean_names(text: str) -> list[tuple[int, int]]:
                     or _KO_OFFICE_AFTER_ONE_WORD.match(text, end) is not None
                 )
             )
+            or (tok.len == 4 and tok.form.startswith(KO_TWO_SYLLABLE_SURNAMES))
             or after.startswith(KO_TITLES)
             # called by name (지훈아, 민수야) or by the -이 a given name takes among
             # friends and family (수진이가)

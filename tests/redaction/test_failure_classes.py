@@ -401,6 +401,11 @@ CASES = [
     ("PERSON", "Can u tell sandeep bhai ki meeting cancel ho gayi", "sandeep"),
     ("PERSON", "Sharma ji said the report is late", "Sharma"),
     ("PERSON", "INTERVIEWER: What's your name? GUADALUPE: Guadalupe Ortiz.", "GUADALUPE"),
+    # a user name of a first name and an initial or an initial and a family name
+    ("PERSON", "attendees - priyanka.r, m.okonkwo, Tobias (PM)", "priyanka.r"),
+    ("PERSON", "attendees - priyanka.r, m.okonkwo, Tobias (PM)", "m.okonkwo"),
+    # a Korean family name of two syllables (Namgung)
+    ("PERSON", "안녕하세요, 저는 남궁민서입니다.", "남궁민서"),
     # after an interview's speaker tag
     ("PERSON", "P - E o seu pai?\nR- Joaquim Pereira, ele era pedreiro.", "Joaquim Pereira"),
     # found in capitals, then written with a capital only (or the other way round)
@@ -528,6 +533,8 @@ KEPT = [
     ("Customer: I was billed twice.\nAgent: Sorry about that.", ["billed twice"]),
     ("Patient: 45-year-old male with chest pain\nBP: 120/80", ["chest pain"]),
     ("Customer: Joanna Kowalska\nPhone: 555-0100", ["Phone"]),
+    # code is no user name
+    ("x = np.zeros(3); y = df.head(); see a.read", ["np.zeros", "df.head", "a.read"]),
     # an interview's speaker tag and the word after it ("P" asks, "R" answers)
     (
         "P - Vamos começar, diga o seu nome completo.\nR- Ah, em trilha, tinha um monte de mato.",

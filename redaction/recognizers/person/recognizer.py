@@ -541,6 +541,12 @@ _INITIAL_USER = re.compile(
     r"|ping|dm)\b)[ \t]*[:=]?[ \t]*@?((?-i:[a-z]{5,}))(?![\w@/-])"
 )
 _NEXT_USER = re.compile(r"[ \t]*(?:,|and|&)[ \t]*@?([a-z]{5,})(?![\w@/-])")
+# A user name of a first name and an initial or of an initial and a family name, joined
+# by a dot, as companies make them (priyanka.r, m.okonkwo): not inside a path, an address
+# or code (np.zeros(3), df.head())
+_DOTTED_USER = re.compile(
+    r"(?<![\w@./:\\-])(?:([a-z]{3,})\.[a-z]|[a-z]\.([a-z]{3,}))(?![\w@/\\(.-])"
+)
 # A person's profile address: the name or handle in its path (linkedin.com/in/jdoe,
 # x.com/jdoe, instagram.com/jdoe, tiktok.com/@jdoe, t.me/jdoe, reddit.com/u/jdoe, a
 # GitHub or GitLab account without a repository after it: github.com/jdoe), not the
@@ -1447,6 +1453,12 @@ class WardenPersonRecognizer(EntityRecognizer):
                 spans.append((end - len(user), end, 0.6))
                 after = _NEXT_USER.match(text, end)
                 user, end = (after.group(1), after.end(1)) if after else (None, end)
+        for m in _DOTTED_USER.finditer(text) if "." in text else ():
+            # the first name or the family name listed, no frequent English word (not
+            # "read", "head")
+            name, names = (m.group(1), self.first) if m.group(1) else (m.group(2), self.last)
+            if name in names and zipf(name) < 3.5 and not is_common(name):
+                spans.append((m.start(), m.end(), 0.6))
         for m in _SPEAKER_NAMED.finditer(text) if "(" in text else ():
             if not is_common(m.group(1)) or self._in_dict(m.group(1)):
                 spans.append((m.start(1), m.end(1), 0.7))
