@@ -195,6 +195,21 @@ CASES = [
     # addresses in the layouts of other scripts, and Indian and Polish ones
     ("STREET_ADDRESS", "送り先は東京都目黒区中町2-41-7です", "東京都目黒区中町2-41-7"),
     ("STREET_ADDRESS", "地址：江苏省南京市鼓楼区中山路321号", "江苏省南京市鼓楼区中山路321号"),
+    # the parts after the first: the block and the house (1番3号), a building and its flat
+    # (3栋1201室, 101동 1203호), Traditional characters with a road's section, a lane, the
+    # floor
+    ("STREET_ADDRESS", "配送先：大阪府大阪市北区梅田3丁目1番3号 グランフロント", "1番3号"),
+    ("STREET_ADDRESS", "收件地址：广东省深圳市南山区科技园路88号3栋1201室，联系人", "3栋1201室"),
+    (
+        "STREET_ADDRESS",
+        "地址是新北市板橋區文化路一段 188 巷 12 號 3 樓",
+        "文化路一段 188 巷 12 號 3 樓",
+    ),
+    (
+        "STREET_ADDRESS",
+        "서울특별시 강남구 테헤란로 152 래미안아파트 101동 1203호로 보내 주세요",
+        "101동 1203호",
+    ),
     (
         "STREET_ADDRESS",
         "주소는 대구광역시 수성구 달구벌대로 2417 입니다",
