@@ -1740,6 +1740,17 @@ def test_korean_family_name_before_an_office_or_hidden_behind_mo() -> None:
         # a pet form no list knows, before a listed family name
         ("привет, мой муж серёжа петров перезвонит", "ru", ["серёжа петров"]),
         ("мене звати ірина", "uk", ["ірина"]),
+        # "(s)he is called", a form of address, "his mum"
+        (
+            "mi novio se llama joaquín y su mamá doña rosario no me quiere",
+            "es",
+            ["joaquín", "rosario"],
+        ),
+        ("a minha sogra chama-se conceição", "pt", ["conceição"]),
+        ("il mio capo si chiama gianluca e non risponde", "it", ["gianluca"]),
+        ("er heißt jannik und sie heißt svenja", "de", ["jannik", "svenja"]),
+        ("jego żona nazywa się agnieszka", "pl", ["agnieszka"]),
+        ("его зовут тимофей", "ru", ["тимофей"]),
         (
             "xin chào, tôi là nguyễn thị lan, chồng tôi là trần văn hùng",
             "vi",
@@ -1758,6 +1769,8 @@ def test_korean_family_name_before_an_office_or_hidden_behind_mo() -> None:
         ("sono felice, ich bin müde, c'est super, soy de madrid", "it", []),
         ("это роман, я лев по гороскопу", "ru", []),
         ("tôi là người việt và tôi là sinh viên", "vi", []),
+        ("que se llama como se llame, no importa", "es", []),
+        ("o seu pedido foi enviado; sua mãe está bem?", "pt", []),
     ],
 )
 def test_a_name_in_lower_case_after_what_introduces_a_person(

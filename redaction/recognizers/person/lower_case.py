@@ -19,29 +19,30 @@ from redaction.recognizers.names import (
 from redaction.wordfreq_safe import zipf_frequency
 
 # what introduces a person or says who the person is to the writer, by language: "my
-# name is", and "my" with a kin word, a partner, a friend or a boss (a first name alone
-# after it is a name) ...
+# name is", "(s)he is called", a form of address written in lower case before a first
+# name (doña, dona), and "my" ("your", "his" in Spanish and Portuguese) with a kin word, a
+# partner, a friend or a boss (a first name alone after it is a name) ...
 # fmt: off
 _NAMED_BY = {
-    "es": r"me llamo|mi nombre es|mi (?:esposo|esposa|marido|mujer|hermano|hermana|hijo"
+    "es": r"me llamo|se llama|mi nombre es|doña|don|(?:mi|tu|su) (?:esposo|esposa|marido|mujer|hermano|hermana|hijo"
           r"|hija|novio|novia|madre|padre|mam[aá]|pap[aá]|amigo|amiga|jefe|jefa|compañero"
           r"|compañera)",
-    "pt": r"me chamo|meu nome [ée]|(?:meu|minha) (?:marido|esposa|mulher|irm[ãa]o|irm[ãa]"
+    "pt": r"me chamo|se chama|chama-se|meu nome [ée]|dona|(?:meu|minha|seu|sua) (?:marido|esposa|mulher|irm[ãa]o|irm[ãa]"
           r"|filho|filha|namorado|namorada|m[ãa]e|pai|amigo|amiga|chefe)",
-    "fr": r"je m['’]appelle|mon nom est|(?:mon|ma) (?:mari|femme|fr[èe]re|s[œo]e?ur|fils"
+    "fr": r"je m['’]appelle|s['’]appelle|mon nom est|(?:mon|ma) (?:mari|femme|fr[èe]re|s[œo]e?ur|fils"
           r"|fille|copain|copine|m[èe]re|p[èe]re|ami|amie|chef|coll[èe]gue)",
-    "it": r"mi chiamo|il mio nome [èe]|(?:mio|mia) (?:marito|moglie|fratello|sorella|figlio"
+    "it": r"mi chiamo|si chiama|il mio nome [èe]|(?:mio|mia) (?:marito|moglie|fratello|sorella|figlio"
           r"|figlia|ragazzo|ragazza|madre|padre|amico|amica|capo|collega)",
-    "de": r"ich hei(?:ß|ss)e|mein name ist|(?:mein|meine) (?:mann|frau|bruder|schwester"
+    "de": r"ich hei(?:ß|ss)e|(?:er|sie) hei(?:ß|ss)t|mein name ist|(?:mein|meine) (?:mann|frau|bruder|schwester"
           r"|sohn|tochter|freund|freundin|mutter|vater|chef|chefin|kollege|kollegin)",
-    "nl": r"ik heet|mijn naam is|mijn (?:man|vrouw|broer|zus|zoon|dochter|vriend|vriendin)",
-    "pl": r"nazywam si[ęe]|mam na imi[ęe]|(?:m[óo]j|moja) (?:m[ąa][żz]|[żz]ona|brat|siostra"
+    "nl": r"ik heet|(?:hij|zij|ze) heet|mijn naam is|mijn (?:man|vrouw|broer|zus|zoon|dochter|vriend|vriendin)",
+    "pl": r"nazywam si[ęe]|nazywa si[ęe]|mam na imi[ęe]|ma na imi[ęe]|(?:m[óo]j|moja) (?:m[ąa][żz]|[żz]ona|brat|siostra"
           r"|syn|c[óo]rka|ch[łl]opak|dziewczyna|szef|szefowa|kolega|kole[żz]anka)",
     "tr": r"benim ad[ıi]m|ad[ıi]m|kocam|e[şs]im|kar[ıi]m|karde[şs]im|abim|ablam|o[ğg]lum"
           r"|k[ıi]z[ıi]m|arkada[şs][ıi]m|patronum",
-    "ru": r"меня зовут|мо[её] имя|мой (?:муж|брат|сын|друг|парень|начальник)"
+    "ru": r"меня зовут|(?:его|её|ее) зовут|мо[её] имя|мой (?:муж|брат|сын|друг|парень|начальник)"
           r"|моя (?:жена|сестра|дочь|подруга|девушка|начальница)",
-    "uk": r"мене звати|моє ім['’]я|мій (?:чоловік|брат|син|друг|хлопець|начальник)"
+    "uk": r"мене звати|(?:його|її) звати|моє ім['’]я|мій (?:чоловік|брат|син|друг|хлопець|начальник)"
           r"|моя (?:дружина|сестра|донька|подруга|дівчина)",
 }
 # ... and "I am", "it is", "here is", after which an adjective stands as often ("sono
@@ -60,8 +61,9 @@ _IS = {
     # words as well as names
 }
 # fmt: on
-# an article before the name (soy la ..., ich bin der ..., aqui é a ...)
-_ARTICLE = r"(?:(?:el|la|o|a|der|die|le|l['’])[ \t]+)?"
+# an article or a form of address before the name (soy la ..., ich bin der ..., aqui é a
+# ..., su mamá doña ...)
+_ARTICLE = r"(?:(?:el|la|o|a|der|die|le|l['’]|doña|don|dona)[ \t]+)?"
 _LOWER = r"[a-zß-öø-ÿā-žа-яёіїєґ'’]"
 _PATTERNS = {
     lang: re.compile(
