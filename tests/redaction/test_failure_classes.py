@@ -419,6 +419,7 @@ CASES = [
     # a user name of a first name and an initial or an initial and a family name
     ("PERSON", "attendees - priyanka.r, m.okonkwo, Tobias (PM)", "priyanka.r"),
     ("PERSON", "attendees - priyanka.r, m.okonkwo, Tobias (PM)", "m.okonkwo"),
+    ("PERSON", "Buna ziua, sunt Ioana Crăciunescu și colegul meu", "Crăciunescu"),
     # a Korean family name of two syllables (Namgung)
     ("PERSON", "안녕하세요, 저는 남궁민서입니다.", "남궁민서"),
     # after an interview's speaker tag
@@ -548,6 +549,12 @@ KEPT = [
     ("Customer: I was billed twice.\nAgent: Sorry about that.", ["billed twice"]),
     ("Patient: 45-year-old male with chest pain\nBP: 120/80", ["chest pain"]),
     ("Customer: Joanna Kowalska\nPhone: 555-0100", ["Phone"]),
+    # a greeting in a language langid may not know, and an abbreviation, are no names
+    (
+        "Buna ziua, sunt Ioana Crăciunescu și colegul meu Mihai Dumitrașcu are nevoie de un CV.",
+        ["Buna ziua", "un CV"],
+    ),
+    ("Kumusta, ako si Maricel dela Cruz at ang kapatid kong si Jomar", ["Kumusta"]),
     # code is no user name
     ("x = np.zeros(3); y = df.head(); see a.read", ["np.zeros", "df.head", "a.read"]),
     # an interview's speaker tag and the word after it ("P" asks, "R" answers)

@@ -407,23 +407,31 @@ _GREETING_WORDS = frozenset(
      "abraços", "beijos", "saluti", "bisous", "amitiés", "pozdrawiam", "pozdrowienia",
      "selamlar", "saygılarımla", "liebe", "lieber", "liebes", "viele", "herzliche",
      "freundliche", "beste", "schöne", "muchos", "cordiali", "tanti", "xin", "chào",
-     "cảm", "cám", "kính", "gửi", "thân", "привет", "здравствуйте", "привіт", "вітаю",
-     # the greetings themselves, which a name model may take for a name opening a text
-     "ahoj", "halo", "hallo", "hola", "ciao", "szia", "hej", "cześć", "merhaba", "bonjour",
-     "salut", "olá", "oi", "bună", "hei", "moi", "tere", "selamat", "kumusta", "habari",
-     "jambo", "servus", "grüezi", "moin", "salve")
+     "cảm", "cám", "kính", "gửi", "thân", "привет", "здравствуйте", "привіт", "вітаю")
+)  # fmt: skip
+# the greetings themselves, which a name model may take for a name opening a text, in any
+# text (langid may read a short one in a language it does not know as English: Kumusta,
+# Buna ziua)
+_GREETINGS = frozenset(
+    ("ahoj", "halo", "hallo", "hola", "ciao", "szia", "hej", "cześć", "merhaba", "bonjour",
+     "salut", "olá", "oi", "bună", "buna", "ziua", "hei", "moi", "tere", "selamat",
+     "kumusta", "habari", "jambo", "servus", "grüezi", "moin", "salve", "pozdrav", "zdravo",
+     "labas", "sveiki", "namaste")
 )  # fmt: skip
 
 
 def greeting_or_label(text: str, a: int, b: int, lang: str) -> bool:
     """Is ``text[a:b]`` a name field's label before its colon ("이름:", "Ad Soyad:"), or
-    is every word of it one that greets, closes a message or addresses a group
-    (:data:`_GREETING_WORDS`), in a text not in English (where "Guys" or "Folks" may be
-    a family name)?"""
+    is every word of it a greeting (:data:`_GREETINGS`), or, in a text not in English
+    (where "Guys" or "Folks" may be a family name), one that greets, closes a message or
+    addresses a group (:data:`_GREETING_WORDS`)?"""
     if _LABEL_ALONE.fullmatch(text, a, b) and _COLON_NEXT.match(text, b):
         return True
-    words = _WORD.findall(text[a:b])
-    return lang != "en" and bool(words) and all(w.lower() in _GREETING_WORDS for w in words)
+    words = [w.lower() for w in _WORD.findall(text[a:b])]
+    return bool(words) and (
+        all(w in _GREETINGS for w in words)
+        or (lang != "en" and all(w in _GREETING_WORDS or w in _GREETINGS for w in words))
+    )
 
 
 # the user in a home directory's path: C:\Users\MariaG\..., /home/jsmith/, /Users/jdoe/
@@ -749,6 +757,7 @@ def _after_in(text: str, a: int) -> bool:
 
 
 # words inside a name written in lower case: particles (de, van, da, do, zu, af)
+_TWO_CAPITALS = re.compile(r"[A-Z]{2}")
 _INNER_PARTICLE = re.compile(rf"{_PARTICLE}|do|dei|degli|ter|ten|zu|zum|zur|af|av")
 _PARTICLE_OPENING = re.compile(r"(?:de|da|do|das|dos|del|di|du|von|van)[ \t]+(?=\S)")
 # the tag of who speaks in an interview's transcript, opening a line: a letter or two and a
@@ -1206,6 +1215,8 @@ class WardenPersonRecognizer(EntityRecognizer):
             # capitalised: "Haben Sie Zeit?"); the most frequent family names are below
             # (Erdoğan 5.2 in Turkish, Lula 4.9 in Portuguese, Merkel 4.8 in German)
             return True
+        if lang != "en" and _TWO_CAPITALS.fullmatch(w):
+            return True  # an abbreviation: "un CV", "la TV", "el PC"
         if lang != "en" and w.lower() == w != w.upper():
             # lower case in a cased script, as the model found it or as the trim left it
             # ("Χθες το": the article): a name in English chat, a word elsewhere
