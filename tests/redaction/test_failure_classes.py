@@ -555,6 +555,9 @@ KEPT = [
         ["Buna ziua", "un CV"],
     ),
     ("Kumusta, ako si Maricel dela Cruz at ang kapatid kong si Jomar", ["Kumusta"]),
+    # a contact's label before its number, in other languages too
+    ("Mein Handy: +49 (0) 171 234 5678", ["Mein Handy"]),
+    ("Тел.: 8 (495) 123-45-67, моб. 8-912-345-67-89", ["Тел.", "моб."]),
     # code is no user name
     ("x = np.zeros(3); y = df.head(); see a.read", ["np.zeros", "df.head", "a.read"]),
     # an interview's speaker tag and the word after it ("P" asks, "R" answers)
@@ -1911,6 +1914,22 @@ def test_a_missing_language_model_is_a_clear_error(monkeypatch: pytest.MonkeyPat
             multilingual.language_persons("Bérangère est partie.", "fr")
     finally:
         multilingual._french.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("ruf mich an: 0151/23456789 oder später", "0151/23456789"),
+        ("Sie erreichen mich unter 0171 / 2345678", "0171 / 2345678"),
+        ("llámame al 612 34 56 78 mañana", "612 34 56 78"),
+    ],
+)
+def test_every_digit_of_a_number_after_call_me_in_other_languages(
+    redactor: Redactor, text: str, number: str
+) -> None:
+    # "call me" in German, Spanish ...: the area code before a slash is the number's too
+    out = redactor.redact(text).text
+    assert not any(c.isdigit() for c in out), out
 
 
 @pytest.mark.parametrize(("text", "words"), KEPT, ids=[k[0][:24] for k in KEPT])

@@ -927,9 +927,27 @@ _ROLES = frozenset((
 # the labels of a contact's numbers and addresses ("Tel: 030 ...", "Mob. 0151 ...")
 _CONTACT_LABELS = frozenset(
     ("tel", "tél", "telf", "tlf", "fax", "mob", "ph", "cell", "mobile", "phone", "email",
-     "e-mail", "web", "ext")
+     "e-mail", "web", "ext",
+     # the same in other languages: a mobile phone (Handy, celular, móvil, cep, GSM), a
+     # telephone, Russian and Ukrainian тел., моб.
+     "handy", "telefon", "telefono", "teléfono", "telefone", "celular", "móvil", "movil",
+     "cellulare", "cep", "gsm", "natel", "тел", "моб", "телефон", "τηλ")
 )  # fmt: skip
-_CONTACT_LABEL = re.compile(r"[ \t]*(?::|\.?[ \t]*[+(\d])")
+_CONTACT_LABEL = re.compile(r"[ \t]*\.?[ \t]*(?::|[+(\d])")
+# "my" before a contact label ("Mein Handy:", "mi móvil:")
+_MY = frozenset(("my", "mein", "meine", "mi", "mon", "ma", "meu", "minha", "mój", "moja", "мой"))
+
+
+def _contact_label(text: str, a: int, b: int) -> bool:
+    """Is ``text[a:b]`` a contact's label before its number or colon (Tel: 030 ...,
+    Mein Handy: +49 ..., Тел.: 8 (495) ...), in any language?"""
+    words = [w.casefold() for w in _WORD.findall(text[a:b])]
+    return (
+        bool(words)
+        and words[-1] in _CONTACT_LABELS
+        and all(w in _MY for w in words[:-1])
+        and _CONTACT_LABEL.match(text, b) is not None
+    )
 
 
 @lru_cache(maxsize=10_000)
@@ -1726,6 +1744,7 @@ class WardenPersonRecognizer(EntityRecognizer):
             and not greeting_or_label(text, s, e, lang)
             and not _CONTRACTION.fullmatch(text, s, e)  # "Adebayo-Smith and I'm"
             and not _network_label(text, s, e)  # "my Insta is ..."
+            and not _contact_label(text, s, e)
             and not _CYRILLIC_PLACE_BEFORE.search(text, max(0, s - 8), s)
             and not (lang == "ko" and korean_syllable_no_name(text, s, e))
         ]
