@@ -178,8 +178,6 @@ class WardenNationalIdRecognizer(RuleRecognizer):
             hint=re.compile(r"(?i)insurance|number|nino"),
         ),
         Rule("es_dni", re.compile(r"\b[XYZ]?\d{7,8}-?[A-Z]\b"), 0.85, check=_dni_ok),
-        # India's PAN (Permanent Account Number) after its name: five letters, the fourth
-        # the holder's kind (P a person, C a company ...), four digits, a letter
         # Italy's codice fiscale: its shape (name letters, birth date and place) and
         # check letter, by Presidio's own validator
         Rule(
@@ -242,6 +240,8 @@ class WardenNationalIdRecognizer(RuleRecognizer):
             0.85,
             group=1,
         ),
+        # India's PAN (Permanent Account Number) after its name: five letters, the fourth
+        # the holder's kind (P a person, C a company ...), four digits, a letter
         Rule(
             "in_pan_cued",
             re.compile(
