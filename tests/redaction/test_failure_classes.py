@@ -416,6 +416,8 @@ CASES = [
     ("PERSON", "Can u tell sandeep bhai ki meeting cancel ho gayi", "sandeep"),
     ("PERSON", "Sharma ji said the report is late", "Sharma"),
     ("PERSON", "INTERVIEWER: What's your name? GUADALUPE: Guadalupe Ortiz.", "GUADALUPE"),
+    # an Irish family name in lower case after a title
+    ("PERSON", "Follow up w/ PCP dr. o'halloran in 2 wks.", "o'halloran"),
     # a user name of a first name and an initial or an initial and a family name
     ("PERSON", "attendees - priyanka.r, m.okonkwo, Tobias (PM)", "priyanka.r"),
     ("PERSON", "attendees - priyanka.r, m.okonkwo, Tobias (PM)", "m.okonkwo"),
@@ -558,6 +560,8 @@ KEPT = [
     # a contact's label before its number, in other languages too
     ("Mein Handy: +49 (0) 171 234 5678", ["Mein Handy"]),
     ("Тел.: 8 (495) 123-45-67, моб. 8-912-345-67-89", ["Тел.", "моб."]),
+    # a chat's mention of a team is no one's
+    ("@team standup: zaid blocked on infra", ["@team"]),
     # code is no user name
     ("x = np.zeros(3); y = df.head(); see a.read", ["np.zeros", "df.head", "a.read"]),
     # an interview's speaker tag and the word after it ("P" asks, "R" answers)

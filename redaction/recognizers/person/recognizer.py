@@ -165,7 +165,8 @@ _CUE2 = re.compile(
     # a title is no name: the name after it is ("follow up with dr nakamura")
     r"(?!(?i:mr|mrs|ms|dr|prof)\b)"
     # and a capitalised word after the name, its second part ("his wife Li Na")
-    rf"({_TOKEN}|[a-zà-ÿ][^\W\d_]+)(?:[ \t]+({_TOKEN}))?(?![\w@])"
+    # (in lower case also with the O' or D' of an Irish or Italian family name: o'halloran)
+    rf"({_TOKEN}|(?:[od]['’])?[a-zà-ÿ][^\W\d_]+)(?:[ \t]+({_TOKEN}))?(?![\w@])"
 )
 # a person named by a role after a possessive ("my roommate Jasper", "our tenant Ines"),
 # the name capitalised (in lower case the word after a role is as often a verb: "my
@@ -606,11 +607,17 @@ _NOT_HANDLES = frozenset(
         "override",
         "todo",
         "note",
-        # chat platforms' mentions of a group: Slack's @channel, @here, @everyone
+        # chat platforms' mentions of a group: Slack's @channel, @here, @everyone, a team
         "channel",
         "here",
         "everyone",
         "all",
+        "team",
+        "group",
+        "oncall",
+        "admins",
+        "mods",
+        "staff",
     ]
 )
 # Languages written with capitals in letters of their own whose word frequencies
