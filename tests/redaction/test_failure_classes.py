@@ -416,6 +416,13 @@ CASES = [
     ("PERSON", "Can u tell sandeep bhai ki meeting cancel ho gayi", "sandeep"),
     ("PERSON", "Sharma ji said the report is late", "Sharma"),
     ("PERSON", "INTERVIEWER: What's your name? GUADALUPE: Guadalupe Ortiz.", "GUADALUPE"),
+    # a listed family name in lower case after a first name found in lower case; Hindi
+    # in Latin letters: "my name", "my sister" before a name
+    ("PERSON", "hi my name is rohit sharma and i need help", "sharma"),
+    ("PERSON", "bhai mera naam rohit sharma hai, meri behen priya ki shaadi", "rohit sharma"),
+    ("PERSON", "bhai mera naam rohit sharma hai, meri behen priya ki shaadi", "priya"),
+    # a Turkish first name in a chat's lower case, its case ending after an apostrophe
+    ("PERSON", "ne yapıyorsun? ben mert, ayşe'ye söyle beni arasın", "ayşe"),
     # an Irish family name in lower case after a title
     ("PERSON", "Follow up w/ PCP dr. o'halloran in 2 wks.", "o'halloran"),
     # a user name of a first name and an initial or an initial and a family name
@@ -560,6 +567,10 @@ KEPT = [
     # a contact's label before its number, in other languages too
     ("Mein Handy: +49 (0) 171 234 5678", ["Mein Handy"]),
     ("Тел.: 8 (495) 123-45-67, моб. 8-912-345-67-89", ["Тел.", "моб."]),
+    # Hindi's small words in Latin letters after "my name", "my sister" are no names
+    ("mera naam kya hai? meri behen ki shaadi hai", ["kya hai", "meri behen ki"]),
+    # a Turkish word with an apostrophe that is no first name
+    ("bugün'de okula gittim, internet'te gördüm", ["bugün'de", "internet'te"]),
     # a chat's mention of a team is no one's
     ("@team standup: zaid blocked on infra", ["@team"]),
     # code is no user name

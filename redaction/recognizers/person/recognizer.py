@@ -153,11 +153,27 @@ _KIN_WORDS = (
     r"stepson|stepdaughter)"
 )
 _KIN_CUE = re.compile(rf"(?i:{_KIN_WORDS})")
+# Hindi written in Latin letters (Hinglish): "my name", "my sister", "my brother", "my
+# friend" ... before a name ("mera naam rohit sharma hai", "meri behen priya ki shaadi")
+_HINGLISH_CUE = re.compile(
+    r"(?i:\b(?:mera[ \t]+naam|meri[ \t]+(?:behen|didi|maa|mummy|wife|beti|dost|friend)"
+    r"|mer[ae][ \t]+(?:bhai|bhaiya|papa|dost|husband|beta|friend)))[ \t]+([a-z]{3,})(?![\w@])"
+)
+# Hindi's small words in Latin letters: what, is, are, of, to, from, in, on, also, then,
+# and, not, yes, this, that, some, very, all, one, any, own, now, today, tomorrow, my,
+# your, his, their
+_HINGLISH_WORDS = frozenset(
+    "kya hai hain ka ki ke ko se mein par bhi toh aur nahi nahin haan yeh woh kuch bahut "
+    "sab ek koi apna apni apne wala wali abhi kal aaj ab bhot bohot mera meri mere tera "
+    "teri tere uska uski unka".split()
+)
+_NEXT_LOWER_WORD_AFTER = re.compile(r"[ \t]+([a-z][a-z'’-]{2,})(?![\w@])")
 _CUE2 = re.compile(
     r"(?i:\b(?:happy (?:birthday|bday|b-day|new year)|call me|last name\??|first name\??|"
     r"maiden name(?: is)?|follow up with|speak (?:to|with)|"
     r"talk (?:to|with)|heard|married|meet|met|ask|thank|shouted at|said to|founders:|had given|"
     r"named (?:him|her)|call (?:him|her)|my name is|name is|mr\.?|mrs\.?|ms\.?|dr\.?|prof\.?|dear|"
+
     # a role as a title in a chat's lower case ("coach ramirez benched him"); capitalised,
     # it is as often a name's part (Captain America, Coach the brand)
     r"(?-i:coach|officer|detective|sergeant|sgt|professor|nurse|pastor|judge|captain|capt)|"
@@ -820,6 +836,8 @@ _TR_WORD = re.compile(r"(?<![\w'’-])[A-ZÇĞİÖŞÜ][a-zçğıöşü]{2,}(?![
 _TR_CASE = re.compile(
     r"(?<![\w'’-])([A-ZÇĞİÖŞÜ][a-zçğıöşüâîûéèáíóúëä]{2,})['’]([a-zçğıöşü]{1,6})(?![\w'’-])"
 )
+# the same in a chat's lower case (ayşe'ye söyle): a listed first name only
+_TR_CASE_LOWER = re.compile(r"(?<![\w'’-])([a-zçğıöşü]{3,})['’]([a-zçğıöşü]{1,6})(?![\w'’-])")
 _TR_PLURAL_OR_PLACE = re.compile(r"l[ae]r|[dt][ae](?:n|ki)?$")
 _TR_POSSESSIVE = re.compile(r"(?:[sl][ıiuü]|l[ae]r[ıi])$")
 _TR_ENDING = re.compile(r"['’][a-zçğıöşü]{1,6}$")
@@ -1091,6 +1109,25 @@ class WardenPersonRecognizer(EntityRecognizer):
             and not is_common(user)
             and zipf(user) < 2.0
         )
+
+    def _lower_family_after(self, text: str, first: str, end: int) -> int:
+        """Where a name in lower case ends: after ``first`` (ending at ``end``), a word in
+        lower case that is a listed or US census family name and no English word nor
+        frequent in English text ("my name is rohit sharma", not "is john here")."""
+        if not first.islower():
+            return end
+        after = _NEXT_LOWER_WORD_AFTER.match(text, end)
+        if after is None:
+            return end
+        w = after.group(1)
+        if (
+            (w in self.last or w in census_surnames())
+            and not is_common(w)
+            and zipf(w) < 4.0
+            and w not in STOP_WORDS
+        ):
+            return after.end(1)
+        return end
 
     def _in_dict(self, word: str) -> bool:
         w = word.casefold()
@@ -1506,6 +1543,17 @@ class WardenPersonRecognizer(EntityRecognizer):
             f = w.casefold()
             if (f in self.first or f in self.last) and not is_common(w) and len(w) >= 3:
                 spans.append((m.start(1), m.end(1), 0.6))
+        for m in _HINGLISH_CUE.finditer(text):
+            w = m.group(1)
+            # a listed first name or a word English does not write (the lists know few
+            # Indian names: rohit), and none of Hindi's small words (mera naam kya hai,
+            # meri behen ki shaadi, meri dost bahut ...)
+            if (
+                w not in _HINGLISH_WORDS
+                and not is_common(w)
+                and zipf(w) < (4.5 if w in self.first else 3.0)
+            ):
+                spans.append((m.start(1), self._lower_family_after(text, w, m.end(1)), 0.6))
         for m in _IRC_NICK.finditer(text) if "<" in text else ():
             spans.append((m.start(1), m.end(1), 0.6))
         for m in _AIRLINE_NAME.finditer(text) if "/" in text else ():
@@ -1850,7 +1898,8 @@ class WardenPersonRecognizer(EntityRecognizer):
         no place GeoNames knows. Chosen on tr.train 3900-4999 (names left 78 -> 66, 15
         more spans on no name), checked on its trained lines 0-999 and 2000-2999 (where
         the model finds the names already: none left fewer, 35 more spans on no
-        name)."""
+        name). In a chat's lower case a listed first name, none of the most frequent
+        words (ayşe'ye söyle), found probing prompts of my own."""
         out = []
         for m in _TR_CASE.finditer(text):
             base, ending = m.group(1), m.group(2)
@@ -1866,6 +1915,15 @@ class WardenPersonRecognizer(EntityRecognizer):
             ):
                 continue
             if base.casefold() not in place_names():
+                out.append((m.start(1), m.end(1), 0.5))
+        for m in _TR_CASE_LOWER.finditer(text) if "'" in text or "’" in text else ():
+            base = m.group(1)
+            if (
+                base in self.first
+                and zipf_frequency(base, "tr") < 5.5
+                and not _TR_POSSESSIVE.search(base)
+                and base not in place_names()
+            ):
                 out.append((m.start(1), m.end(1), 0.5))
         return out
 
@@ -2155,7 +2213,7 @@ class WardenPersonRecognizer(EntityRecognizer):
                 end = m.end(1)
                 if second and w[:1].isupper() and (not is_common(second) or self._in_dict(second)):
                     end = m.end(2)
-                spans.append((m.start(1), end, 0.6))
+                spans.append((m.start(1), self._lower_family_after(text, w, end), 0.6))
             elif (
                 w.islower()
                 and w in self.first
@@ -2163,7 +2221,7 @@ class WardenPersonRecognizer(EntityRecognizer):
                 and _KIN_CUE.match(m.group(0))
             ):
                 # a listed first name in lower case after kin ("her mother (maria)")
-                spans.append((m.start(1), m.end(1), 0.6))
+                spans.append((m.start(1), self._lower_family_after(text, w, m.end(1)), 0.6))
             elif (
                 second
                 and w[:1].isupper()
@@ -2204,7 +2262,14 @@ class WardenPersonRecognizer(EntityRecognizer):
                 spans.append((m.start(1), m.end(1), 0.5))
         for m in _LOWER_PAIR.finditer(text):
             f, lst = m.group(1), m.group(2).split()[-1]
-            if f in self.first and f not in self.common and not is_common(lst):
+            if (
+                f in self.first
+                and f not in self.common
+                and not is_common(lst)
+                # not Hindi in Latin letters: "mera naam kya hai", "meri behen ki shaadi"
+                and f not in _HINGLISH_WORDS
+                and lst not in _HINGLISH_WORDS
+            ):
                 spans.append((m.start(), m.end(), 0.6))
         # a lone first name in lower case, as chat writes it ("ask kayla first", "so simon
         # says no"): a first name of an English-speaking locale that is no English
