@@ -163,10 +163,11 @@ _HINGLISH_CUE = re.compile(
 # and, not, yes, this, that, some, very, all, one, any, own, now, today, tomorrow, my,
 # your, his, their
 _HINGLISH_WORDS = frozenset(
-    "kya hai hain ka ki ke ko se mein par bhi toh aur nahi nahin haan yeh woh kuch bahut "
-    "sab ek koi apna apni apne wala wali abhi kal aaj ab bhot bohot mera meri mere tera "
-    "teri tere uska uski unka".split()
-)
+    ("kya", "hai", "hain", "ka", "ki", "ke", "ko", "se", "mein", "par", "bhi", "toh", "aur",
+     "nahi", "nahin", "haan", "yeh", "woh", "kuch", "bahut", "sab", "ek", "koi", "apna",
+     "apni", "apne", "wala", "wali", "abhi", "kal", "aaj", "ab", "bhot", "bohot", "mera",
+     "meri", "mere", "tera", "teri", "tere", "uska", "uski", "unka")
+)  # fmt: skip
 _NEXT_LOWER_WORD_AFTER = re.compile(r"[ \t]+([a-z][a-z'’-]{2,})(?![\w@])")
 _CUE2 = re.compile(
     r"(?i:\b(?:happy (?:birthday|bday|b-day|new year)|call me|last name\??|first name\??|"
