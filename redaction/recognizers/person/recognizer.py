@@ -174,7 +174,6 @@ _CUE2 = re.compile(
     r"maiden name(?: is)?|follow up with|speak (?:to|with)|"
     r"talk (?:to|with)|heard|married|meet|met|ask|thank|shouted at|said to|founders:|had given|"
     r"named (?:him|her)|call (?:him|her)|my name is|name is|mr\.?|mrs\.?|ms\.?|dr\.?|prof\.?|dear|"
-
     # a role as a title in a chat's lower case ("coach ramirez benched him"); capitalised,
     # it is as often a name's part (Captain America, Coach the brand)
     r"(?-i:coach|officer|detective|sergeant|sgt|professor|nurse|pastor|judge|captain|capt)|"
