@@ -168,6 +168,7 @@ _HINGLISH_WORDS = frozenset(
      "apni", "apne", "wala", "wali", "abhi", "kal", "aaj", "ab", "bhot", "bohot", "mera",
      "meri", "mere", "tera", "teri", "tere", "uska", "uski", "unka")
 )  # fmt: skip
+_OBJECT_PRONOUN = re.compile(r"[ \t]+(?:me|us|him|her|them)\b")
 _NEXT_LOWER_WORD_AFTER = re.compile(r"[ \t]+([a-z][a-z'’-]{2,})(?![\w@])")
 _CUE2 = re.compile(
     r"(?i:\b(?:happy (?:birthday|bday|b-day|new year)|call me|last name\??|first name\??|"
@@ -1470,6 +1471,13 @@ class WardenPersonRecognizer(EntityRecognizer):
                 ):
                     continue  # the English model on German: its nouns look like names
                 if lang == "en":
+                    if (
+                        len(words) == 1
+                        and is_common(words[0])
+                        and _OBJECT_PRONOUN.match(text, ent.end_char)
+                        and opens_sentence(text, ent.start_char)
+                    ):
+                        continue  # a verb opening a request: "Ping me", "Mark us as done"
                     start = english_name_start(text, ent.start_char, ent.end_char)
                     spans.append((start, ent.end_char, 0.85))
                     continue
