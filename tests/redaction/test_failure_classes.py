@@ -573,6 +573,8 @@ KEPT = [
     ("bugün'de okula gittim, internet'te gördüm", ["bugün'de", "internet'te"]),
     # a verb opening a request before "me" is no name, though a list gives it as one
     ("The call moved to Thursday. Ping me or Thandeka if anything breaks.", ["Ping me"]),
+    # a city a list also gives as a name, after "in" or "to"
+    ("Bonjour, je m'appelle Aurélie Nkemelu et mon frère Thibault vit à Lyon.", ["à Lyon"]),
     # a chat's mention of a team is no one's
     ("@team standup: zaid blocked on infra", ["@team"]),
     # code is no user name

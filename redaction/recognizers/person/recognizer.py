@@ -745,6 +745,15 @@ _CAPS_WORD = re.compile(r"(?<![\w@#'’.-])[A-Z]{4,}(?![\w'’-])")
 _CAPS_OTHER_LANGUAGES = ("es", "fr", "de", "pt", "it", "nl")
 # "in" before a word: what follows it in Polish is a place, when SGJP reads it as one
 _IN = re.compile(r"(?<!\w)(?i:w|we)[ \t]+$")
+# "in" or "to" before a place in the Romance languages and German (vit à Lyon, vive en
+# Córdoba, mora em Franca, abita a Modena, wohnt in Halle)
+_PLACE_PREPOSITION = {
+    "fr": re.compile(r"(?<!\w)(?:à|au|en|de|vers)[ \t]+$"),
+    "es": re.compile(r"(?<!\w)(?:en|a|de|desde|hacia)[ \t]+$"),
+    "pt": re.compile(r"(?<!\w)(?:em|para|de)[ \t]+$"),
+    "it": re.compile(r"(?<!\w)(?:a|in|da|di)[ \t]+$"),
+    "de": re.compile(r"(?<!\w)(?:in|nach|aus)[ \t]+$"),
+}
 
 
 def _standing_alone(text: str, parts: Iterable[str]) -> list[tuple[int, int]]:
@@ -1294,6 +1303,14 @@ class WardenPersonRecognizer(EntityRecognizer):
             return True
         if lang != "en" and self._place(w, lang):
             return True
+        preposition = _PLACE_PREPOSITION.get(lang)
+        if (
+            preposition is not None
+            and " " not in w
+            and w.casefold() in place_names()
+            and preposition.search(text, max(0, a - 7), a)
+        ):
+            return True  # a city a list also gives as a name, after "in" or "to": à Lyon
         if lang == "ko" and (korean_compound_noun(text, a, b) or korean_common_word(w)):
             # 주민 of 주민등록번호, "resident registration number"; a frequent word (현재)
             return True
