@@ -429,6 +429,8 @@ CASES = [
     ("PERSON", "attendees - priyanka.r, m.okonkwo, Tobias (PM)", "priyanka.r"),
     ("PERSON", "attendees - priyanka.r, m.okonkwo, Tobias (PM)", "m.okonkwo"),
     ("PERSON", "Buna ziua, sunt Ioana Crăciunescu și colegul meu", "Crăciunescu"),
+    # a name that is also a city, after a preposition that comes before persons too
+    ("PERSON", "Je parle à Florence demain matin.", "Florence"),
     # a Korean family name of two syllables (Namgung)
     ("PERSON", "안녕하세요, 저는 남궁민서입니다.", "남궁민서"),
     # after an interview's speaker tag
@@ -573,8 +575,9 @@ KEPT = [
     ("bugün'de okula gittim, internet'te gördüm", ["bugün'de", "internet'te"]),
     # a verb opening a request before "me" is no name, though a list gives it as one
     ("The call moved to Thursday. Ping me or Thandeka if anything breaks.", ["Ping me"]),
-    # a city a list also gives as a name, after "in" or "to"
-    ("Bonjour, je m'appelle Aurélie Nkemelu et mon frère Thibault vit à Lyon.", ["à Lyon"]),
+    # a city a list also gives as a name, after "in"
+    ("El escritor, que pasó su juventud en Cuba, presentó hoy su novela.", ["en Cuba"]),
+    ("Los jugadores descansaron en Valencia antes del partido.", ["en Valencia"]),
     # a chat's mention of a team is no one's
     ("@team standup: zaid blocked on infra", ["@team"]),
     # code is no user name

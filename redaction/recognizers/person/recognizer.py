@@ -745,14 +745,15 @@ _CAPS_WORD = re.compile(r"(?<![\w@#'’.-])[A-Z]{4,}(?![\w'’-])")
 _CAPS_OTHER_LANGUAGES = ("es", "fr", "de", "pt", "it", "nl")
 # "in" before a word: what follows it in Polish is a place, when SGJP reads it as one
 _IN = re.compile(r"(?<!\w)(?i:w|we)[ \t]+$")
-# "in" or "to" before a place in the Romance languages and German (vit à Lyon, vive en
-# Córdoba, mora em Franca, abita a Modena, wohnt in Halle)
+# "in" before a place in the Romance languages and German, where no person stands (vive
+# en Toledo, mora em Franca, abita in Sardegna, wohnt in Halle): not "à", "a", "de",
+# which come before persons too (je parle à Florence, llamé a Victoria, la hija de Regina)
 _PLACE_PREPOSITION = {
-    "fr": re.compile(r"(?<!\w)(?:à|au|en|de|vers)[ \t]+$"),
-    "es": re.compile(r"(?<!\w)(?:en|a|de|desde|hacia)[ \t]+$"),
-    "pt": re.compile(r"(?<!\w)(?:em|para|de)[ \t]+$"),
-    "it": re.compile(r"(?<!\w)(?:a|in|da|di)[ \t]+$"),
-    "de": re.compile(r"(?<!\w)(?:in|nach|aus)[ \t]+$"),
+    "fr": re.compile(r"(?<!\w)(?:en|vers)[ \t]+$"),
+    "es": re.compile(r"(?<!\w)(?:en|desde|hacia)[ \t]+$"),
+    "pt": re.compile(r"(?<!\w)em[ \t]+$"),
+    "it": re.compile(r"(?<!\w)in[ \t]+$"),
+    "de": re.compile(r"(?<!\w)(?:in|nach)[ \t]+$"),
 }
 
 
@@ -1310,7 +1311,7 @@ class WardenPersonRecognizer(EntityRecognizer):
             and w.casefold() in place_names()
             and preposition.search(text, max(0, a - 7), a)
         ):
-            return True  # a city a list also gives as a name, after "in" or "to": à Lyon
+            return True  # a city a list also gives as a name, after "in": en Toledo
         if lang == "ko" and (korean_compound_noun(text, a, b) or korean_common_word(w)):
             # 주민 of 주민등록번호, "resident registration number"; a frequent word (현재)
             return True
