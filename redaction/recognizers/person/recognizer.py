@@ -790,15 +790,17 @@ def _after_in(text: str, a: int) -> bool:
     return bool(_IN.search(text, max(0, a - 4), a))
 
 
-# words inside a name written in lower case: particles (de, van, da, do, zu, af)
+# an abbreviation of two capitals: "un CV", "la TV"
 _TWO_CAPITALS = re.compile(r"[A-Z]{2}")
+# words inside a name written in lower case: particles (de, van, da, do, zu, af)
 _INNER_PARTICLE = re.compile(rf"{_PARTICLE}|do|dei|degli|ter|ten|zu|zum|zur|af|av")
 _PARTICLE_OPENING = re.compile(r"(?:de|da|do|das|dos|del|di|du|von|van)[ \t]+(?=\S)")
 # the tag of who speaks in an interview's transcript, opening a line: a letter or two and a
 # dash or a colon ("P - Como era ...", "R- Ah, em trilha ...", "Q: ..."), which the name
 # models take with the word after it (pt.train 2800-3599: 69 spans fewer on no name, no
 # name more left)
-_SPEAKER_TAG = re.compile(r"[ \t]*[^\W\d_]{1,2}[ \t]*[-–—:][ \t]*")
+# (a space on one side of the dash at least: "Ji-woo Park", "Jo-Ann" open a name)
+_SPEAKER_TAG = re.compile(r"[ \t]*[^\W\d_]{1,2}(?:[ \t]+[-–—:]|[-–—][ \t]|:)[ \t]*")
 
 
 def _after_speaker_tag(text: str, a: int) -> bool:
