@@ -431,6 +431,9 @@ CASES = [
     ("PERSON", "Buna ziua, sunt Ioana Crăciunescu și colegul meu", "Crăciunescu"),
     # a name that is also a city, after a preposition that comes before persons too
     ("PERSON", "Je parle à Florence demain matin.", "Florence"),
+    # a first name that is a place too, addressed or signing on its own line
+    ("PERSON", "Great job on the launch, thanks a lot, Austin!", "Austin"),
+    ("PERSON", "See you at the offsite.\nCheers,\nSavannah", "Savannah"),
     # a Korean family name of two syllables (Namgung)
     ("PERSON", "안녕하세요, 저는 남궁민서입니다.", "남궁민서"),
     # after an interview's speaker tag
@@ -578,6 +581,9 @@ KEPT = [
     # a city a list also gives as a name, after "in"
     ("El escritor, que pasó su juventud en Cuba, presentó hoy su novela.", ["en Cuba"]),
     ("Los jugadores descansaron en Valencia antes del partido.", ["en Valencia"]),
+    # a city and its state are no signature nor a name addressed
+    ("We met in Dallas, Texas.", ["Dallas", "Texas"]),
+    ("Generate 5 names for a coffee shop in Austin, Texas.", ["Austin", "Texas"]),
     # a chat's mention of a team is no one's
     ("@team standup: zaid blocked on infra", ["@team"]),
     # code is no user name

@@ -1685,6 +1685,8 @@ class WardenPersonRecognizer(EntityRecognizer):
                 f in self.first
                 and not w.isupper()
                 and (not is_common(w) if english else zipf_frequency(f, lang) < 5.0)
+                # not a place after a comma on the same line ("in Dallas, Texas.")
+                and not (f in place_names() and text[: sign.start(1)].rstrip(" \t").endswith(","))
             ):
                 spans.append((sign.start(1), sign.end(1), 0.5))
         # 4. structure: labels, JSON keys, CSV name columns
@@ -2185,7 +2187,14 @@ class WardenPersonRecognizer(EntityRecognizer):
                 spans.append((m.start(1), m.end(1), 0.6))
         # addressed by name: "Remember me, Kelly?"
         for m in _VOCATIVE.finditer(text):
-            if self._name_word(m.group(1)):
+            w = m.group(1)
+            if self._name_word(w) and not (
+                # a place after a comma, closed by a full stop or a comma ("in Dallas,
+                # Texas."), not a question or an exclamation ("Thanks, Paris!")
+                m.group(0)[0] == ","
+                and m.group(0)[-1] in ".,"
+                and w.casefold() in place_names()
+            ):
                 spans.append((m.start(1), m.end(1), 0.5))
         # addressed by a listed first name of an English-speaking locale however common
         # a word it is (Summer, Grant, Lily), not a place or an endearment. Chosen on
