@@ -2191,9 +2191,7 @@ class WardenPersonRecognizer(EntityRecognizer):
             if self._name_word(w) and not (
                 # a place after a comma, closed by a full stop or a comma ("in Dallas,
                 # Texas."), not a question or an exclamation ("Thanks, Paris!")
-                m.group(0)[0] == ","
-                and m.group(0)[-1] in ".,"
-                and w.casefold() in place_names()
+                m.group(0)[0] == "," and m.group(0)[-1] in ".," and w.casefold() in place_names()
             ):
                 spans.append((m.start(1), m.end(1), 0.5))
         # addressed by a listed first name of an English-speaking locale however common
