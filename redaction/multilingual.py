@@ -478,8 +478,9 @@ def _korean_names(text: str) -> list[tuple[int, int]]:
     """Korean names from kiwipiepy's proper nouns (NNP):
 
     - a proper noun of three syllables with a family name first (not one that ends like
-      a place) or of four with a family name of two (남궁민서), or of two to four syllables with a title, the vocative (지훈아) or the -이
-      of a given name among friends (수진이가) after it, or of five or six
+      a place) or of four with a family name of two (남궁민서), or of two to four
+      syllables with a title, the vocative (지훈아) or the -이 of a given name among
+      friends (수진이가) after it, or of five or six
       with an office no firm or party holds after it (크리스토퍼 장관);
     - a family name alone before a title (``김 과장님``; ``이 전 장관``, "former" between);
     - a three-syllable name kiwipiepy does not know, which it splits into a proper noun

@@ -77,8 +77,9 @@ _CUE = re.compile(
     r"reach\s+me(?:\s+on|\s+at)?|whats\s?app|sms|text\s+me|answering\s+at|contact|registered"
     # "call me" in other languages: ruf mich an, erreichbar unter, llámame, appelle-moi,
     # chiamami, me liga, zadzwoń
-    r"|ruf(?:en\s+sie)?\s+(?:mich|uns)\s+an|erreich(?:bar|en\s+(?:sie\s+)?(?:mich|uns))(?:\s+unter)?|anrufen|ll[aá]mame|ll[aá]manos"
-    r"|appelle[sz]?-moi|appelez-nous|chiamami|chiamaci|me\s+liga|liga\s+pra\s+mim|zadzwo[nń])\b[^\d+(]{0,14}$"
+    r"|ruf(?:en\s+sie)?\s+(?:mich|uns)\s+an|erreich(?:bar|en\s+(?:sie\s+)?(?:mich|uns))"
+    r"(?:\s+unter)?|anrufen|ll[aá]mame|ll[aá]manos|appelle[sz]?-moi|appelez-nous|chiamami"
+    r"|chiamaci|me\s+liga|liga\s+pra\s+mim|zadzwo[nń])\b[^\d+(]{0,14}$"
     r"|(?:電話|携帯|連絡先|电话|手机|联系|전화|연락처|휴대폰|โทร|тел|звоните|телефон|τηλ|טלפון|هاتف|اتصل)[^\d+(]{0,14}$"
 )
 _CUE_AFTER = re.compile(r"(?i)^[\s-]{0,3}(?:office|fax|mobile|cell|home|work|desk|tel|phone)\b")

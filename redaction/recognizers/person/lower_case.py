@@ -24,26 +24,30 @@ from redaction.wordfreq_safe import zipf_frequency
 # partner, a friend or a boss (a first name alone after it is a name) ...
 # fmt: off
 _NAMED_BY = {
-    "es": r"me llamo|se llama|mi nombre es|doña|don|(?:mi|tu|su) (?:esposo|esposa|marido|mujer|hermano|hermana|hijo"
-          r"|hija|novio|novia|madre|padre|mam[aá]|pap[aá]|amigo|amiga|jefe|jefa|compañero"
-          r"|compañera)",
-    "pt": r"me chamo|se chama|chama-se|meu nome [ée]|dona|(?:meu|minha|seu|sua) (?:marido|esposa|mulher|irm[ãa]o|irm[ãa]"
-          r"|filho|filha|namorado|namorada|m[ãa]e|pai|amigo|amiga|chefe)",
-    "fr": r"je m['’]appelle|s['’]appelle|mon nom est|(?:mon|ma) (?:mari|femme|fr[èe]re|s[œo]e?ur|fils"
-          r"|fille|copain|copine|m[èe]re|p[èe]re|ami|amie|chef|coll[èe]gue)",
-    "it": r"mi chiamo|si chiama|il mio nome [èe]|(?:mio|mia) (?:marito|moglie|fratello|sorella|figlio"
-          r"|figlia|ragazzo|ragazza|madre|padre|amico|amica|capo|collega)",
-    "de": r"ich hei(?:ß|ss)e|(?:er|sie) hei(?:ß|ss)t|mein name ist|(?:mein|meine) (?:mann|frau|bruder|schwester"
-          r"|sohn|tochter|freund|freundin|mutter|vater|chef|chefin|kollege|kollegin)",
-    "nl": r"ik heet|(?:hij|zij|ze) heet|mijn naam is|mijn (?:man|vrouw|broer|zus|zoon|dochter|vriend|vriendin)",
-    "pl": r"nazywam si[ęe]|nazywa si[ęe]|mam na imi[ęe]|ma na imi[ęe]|(?:m[óo]j|moja) (?:m[ąa][żz]|[żz]ona|brat|siostra"
-          r"|syn|c[óo]rka|ch[łl]opak|dziewczyna|szef|szefowa|kolega|kole[żz]anka)",
+    "es": r"me llamo|se llama|mi nombre es|doña|don|(?:mi|tu|su) (?:esposo|esposa|marido"
+          r"|mujer|hermano|hermana|hijo|hija|novio|novia|madre|padre|mam[aá]|pap[aá]|amigo"
+          r"|amiga|jefe|jefa|compañero|compañera)",
+    "pt": r"me chamo|se chama|chama-se|meu nome [ée]|dona|(?:meu|minha|seu|sua) (?:marido"
+          r"|esposa|mulher|irm[ãa]o|irm[ãa]|filho|filha|namorado|namorada|m[ãa]e|pai|amigo"
+          r"|amiga|chefe)",
+    "fr": r"je m['’]appelle|s['’]appelle|mon nom est|(?:mon|ma) (?:mari|femme|fr[èe]re"
+          r"|s[œo]e?ur|fils|fille|copain|copine|m[èe]re|p[èe]re|ami|amie|chef|coll[èe]gue)",
+    "it": r"mi chiamo|si chiama|il mio nome [èe]|(?:mio|mia) (?:marito|moglie|fratello"
+          r"|sorella|figlio|figlia|ragazzo|ragazza|madre|padre|amico|amica|capo|collega)",
+    "de": r"ich hei(?:ß|ss)e|(?:er|sie) hei(?:ß|ss)t|mein name ist|(?:mein|meine) (?:mann"
+          r"|frau|bruder|schwester|sohn|tochter|freund|freundin|mutter|vater|chef|chefin"
+          r"|kollege|kollegin)",
+    "nl": r"ik heet|(?:hij|zij|ze) heet|mijn naam is|mijn (?:man|vrouw|broer|zus|zoon"
+          r"|dochter|vriend|vriendin)",
+    "pl": r"nazywam si[ęe]|nazywa si[ęe]|mam na imi[ęe]|ma na imi[ęe]|(?:m[óo]j|moja)"
+          r" (?:m[ąa][żz]|[żz]ona|brat|siostra|syn|c[óo]rka|ch[łl]opak|dziewczyna|szef"
+          r"|szefowa|kolega|kole[żz]anka)",
     "tr": r"benim ad[ıi]m|ad[ıi]m|kocam|e[şs]im|kar[ıi]m|karde[şs]im|abim|ablam|o[ğg]lum"
           r"|k[ıi]z[ıi]m|arkada[şs][ıi]m|patronum",
-    "ru": r"меня зовут|(?:его|её|ее) зовут|мо[её] имя|мой (?:муж|брат|сын|друг|парень|начальник)"
-          r"|моя (?:жена|сестра|дочь|подруга|девушка|начальница)",
-    "uk": r"мене звати|(?:його|її) звати|моє ім['’]я|мій (?:чоловік|брат|син|друг|хлопець|начальник)"
-          r"|моя (?:дружина|сестра|донька|подруга|дівчина)",
+    "ru": r"меня зовут|(?:его|её|ее) зовут|мо[её] имя|мой (?:муж|брат|сын|друг|парень"
+          r"|начальник)|моя (?:жена|сестра|дочь|подруга|девушка|начальница)",
+    "uk": r"мене звати|(?:його|її) звати|моє ім['’]я|мій (?:чоловік|брат|син|друг|хлопець"
+          r"|начальник)|моя (?:дружина|сестра|донька|подруга|дівчина)",
 }
 # ... and "I am", "it is", "here is", after which an adjective stands as often ("sono
 # felice", "ich bin müde", "c'est clair"): there a first name counts with a listed
