@@ -428,6 +428,7 @@ CASES = [
     # a user name of a first name and an initial or an initial and a family name
     ("PERSON", "attendees - priyanka.r, m.okonkwo, Tobias (PM)", "priyanka.r"),
     ("PERSON", "attendees - priyanka.r, m.okonkwo, Tobias (PM)", "m.okonkwo"),
+    # a Romanian name after a greeting that is no name
     ("PERSON", "Buna ziua, sunt Ioana Crăciunescu și colegul meu", "Crăciunescu"),
     # a name that is also a city, after a preposition that comes before persons too
     ("PERSON", "Je parle à Florence demain matin.", "Florence"),
@@ -1964,7 +1965,7 @@ def test_every_digit_of_a_number_after_call_me_in_other_languages(
 ) -> None:
     # "call me" in German, Spanish ...: the area code before a slash is the number's too
     out = redactor.redact(text).text
-    assert not any(c.isdigit() for c in out), out
+    assert number not in out and not any(c.isdigit() for c in out), out
 
 
 @pytest.mark.parametrize(("text", "words"), KEPT, ids=[k[0][:24] for k in KEPT])
