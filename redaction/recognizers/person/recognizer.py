@@ -168,6 +168,7 @@ _HINGLISH_WORDS = frozenset(
      "apni", "apne", "wala", "wali", "abhi", "kal", "aaj", "ab", "bhot", "bohot", "mera",
      "meri", "mere", "tera", "teri", "tere", "uska", "uski", "unka")
 )  # fmt: skip
+_NAME_TAIL = re.compile(r"-[a-z]{1,4}(?![\w'’-])")
 _OBJECT_PRONOUN = re.compile(r"[ \t]+(?:me|us|him|her|them)\b")
 _NEXT_LOWER_WORD_AFTER = re.compile(r"[ \t]+([a-z][a-z'’-]{2,})(?![\w@])")
 _CUE2 = re.compile(
@@ -1832,6 +1833,12 @@ class WardenPersonRecognizer(EntityRecognizer):
             and not _contact_label(text, s, e)
             and not _CYRILLIC_PLACE_BEFORE.search(text, max(0, s - 8), s)
             and not (lang == "ko" and korean_syllable_no_name(text, s, e))
+        ]
+        # the rest of a hyphenated given name in lower case after a name found ("his
+        # fiancée hyun-ji": the models take hyun)
+        spans = [
+            (s, tail.end() if (tail := _NAME_TAIL.match(text, e)) else e, score)
+            for s, e, score in spans
         ]
         # a found name's spelling in its own script in brackets after it ("Zhang Wei (张伟)");
         # the other way round the script's engine or the name models find it themselves
