@@ -1476,11 +1476,7 @@ class WardenPersonRecognizer(EntityRecognizer):
                     continue
                 if len(words) == 1 and words[0].isupper() and len(words[0]) <= 5:
                     continue  # a field label or section header: MRN, NPI, RESP, NEURO
-                if (
-                    len(words) == 1
-                    and words[0].casefold() in _CONTACT_LABELS
-                    and _CONTACT_LABEL.match(text, ent.end_char)
-                ):
+                if _contact_label(text, ent.start_char, ent.end_char):
                     continue  # a number's label: "Tel: 030 ...", "Fax +49 ..."
                 lang = language(text)
                 if lang != "en" and not (
