@@ -1340,6 +1340,24 @@ def test_hebrew_borrowed_name_spelt_like_a_census_name() -> None:
     assert "בהתרגשות שהמשכורת" in out and "כשהאורחים" in out, out
 
 
+def test_hebrew_family_name_of_another_language_by_its_ending() -> None:
+    # family names ending as -witz, -ski, -stein end (Leibowitz, Kozlowski, "and to
+    # Greenstein", Boschwitz, which is no "in" + "and" + "Switzerland"); Switzerland and a
+    # sandwich, with "in" and "and in" written on, stay
+    from redaction.recognizers.person.hebrew_arabic import _hebrew_foreign_family_names
+
+    text = (
+        "אתמול נפגשנו עם לייבוביץ ועם קוזלובסקי, ולגרינשטיין שלחתי את החוזה וגם בושוויץ "
+        "הגיע. בשוויץ אכלנו סנדוויץ' טעים, ובסנדוויץ היה מלפפון חמוץ."
+    )
+    found = [text[a:b] for a, b, _ in _hebrew_foreign_family_names(text)]
+    assert found == ["לייבוביץ", "קוזלובסקי", "ולגרינשטיין", "בושוויץ"], found
+    out = Redactor().redact(text).text
+    names = ("לייבוביץ", "קוזלובסקי", "גרינשטיין", "בושוויץ")
+    assert not any(leaked("PERSON", n, out) for n in names), out
+    assert "בשוויץ אכלנו" in out and "ובסנדוויץ היה" in out, out
+
+
 def test_arabic_first_name_with_a_nisba_or_listed_name() -> None:
     # the rule alone: a listed first name with a nisba after it; first names that are
     # common words ("high", "big") stay, and so does an article-noun after one

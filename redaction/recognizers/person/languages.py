@@ -16,6 +16,7 @@ from redaction.recognizers.person.hebrew_arabic import (
     _arabic_kin_names,
     _arabic_names,
     _arabic_speaker_and_office,
+    _hebrew_foreign_family_names,
     _hebrew_introduced,
     _hebrew_names,
     _hebrew_speaker_and_office,
@@ -88,6 +89,7 @@ def _name_forms(text: str, lang: str) -> list[tuple[int, int, float]]:
         out += _hebrew_names(text)
         out += _hebrew_speaker_and_office(text)
         out += hebrew_borrowed_names(text)
+        out += _hebrew_foreign_family_names(text)
         out += _hebrew_introduced(text)
     if lang == "ar":
         out += _arabic_names(text)
