@@ -41,6 +41,9 @@ CASES = [
     # a very frequent first name still opens a pair; a particle still opens a family name
     ("PERSON", "El equipo, dirigido por Juan Díaz, ganó la final.", "Juan Díaz"),
     ("PERSON", "Como dijo Del Bosque en la rueda de prensa, el equipo está bien.", "Del Bosque"),
+    # a listed first name of three capitals with a listed family name in capitals (an
+    # abbreviation of three, CEO, USA, opens no pair)
+    ("PERSON", "omg got a selfie with AVA GARDNER at the mall!!", "AVA GARDNER"),
     # a person's name in an SSH key's file name
     ("PERSON", "ssh -i ~/.ssh/id_rsa_jdoe deploy@10.0.0.5", "jdoe"),
     ("PERSON", "cp ~/.ssh/id_ed25519_maria.lopez.pub /tmp/", "maria.lopez"),
@@ -559,6 +562,11 @@ CASES = [
 ]
 
 KEPT = [
+    # three capitals that are a common word or an abbreviation open no pair in capitals
+    (
+        "NEXT WEEK WE ADD MORE SEATS AND THE ART FAIR OPENS, SAYS USA TODAY",
+        ["ADD MORE", "ART FAIR"],
+    ),
     # a form's label before a sentence is no name field: a transcript's "Customer:", a
     # clinical note's "Patient:"; a name after a label stays on its line
     ("Customer: I was billed twice.\nAgent: Sorry about that.", ["billed twice"]),
