@@ -72,7 +72,8 @@ def spreads(word: str, lang: str) -> bool:
     cased = word[0].lower() != word[0].upper()
     if cased and (not word[0].isupper() or word.isupper()):  # an acronym: CRISPR, NATO
         return False
-    low = word.lower()
+    # Turkish İ lowers to i and a combining dot (İran -> i̇ran), which no word list holds
+    low = word.lower().replace("i\u0307", "i")
     return max(_zipf(low, lang), _zipf(low, "en")) < _COMMON
 
 

@@ -59,6 +59,9 @@ def test_which_words_spread(caplog: pytest.LogCaptureFixture) -> None:
     assert not spreads("Xu", "en") and not spreads("quarzbach", "en")
     assert not spreads("王小明", "zh") and not spreads("EMAIL_ADDRESS", "en")
     assert not spreads("CRISPR", "en")  # an acronym a model may take for a name
+    # Turkish İ lowers to i and a combining dot, which no word list holds: İstanbul is
+    # a common Turkish word all the same
+    assert not spreads("İstanbul", "tr") and spreads("İlkbaharoğlu", "tr")
     # a Latin word in a language whose words wordfreq cuts with a tool Warden does not
     # ship (MeCab for Japanese) or has no list for under that name (Thai, Norwegian):
     # English decides
@@ -66,3 +69,16 @@ def test_which_words_spread(caplog: pytest.LogCaptureFixture) -> None:
         assert spreads("Quarzbach", lang) and not spreads("Doctor", lang)
     # wordfreq warns of Thai (no list) and Norwegian ("no", read as "nb")
     assert not [r for r in caplog.records if r.levelname == "WARNING"]
+
+
+def test_a_name_found_once_is_redacted_where_the_text_has_it_again(
+    redactor: Redactor,
+) -> None:
+    # the model finds the whole name after "actor"; the family name alone before a
+    # particle, in the quotation, nothing marks as a name; a common word a found name
+    # shares (Will) stays where it stands again
+    text = '감독은 배우 케이트 윈슬렛을 언급하며 "윈슬렛과 다시 일하고 싶다"고 말했다.'
+    out = redactor.redact(text)
+    assert "윈슬렛" not in out.text and out.counts == {"PERSON": 2}, out
+    out = redactor.redact("Will Thornbury called. Will you call back?")
+    assert out.text == "<PERSON> called. Will you call back?", out
