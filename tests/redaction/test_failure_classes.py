@@ -1366,6 +1366,20 @@ def test_hebrew_family_name_of_another_language_by_its_ending() -> None:
     assert "בשוויץ אכלנו" in out and "ובסנדוויץ היה" in out, out
 
 
+def test_hebrew_family_name_many_bear_alone() -> None:
+    # family names thousands in Israel bear though they are words of some frequency
+    # (Landau, Kimchi); "writer" (סופר), borne by thousands too but a frequent word, and a
+    # word borne by few (שפט, "judged") stay
+    from redaction.recognizers.names import all_hebrew_names, israeli_names
+    from redaction.recognizers.person.hebrew_arabic import _borne_family_names
+
+    text = "הספר של לנדאו נמכר היטב, והתמונה של קמחי תלויה בסלון. סופר אחד שפט את שניהם."
+    found = _borne_family_names(text, all_hebrew_names()[0], israeli_names()[1])
+    assert [text[a:b] for a, b, _ in found] == ["לנדאו", "קמחי"], found
+    out = Redactor().redact(text).text
+    assert "לנדאו" not in out and "קמחי" not in out and "סופר אחד שפט" in out, out
+
+
 def test_arabic_first_name_with_a_nisba_or_listed_name() -> None:
     # the rule alone: a listed first name with a nisba after it; first names that are
     # common words ("high", "big") stay, and so does an article-noun after one
