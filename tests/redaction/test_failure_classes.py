@@ -44,6 +44,8 @@ CASES = [
     # a listed first name of three capitals with a listed family name in capitals (an
     # abbreviation of three, CEO, USA, opens no pair)
     ("PERSON", "omg got a selfie with AVA GARDNER at the mall!!", "AVA GARDNER"),
+    # a chat line without a capital letter: the name models read it too
+    ("PERSON", "omg obama just posted the funniest thing", "obama"),
     # a person's name in an SSH key's file name
     ("PERSON", "ssh -i ~/.ssh/id_rsa_jdoe deploy@10.0.0.5", "jdoe"),
     ("PERSON", "cp ~/.ssh/id_ed25519_maria.lopez.pub /tmp/", "maria.lopez"),
