@@ -389,7 +389,7 @@ class Analyzer:
         if self.config.multilingual == "always":
             return True
         if text.isascii():
-            # a text without a capital letter (a chat: "lol saw jake pouler"): the English
+            # a text without a capital letter (a chat: "omg obama just posted"): the English
             # NER and rules read capitals; the name models also learned lower-case copies
             # of their sentences. Chosen on en.dev lines 400-1005 (2 names more, no other
             # word); 4 of the bench logs' 27,840 distinct texts are such texts
@@ -549,7 +549,10 @@ class Analyzer:
         """Names the English rules left in doubt, settled by the first two name models.
 
         The models do not read plain-ASCII texts by default (English, mostly; on all of
-        them it would cost about a third of the time); the English NER and rules do.
+        them it would cost about a third of the time) but those without a capital letter;
+        the English NER and rules do. (Those are looked at here all the same: the person
+        recognizer drops a model's name in lower case in a text it reads as another
+        language, "von justin bieber" in German chat, which this look keeps.)
         Where a sentence of such a text still holds a word that may be a name outside
         every span found, both models read that sentence, and a name either finds over
         such a word is added to ``results`` (the words: :func:`doubtful_words`, given
@@ -569,7 +572,7 @@ class Analyzer:
         for text, found, ents in zip(texts, results, entities, strict=True):
             mine: list[tuple[int, int]] = []
             words: list[tuple[int, int]] = []
-            if text.isascii() and not self._wants_xx(text):
+            if text.isascii() and self.config.multilingual != "always":
                 taken = [(r.start, r.end) for r in found]
                 orgs = [(a, b) for a, b, label in ents if label == "ORG"]
                 for a, b in xx_segments(text):

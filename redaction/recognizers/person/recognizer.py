@@ -1390,7 +1390,7 @@ class WardenPersonRecognizer(EntityRecognizer):
     def _known_pair(self, first: str, last: str, lang: str = "en") -> bool:
         f, lst = first.casefold(), last.casefold()
         # three capitals or fewer are an abbreviation (CEO, USA), except a listed first
-        # name that is no common word before a listed family name in capitals (EVA
+        # name that is no common word before a listed family name in capitals (AVA
         # GARDNER, JIM JONES; not ADD MORE, ART FAIR). Chosen on en.train (2 names found,
         # no other word taken); en.dev 400-1005 unchanged
         if last.isupper() and len(last) <= 3:
