@@ -124,7 +124,11 @@ def _hebrew_names(text: str) -> list[tuple[int, int, float]]:
         return pair(n, common)
 
     out += _listed_names(text, "he", _HE_WORD, _HE_NAME_PREFIXES, everyone, pair_of_everyone, 3.0)
-    out += _lone_listed_names(text, everyone[0], counts)
+    out += [
+        (a, b, score)
+        for a, b, score in _lone_listed_names(text, everyone[0], counts)
+        if not any(x <= a and b <= y for x, y, _ in out)  # not inside a pair found
+    ]
     return sorted(set(out))
 
 
