@@ -390,8 +390,8 @@ class Analyzer:
             return True
         if text.isascii():
             # a text without a capital letter (a chat: "omg obama just posted"): the English
-            # NER and rules read capitals; the name models also learned lower-case copies
-            # of their sentences. Chosen on en.dev lines 400-1005 (2 names more, no other
+            # NER and rules read capitals; the first two name models also learned lower-case
+            # copies of their sentences. Chosen on en.dev lines 400-1005 (2 names more, no other
             # word); 4 of the bench logs' 27,840 distinct texts are such texts
             return text == text.lower() and sum(c.isalpha() for c in text) >= 10
         # an English prompt that names "José" is left to the English rules (they see it)
@@ -464,8 +464,13 @@ class Analyzer:
             texts,
         )
         # the seed models (the first trained from other seeds) beside the first, not
-        # everywhere
-        seeded = [f and seed_model_reads(t) for t, f in zip(texts, first, strict=True)]
+        # everywhere; nor on a text in plain ASCII the models read for its want of
+        # capitals (loading them cost each process of an English ingest half a second
+        # for a few texts; en.dev 400-1005 found the same names without them)
+        seeded = [
+            f and seed_model_reads(t) and (self.config.multilingual == "always" or not t.isascii())
+            for t, f in zip(texts, first, strict=True)
+        ]
         # each further model is loaded when the first text it reads comes
         for where_model, cache, reads in (
             (SCRIPTS_MODEL_DIR, self._scripts_cache, second),

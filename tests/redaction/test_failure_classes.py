@@ -1055,6 +1055,26 @@ def test_the_second_model_is_loaded_for_the_texts_it_reads_only(
     assert read.count(str(SCRIPTS_MODEL_DIR)) == 1  # once, for the Greek text only
 
 
+def test_a_text_without_capitals_is_read_by_the_first_two_models_only(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # an English chat line in lower case: the first two name models read it, the seed
+    # models (loaded for other languages only) do not, so English logs load none
+    from redaction import analyzer as analyzer_module
+    from redaction.multilingual import SEED_MODEL_DIRS, load_person_model
+
+    read: list[str] = []
+
+    def spy(path: str | None = None) -> object:
+        read.append(str(path))
+        return load_person_model(path)
+
+    monkeypatch.setattr(analyzer_module, "load_person_model", spy)
+    out = Redactor().redact("omg obama just posted the funniest thing").text
+    assert "obama" not in out, out
+    assert not {str(d) for d in SEED_MODEL_DIRS} & set(read), read
+
+
 def test_family_and_first_names_by_their_form_in_ukrainian() -> None:
     # the rules alone (the models and natasha find most of these too)
     from redaction.recognizers.person.languages import _name_forms
