@@ -1371,7 +1371,7 @@ def test_hebrew_borrowed_name_spelt_like_a_census_name() -> None:
 
 
 def test_hebrew_family_name_of_another_language_by_its_ending() -> None:
-    # family names ending as -witz, -ski, -stein end (Leibowitz, Kozlowski, "and to
+    # family names ending in -witz, -ski, -stein (Leibowitz, Kozlowski, "and to
     # Greenstein", Boschwitz, which is no "in" + "and" + "Switzerland"); Switzerland and a
     # sandwich, with "in" and "and in" written on, stay
     from redaction.recognizers.person.hebrew_arabic import _hebrew_foreign_family_names
