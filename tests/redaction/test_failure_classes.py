@@ -1033,11 +1033,12 @@ def test_a_katakana_name_the_first_model_cuts_short_is_redacted_whole(
     assert out == "会議の後、<PERSON>は、新しい予算案に反対の立場をとった。", out
 
 
-def test_the_second_model_is_loaded_for_the_texts_it_reads_only(
-    redactor: Redactor, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def models_loaded(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The paths of the name models the analyzer asks for, as it asks (a model asked for
+    again is cached, but each asking is listed)."""
     from redaction import analyzer as analyzer_module
-    from redaction.multilingual import SCRIPTS_MODEL_DIR, load_person_model
+    from redaction.multilingual import load_person_model
 
     read: list[str] = []
 
@@ -1046,33 +1047,33 @@ def test_the_second_model_is_loaded_for_the_texts_it_reads_only(
         return load_person_model(path)
 
     monkeypatch.setattr(analyzer_module, "load_person_model", spy)
+    return read
+
+
+def test_the_second_model_is_loaded_for_the_texts_it_reads_only(
+    redactor: Redactor, models_loaded: list[str]
+) -> None:
+    from redaction.multilingual import SCRIPTS_MODEL_DIR
+
     redactor.analyzer._xx_cache.clear()
     redactor.analyzer._scripts_cache.clear()
     redactor.redact_many(["Вчера вечером Игорь Семёнович позвонил в офис."])
     # Russian: the first model (and the third, another seed of it) and natasha
-    assert str(SCRIPTS_MODEL_DIR) not in read
+    assert str(SCRIPTS_MODEL_DIR) not in models_loaded
     redactor.redact_many(["Вчера звонил Игорь.", "Τηλεφώνησε ο Στέλιος."])
-    assert read.count(str(SCRIPTS_MODEL_DIR)) == 1  # once, for the Greek text only
+    assert models_loaded.count(str(SCRIPTS_MODEL_DIR)) == 1  # once, for the Greek text only
 
 
 def test_a_text_without_capitals_is_read_by_the_first_two_models_only(
-    monkeypatch: pytest.MonkeyPatch,
+    models_loaded: list[str],
 ) -> None:
     # an English chat line in lower case: the first two name models read it, the seed
     # models (loaded for other languages only) do not, so English logs load none
-    from redaction import analyzer as analyzer_module
-    from redaction.multilingual import SEED_MODEL_DIRS, load_person_model
+    from redaction.multilingual import SEED_MODEL_DIRS
 
-    read: list[str] = []
-
-    def spy(path: str | None = None) -> object:
-        read.append(str(path))
-        return load_person_model(path)
-
-    monkeypatch.setattr(analyzer_module, "load_person_model", spy)
     out = Redactor().redact("omg obama just posted the funniest thing").text
     assert "obama" not in out, out
-    assert not {str(d) for d in SEED_MODEL_DIRS} & set(read), read
+    assert not {str(d) for d in SEED_MODEL_DIRS} & set(models_loaded), models_loaded
 
 
 def test_family_and_first_names_by_their_form_in_ukrainian() -> None:
