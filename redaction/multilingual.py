@@ -486,6 +486,9 @@ def _korean_names(text: str) -> list[tuple[int, int]]:
     - a three-syllable name kiwipiepy does not know, which it splits into a proper noun
       and pieces (``박|보|검과``), or into three syllables none of them a proper noun
       (:func:`_korean_syllable_names`)."""
+    # the rules of the name lists read this module's Korean helpers
+    from redaction.recognizers.person.transliterated import korean_borrowed_names
+
     toks = _kiwi_tokens(text)
     out: list[tuple[int, int]] = []
     for i, tok in enumerate(toks):
@@ -539,6 +542,7 @@ def _korean_names(text: str) -> list[tuple[int, int]]:
         out
         + _korean_syllable_names(text, toks)
         + _korean_foreign_names(text, toks)
+        + korean_borrowed_names(text, toks)
         + _korean_name_before_title(text, toks)
         + _korean_name_after_role(text, toks)
     )

@@ -1371,6 +1371,28 @@ def test_hebrew_borrowed_name_spelt_like_a_census_name() -> None:
     assert "בהתרגשות שהמשכורת" in out and "כשהאורחים" in out, out
 
 
+def test_korean_name_of_the_english_lists_by_how_it_sounds() -> None:
+    # names of the English-speaking world as Korean writes them (Smith, Henry, Freddie
+    # with the particle "too" kiwipiepy leaves on him, Jordan, Amy, Thompson); places that
+    # sound like listed names (Houston, London), loanwords (computer; "class", a proper
+    # noun to kiwipiepy, sounds like Grace, an English word too) and a name written
+    # onto another word (a shop's name, 스미스코리아; the redactor takes it there only as
+    # the word of a name found in the same text) stay
+    from redaction.multilingual import _kiwi_tokens
+    from redaction.recognizers.person.transliterated import korean_borrowed_names
+
+    text = (
+        "회의가 끝나자 스미스는 헨리와 함께 휴스턴으로 떠났고, 프레디도 런던에서 합류했다. "
+        "어제 조던과 에이미가 새 컴퓨터를 샀다고 톰슨이 말했다. 스미스코리아 매장에 갔다. "
+        "이번 클래스는 어려웠다."
+    )
+    found = [text[a:b] for a, b in korean_borrowed_names(text, _kiwi_tokens(text))]
+    assert found == ["스미스", "헨리", "프레디", "조던", "에이미", "톰슨"], found
+    out = Redactor().redact(text).text
+    assert not any(n in out for n in ("헨리", "프레디", "조던", "에이미", "톰슨")), out
+    assert all(w in out for w in ("휴스턴으로", "런던에서", "컴퓨터를", "클래스는")), out
+
+
 def test_hebrew_family_name_of_another_language_by_its_ending() -> None:
     # family names ending in -witz, -ski, -stein (Leibowitz, Kozlowski, "and to
     # Greenstein", Boschwitz, which is no "in" + "and" + "Switzerland"); Switzerland and a

