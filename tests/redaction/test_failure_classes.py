@@ -1373,7 +1373,8 @@ def test_hebrew_borrowed_name_spelt_like_a_census_name() -> None:
 
 def test_korean_name_of_the_english_lists_by_how_it_sounds() -> None:
     # names of the English-speaking world as Korean writes them (Smith, Henry, Freddie
-    # with the particle "too" kiwipiepy leaves on him, Jordan, Amy, Thompson); places that
+    # with the particle "too" kiwipiepy leaves on him, Jordan, Amy, Thompson, and Taylor
+    # Swift, one proper noun to kiwipiepy, whose family name is no listed one); places that
     # sound like listed names (Houston, London), loanwords (computer; "class", a proper
     # noun to kiwipiepy, sounds like Grace, an English word too) and a name written
     # onto another word (a shop's name, 스미스코리아; the redactor takes it there only as
@@ -1384,12 +1385,12 @@ def test_korean_name_of_the_english_lists_by_how_it_sounds() -> None:
     text = (
         "회의가 끝나자 스미스는 헨리와 함께 휴스턴으로 떠났고, 프레디도 런던에서 합류했다. "
         "어제 조던과 에이미가 새 컴퓨터를 샀다고 톰슨이 말했다. 스미스코리아 매장에 갔다. "
-        "이번 클래스는 어려웠다."
+        "이번 클래스는 어려웠다. 어제 테일러 스위프트가 새 앨범을 냈다."
     )
     found = [text[a:b] for a, b in korean_borrowed_names(text, _kiwi_tokens(text))]
-    assert found == ["스미스", "헨리", "프레디", "조던", "에이미", "톰슨"], found
+    assert found == ["스미스", "헨리", "프레디", "조던", "에이미", "톰슨", "테일러 스위프트"], found
     out = Redactor().redact(text).text
-    assert not any(n in out for n in ("헨리", "프레디", "조던", "에이미", "톰슨")), out
+    assert not any(n in out for n in ("헨리", "프레디", "조던", "에이미", "톰슨", "스위프트")), out
     assert all(w in out for w in ("휴스턴으로", "런던에서", "컴퓨터를", "클래스는")), out
 
 
