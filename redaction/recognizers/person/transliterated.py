@@ -25,6 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from redaction.multilingual import korean_common_word
 from redaction.recognizers.names import (
     census_first_names,
     census_surnames_by_rank,
@@ -285,8 +286,6 @@ def korean_borrowed_names(text: str, toks: list[Any]) -> list[tuple[int, int]]:
     at its end, may (프레디도); one of several words (a name kiwipiepy knows whole,
     테일러 스위프트) is taken whole when one of its words sounds like a listed name.
     Chosen on ko.all lines 1200-2399, checked on 400-1199 and 2400-4999."""
-    from redaction.multilingual import korean_common_word
-
     index = _korean_index()
     places = korean_places()
     particle = {tok.start for tok in toks if tok.tag.startswith(("J", "VCP"))}
