@@ -766,6 +766,7 @@ def _korean_given_names(text: str, toks: list[Any]) -> list[tuple[int, int]]:
 
     first, second = _korean_given_name_syllables()
     freq = korean_frequencies()
+    places = korean_places()
     out = []
     for tok, nxt in pairwise(toks):
         a, b = tok.start, tok.start + tok.len
@@ -779,7 +780,7 @@ def _korean_given_names(text: str, toks: list[Any]) -> list[tuple[int, int]]:
             and nxt.start == b
             and nxt.tag in _KO_GIVEN_NAME_PARTICLES
             and freq.get(word, 0.0) < 1e-5
-            and word not in korean_places()
+            and word not in places
         ):
             out.append((a, b))
     return out

@@ -302,8 +302,10 @@ def korean_borrowed_names(text: str, toks: list[Any]) -> list[tuple[int, int]]:
         if " " in tok.form:
             # a name kiwipiepy knows whole (테일러 스위프트): one word of it is enough
             words = text[a:b].split(" ")
-            if all(_korean_key(w) for w in words) and any(
-                len(w) >= 2 and w not in places and _korean_key(w) in index for w in words
+            keys = [_korean_key(w) for w in words]
+            if all(keys) and any(
+                len(w) >= 2 and w not in places and k in index
+                for w, k in zip(words, keys, strict=True)
             ):
                 out.append((a, b))
             continue
