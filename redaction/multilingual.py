@@ -470,6 +470,24 @@ _KO_OFFICE_AFTER_ONE_WORD = re.compile(
 # 세종로): a three-syllable proper noun so ended is no person (syllables that end given
 # names as often, such as 동, 도, 원, 국, are not in the list)
 _KO_PLACE_ENDS = frozenset("시구군읍면역항강산섬청로길관교")
+# of those, the ones that end given names too (정몽구, 유희관, 송혜교); a word so ended is
+# a place only when Korean writes it once in a million words or more: districts and
+# buildings are written about (강남구, 서초구, 백악관: 3 to 17 in a million words), names
+# of the less famous are not in wordfreq's list at all. Chosen on ko.all lines 400-4999 (kiwipiepy's proper
+# nouns of three syllables, opening with a family name, so ended and rarer than one in
+# a million words: 17 names, a district and an unlabelled comedian; the place ends
+# 산, 역, 군, 면 ... so gated took more places than names)
+_KO_GIVEN_NAME_PLACE_ENDS = frozenset("구관교")
+
+
+def _ends_like_place(word: str) -> bool:
+    """Does ``word``, a proper noun of three syllables, end like a place (서울시, 강남구)
+    rather than a given name (이완구)?"""
+    if word[-1] not in _KO_PLACE_ENDS:
+        return False
+    return word[-1] not in _KO_GIVEN_NAME_PLACE_ENDS or korean_frequencies().get(word, 0.0) >= 1e-6
+
+
 # kiwipiepy's tags that end a word's stem: particles, endings, the copula, symbols
 _KO_PARTICLE = ("J", "E", "VCP", "S")
 
@@ -507,7 +525,7 @@ def _korean_names(text: str) -> list[tuple[int, int]]:
                 tok.len == 3
                 and tok.form[0] in KO_SURNAMES
                 and (
-                    tok.form[-1] not in _KO_PLACE_ENDS
+                    not _ends_like_place(tok.form)
                     # a given name ending like a district (정몽구, 한민구) before an office
                     # after the body it heads: 한민구 국방부 장관, 정몽구 현대차그룹 회장
                     or _KO_OFFICE_AFTER_ONE_WORD.match(text, end) is not None
@@ -535,7 +553,7 @@ def _korean_names(text: str) -> list[tuple[int, int]]:
             len(name) == 3
             and _ends_word(toks, j, end)
             and _hangul(name)
-            and name[-1] not in _KO_PLACE_ENDS
+            and not _ends_like_place(name)
         ):
             out.append((start, end))
     return (

@@ -1873,6 +1873,42 @@ def test_korean_family_name_before_an_office_or_hidden_behind_mo() -> None:
     assert not {"한", "두", "전", "이"} & found, found
 
 
+def test_korean_family_name_before_an_office_written_onto_its_body() -> None:
+    # a family name alone before an office with the body or rank written onto it (a
+    # research fellow, an audit commissioner, an honorary chairman, a former prime
+    # minister with "former" written onto it, a former head of an agency) and before the
+    # titles added beside them (a justice, a pastor); not "this exhibition hall", whose
+    # last syllables are "chairman", nor "this committee", nor "this market" (시장 ends
+    # "Seoul's market" as it ends "Seoul's mayor")
+    from redaction.recognizers.person.scripts import _other_scripts
+
+    text = (
+        "오 연구위원은 말했다. 곽 감사위원이 왔다. 신 명예회장과 만났다. 이 전총리가 떠났다. "
+        "이 전 국정원장도 왔다. 강 재판관은 정 목사와 만났다. 이 전시회장에서 만났다. "
+        "이 연구위원회는 열렸다. 이 전통시장에 갔다."
+    )
+    found = sorted((a, text[a:b]) for a, b, _ in _other_scripts(text))
+    assert [w for _, w in found] == ["오", "곽", "신", "이", "이", "강", "정"], found
+    out = Redactor().redact(text).text
+    assert "이 전시회장" in out and "이 연구위원회" in out and "이 전통시장" in out, out
+    assert "이 전총리" not in out and "오 연구위원" not in out, out
+
+
+def test_korean_name_ending_like_a_district_but_rare_as_a_word() -> None:
+    # three-syllable names whose last syllable ends districts, halls and bridges too
+    # (구, 관, 교); the districts and the White House, frequent words, stay
+    from redaction.multilingual import _korean_names
+
+    text = (
+        "어제 한성구가 서초구에서 강연했고, 최민관은 백악관을 방문했다. "
+        "윤서교와 함께 강남구 사무실에 들렀다."
+    )
+    found = [text[a:b] for a, b in _korean_names(text)]
+    assert found == ["한성구", "최민관", "윤서교"], found
+    out = Redactor().redact(text).text
+    assert all(w in out for w in ("서초구에서", "백악관을", "강남구")), out
+
+
 @pytest.mark.parametrize(
     ("text", "lang", "names"),
     [

@@ -77,13 +77,31 @@ _KO_MORE_TITLES = (
     "경사", "경장", "순경", "형사", "기장", "선장", "고문", "부장판사", "검사장", "차관",
     "비대위원장", "당선인", "내정자", "후보자", "상병", "일병", "병장", "중위", "대위", "소령",
     "중령", "대령", "준장", "중장", "대장",
+    # a justice, a painter, a pastor, a head of state (시 주석, Xi), an announcer, an
+    # actor, a special prosecutor, a flight attendant
+    "재판관", "화백", "목사", "주석", "아나운서", "배우", "특검", "승무원",
 )
 # fmt: on
-# a family name alone, a space (and "former", 전), then an office: 노 관장, 허 전 시장.
-# Not 전, 두, 한 (also "former", "two", "a"), nor a particle written onto a bracket
+# an office at the end of a word, the body or the rank before it written onto it
+# (명예회장, 국정원장, 감사위원, 부위원장), the word not opening with 전, a particle or no
+# letter after it; of the titles, those no other word ends with (not 시장 of 서울시장,
+# "market"; 판사 of 출판사, "publisher"; 의원 of 한의원, "clinic")
+_KO_COMPOUND_TITLE = (
+    r"(?!전)[가-힣]{1,4}?(?:회장|원장|위원장|위원|총리|장관|차관|사령관|총장|국장)"
+    r"(?=[은는이가의을를에와과도께]|[^가-힣]|$)"
+)
+# a family name alone, a space (and "former", 전, written onto a plain office or not),
+# then an office: 노 관장, 허 전 시장, 이 전총리, 곽 감사위원 (not 이 전시회장, "this
+# exhibition hall"). Not 전, 두, 한 (also "former", "two", "a"), nor a particle written
+# onto a bracket. The titles from 재판관 on and the compound offices chosen on ko.all
+# lines 400-4999 (16 names more, no other word)
+_KO_TITLE_AFTER_FAMILY = re.compile(
+    rf"(?:전 ?)?(?:{'|'.join(sorted(KO_TITLES + _KO_MORE_TITLES, key=len, reverse=True))})"
+    rf"|(?:전 )?{_KO_COMPOUND_TITLE}"
+)
 _KO_FAMILY_TITLE = re.compile(
-    rf"(?<![가-힣A-Za-z)\]])([{''.join(sorted(KO_SURNAMES - set('전두한')))}]) (?:전 )?"
-    rf"(?={'|'.join(sorted(KO_TITLES + _KO_MORE_TITLES, key=len, reverse=True))})"
+    rf"(?<![가-힣A-Za-z)\]])([{''.join(sorted(KO_SURNAMES - set('전두한')))}]) "
+    rf"(?={_KO_TITLE_AFTER_FAMILY.pattern})"
 )
 # a family name and 모 ("a certain"), as the news hides a name: 박모(48)씨, 박 모씨
 _KO_FAMILY_MO = re.compile(
@@ -98,7 +116,6 @@ _KO_STAND_IN = re.compile(
     r"|(?=변호사|병사|교수|의원|기자|대표|회장|사장|경위|경사|순경|상병|일병|이병|병장|하사|중사"
     r"|상사|소위|중위|대위))"
 )
-_KO_ANY_TITLE = tuple(sorted(set(KO_TITLES) | set(_KO_MORE_TITLES), key=len, reverse=True))
 
 
 def korean_syllable_no_name(text: str, a: int, b: int) -> bool:
@@ -121,10 +138,7 @@ def korean_syllable_no_name(text: str, a: int, b: int) -> bool:
         return True
     if text[a] != "이":
         return False
-    rest = text[b:].lstrip()
-    if rest.startswith("전 "):  # "former"
-        rest = rest[2:].lstrip()
-    return not rest.startswith(_KO_ANY_TITLE)
+    return not _KO_TITLE_AFTER_FAMILY.match(text[b:].lstrip())
 
 
 _KO_NOT_NAMES = frozenset(
