@@ -501,6 +501,8 @@ def _korean_names(text: str) -> list[tuple[int, int]]:
       friends (수진이가) after it, or of five or six
       with an office no firm or party holds after it (크리스토퍼 장관);
     - a family name alone before a title (``김 과장님``; ``이 전 장관``, "former" between);
+    - a name in a proper noun read with a title or a particle on it (``대표김대연``,
+      ``허일영이``; :func:`_name_in_proper_noun`);
     - a three-syllable name kiwipiepy does not know, which it splits into a proper noun
       and pieces (``박|보|검과``), or into three syllables none of them a proper noun
       (:func:`_korean_syllable_names`)."""
@@ -513,6 +515,10 @@ def _korean_names(text: str) -> list[tuple[int, int]]:
         if tok.tag != "NNP" or tok.len > 6:
             continue
         start, end = tok.start, tok.start + tok.len
+        inner = _name_in_proper_noun(tok.form)
+        if inner is not None and text[start:end] == tok.form:
+            out.append((start + inner[0], start + inner[1]))
+            continue
         after = text[end : end + 8].lstrip()
         if tok.len > 4:  # a long name of another language, before an office no firm or
             # party holds (크리스토퍼 장관; not 현대차그룹 회장, 새정치연합 후보들)
@@ -565,6 +571,38 @@ def _korean_names(text: str) -> list[tuple[int, int]]:
         + _korean_name_before_title(text, toks)
         + _korean_name_after_role(text, toks)
     )
+
+
+# the titles of two syllables or more, the longest first
+_KO_LONG_TITLES = tuple(sorted((t for t in KO_TITLES if len(t) >= 2), key=len, reverse=True))
+# the particles kiwipiepy may leave on a name it reads as a proper noun (허일영이, 장혜진의);
+# not 도 and 을, which end words of places (함경남도, 서정마을)
+_KO_NAME_PARTICLES = frozenset("이가은는의와과를에")
+
+
+def _name_in_proper_noun(word: str) -> tuple[int, int] | None:
+    """Where a name of three syllables opening with a family name lies in a proper noun
+    kiwipiepy reads whole with more around it: a title of two syllables or more before it,
+    as when a line break between an office and the next line's name is lost (대표김대연,
+    기자김강석), or a particle after it (허일영이, 장혜진의) in a word of four syllables no
+    word list knows. Chosen on ko.all lines 400-4999 (titles: 6 names, no other word;
+    particles: 8 names, 3 other words, a dong, a group and a day's name)."""
+    for title in _KO_LONG_TITLES:
+        if word.startswith(title):
+            name = word[len(title) :]
+            if len(name) == 3 and name[0] in KO_SURNAMES and not _ends_like_place(name):
+                return len(title), len(word)
+            return None
+    if (
+        len(word) == 4
+        and word[0] in KO_SURNAMES
+        and word[-1] in _KO_NAME_PARTICLES
+        and word[2] not in _KO_INSTITUTION_ENDS
+        and not _ends_like_place(word[:3])
+        and word not in korean_frequencies()
+    ):
+        return 0, 3
+    return None
 
 
 # a word of three Hangul syllables on its own, then a title: 민병호 비서관, 고창록 씨

@@ -1894,6 +1894,26 @@ def test_korean_family_name_before_an_office_written_onto_its_body() -> None:
     assert "이 전총리" not in out and "오 연구위원" not in out, out
 
 
+def test_korean_name_kiwipiepy_reads_with_a_title_or_a_particle_on_it() -> None:
+    # an office run into the next line's name when the line break is lost ("CEO" and
+    # "reporter" before a name), a name with the subject particle left on it; a province
+    # and a village, whose last syllables (도, 을) are particles elsewhere, stay, as do
+    # words that open with a title and hold no name of three syllables ("national
+    # team's", "the boss", a reporter and a family name with one syllable), a frequent
+    # word ("democracy") and a university with "of" (제주대의)
+    from redaction.multilingual import _korean_names, _name_in_proper_noun
+
+    text = "신임 임원 명단 대표박정훈 한빛소프트 대표이사 기자윤서진 제공. 어제 최윤정이 무대에 올랐다."
+    found = {text[a:b] for a, b in _korean_names(text)}
+    assert {"박정훈", "윤서진", "최윤정"} <= found, found
+    words = ("함경남도", "서정마을", "대표팀의", "사장님이", "기자김철", "민주주의", "제주대의")
+    assert [_name_in_proper_noun(w) for w in ("대표박정훈", "최윤정이")] == [(2, 5), (0, 3)]
+    assert [_name_in_proper_noun(w) for w in words] == [None] * len(words)
+    out = Redactor().redact(text + " 그는 서정마을에 살고 함경남도에서 왔다.").text
+    assert not any(n in out for n in ("박정훈", "윤서진", "최윤정")), out
+    assert "서정마을에 살고 함경남도에서" in out, out
+
+
 def test_korean_name_ending_like_a_district_but_rare_as_a_word() -> None:
     # three-syllable names whose last syllable ends districts, halls and bridges too
     # (구, 관, 교); the districts and the White House, frequent words, stay
