@@ -473,10 +473,10 @@ _KO_PLACE_ENDS = frozenset("시구군읍면역항강산섬청로길관교")
 # of those, the ones that end given names too (정몽구, 유희관, 송혜교); a word so ended is
 # a place only when Korean writes it once in a million words or more: districts and
 # buildings are written about (강남구, 서초구, 백악관: 3 to 17 in a million words), names
-# of the less famous are not in wordfreq's list at all. Chosen on ko.all lines 400-4999 (kiwipiepy's proper
-# nouns of three syllables, opening with a family name, so ended and rarer than one in
-# a million words: 17 names, a district and an unlabelled comedian; the place ends
-# 산, 역, 군, 면 ... so gated took more places than names)
+# of the less famous are not in wordfreq's list at all. Chosen on ko.all lines 400-4999
+# (kiwipiepy's proper nouns of three syllables, opening with a family name, so ended
+# and rarer than one in a million words: 17 names, a district and an unlabelled
+# comedian; the place ends 산, 역, 군, 면 ... so gated took more places than names)
 _KO_GIVEN_NAME_PLACE_ENDS = frozenset("구관교")
 
 
