@@ -480,12 +480,44 @@ _KO_PLACE_ENDS = frozenset("시구군읍면역항강산섬청로길관교")
 _KO_GIVEN_NAME_PLACE_ENDS = frozenset("구관교")
 
 
-def _ends_like_place(word: str) -> bool:
-    """Does ``word``, a proper noun of three syllables, end like a place (서울시, 강남구)
-    rather than a given name (이완구)?"""
+# an address around a district: a city or a province before it (용인시 기흥구, 부산
+# 동래구), a neighbourhood, a road or a town after it, a particle or none on it (기흥구
+# 구갈동, 동래구 온천동에서, 강남구 테헤란로 152)
+_KO_ADDRESS_BEFORE = re.compile(r"([가-힣]+)[ \t]+$")
+_KO_ADDRESS_AFTER = re.compile(
+    r"[ \t]+([가-힣]*[가-힣0-9](?:동|로|길|읍|면))(?:에서|에|의|으로|로|은|는|이|가|을|를)?"
+    r"(?![가-힣])"
+)
+
+
+def _ends_like_place(word: str, text: str = "", start: int = 0) -> bool:
+    """Does ``word``, a proper noun of three syllables (at ``text[start:]`` when given),
+    end like a place (서울시, 강남구) rather than a given name (이완구)? A rare word ending
+    like a district is a place in an address: before it a province or a city (a place
+    of :func:`korean_places`, or a proper noun ending in 시 or 군), after it a rare word
+    ending as a neighbourhood, a road or a town does (동, 로, 길, 읍, 면; not 활동
+    "activity" or 반면 "whereas"): 용인시 기흥구, 부산 동래구, 기흥구 구갈동. 17 of
+    Korea's districts are rarer than one in a million words (기흥구, 동래구, 원미구 ...)."""
     if word[-1] not in _KO_PLACE_ENDS:
         return False
-    return word[-1] not in _KO_GIVEN_NAME_PLACE_ENDS or korean_frequencies().get(word, 0.0) >= 1e-6
+    freq = korean_frequencies()
+    if word[-1] not in _KO_GIVEN_NAME_PLACE_ENDS or freq.get(word, 0.0) >= 1e-6:
+        return True
+    if not text:
+        return False
+    # imported here: importing the recognizers package imports this module
+    from redaction.recognizers.person.transliterated import korean_places
+
+    before = _KO_ADDRESS_BEFORE.search(text, 0, start)
+    if before is not None:
+        place = before.group(1)
+        if place in korean_places() or (
+            place[-1] in "시군"
+            and any(t.tag == "NNP" and t.form == place for t in _kiwi_tokens(text))
+        ):
+            return True
+    after = _KO_ADDRESS_AFTER.match(text, start + len(word))
+    return after is not None and freq.get(after.group(1), 0.0) < 1e-5
 
 
 # kiwipiepy's tags that end a word's stem: particles, endings, the copula, symbols
@@ -531,7 +563,7 @@ def _korean_names(text: str) -> list[tuple[int, int]]:
                 tok.len == 3
                 and tok.form[0] in KO_SURNAMES
                 and (
-                    not _ends_like_place(tok.form)
+                    not _ends_like_place(tok.form, text, start)
                     # a given name ending like a district (정몽구, 한민구) before an office
                     # after the body it heads: 한민구 국방부 장관, 정몽구 현대차그룹 회장
                     or _KO_OFFICE_AFTER_ONE_WORD.match(text, end) is not None
@@ -559,7 +591,7 @@ def _korean_names(text: str) -> list[tuple[int, int]]:
             len(name) == 3
             and _ends_word(toks, j, end)
             and _hangul(name)
-            and not _ends_like_place(name)
+            and not _ends_like_place(name, text, start)
         ):
             out.append((start, end))
     return (

