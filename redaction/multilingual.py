@@ -492,12 +492,18 @@ _KO_ADDRESS_AFTER = re.compile(
 
 def _ends_like_place(word: str, text: str = "", start: int = 0) -> bool:
     """Does ``word``, a proper noun of three syllables (at ``text[start:]`` when given),
-    end like a place (서울시, 강남구) rather than a given name (이완구)? A rare word ending
-    like a district is a place in an address: before it a province or a city (a place
-    of :func:`korean_places`, or a proper noun ending in 시 or 군), after it a rare word
-    ending as a neighbourhood, a road or a town does (동, 로, 길, 읍, 면; not 활동
-    "activity" or 반면 "whereas"): 용인시 기흥구, 부산 동래구, 기흥구 구갈동. 17 of
-    Korea's districts are rarer than one in a million words (기흥구, 동래구, 원미구 ...)."""
+    end like a place (서울시, 강남구) rather than a given name (이완구)?
+
+    In an address, a word ending as a neighbourhood or a town does (동, 읍, 면, 리) is a
+    place after a province, a city or a district (강남구 신사동, 달성군 옥포면: on ko.all
+    lines 400-4999 the proper nouns of three syllables opening with a family name after
+    such a word were 13 places so ended and no name), and a rare word ending like a
+    district is a place with a province or a city before it or a rare word ending as a
+    neighbourhood, a road or a town does after it (동, 로, 길, 읍, 면; not 활동 "activity"
+    or 반면 "whereas"): 용인시 기흥구, 부산 동래구, 기흥구 구갈동. 17 of Korea's
+    districts are rarer than one in a million words (기흥구, 동래구, 원미구 ...)."""
+    if text and word[-1] in "동읍면리" and _after_place(text, start):
+        return True
     if word[-1] not in _KO_PLACE_ENDS:
         return False
     freq = korean_frequencies()
@@ -505,19 +511,27 @@ def _ends_like_place(word: str, text: str = "", start: int = 0) -> bool:
         return True
     if not text:
         return False
+    if _after_place(text, start):
+        return True
+    after = _KO_ADDRESS_AFTER.match(text, start + len(word))
+    return after is not None and freq.get(after.group(1), 0.0) < 1e-5
+
+
+def _after_place(text: str, start: int) -> bool:
+    """Is the word before ``text[start:]`` a place: one of :func:`korean_places` (부산,
+    경기도) or a proper noun ending as a city, a county, a district or a province does
+    (용인시, 달성군, 강남구)?"""
+    before = _KO_ADDRESS_BEFORE.search(text, 0, start)
+    if before is None:
+        return False
     # imported here: importing the recognizers package imports this module
     from redaction.recognizers.person.transliterated import korean_places
 
-    before = _KO_ADDRESS_BEFORE.search(text, 0, start)
-    if before is not None:
-        place = before.group(1)
-        if place in korean_places() or (
-            place[-1] in "시군"
-            and any(t.tag == "NNP" and t.form == place for t in _kiwi_tokens(text))
-        ):
-            return True
-    after = _KO_ADDRESS_AFTER.match(text, start + len(word))
-    return after is not None and freq.get(after.group(1), 0.0) < 1e-5
+    place = before.group(1)
+    return place in korean_places() or (
+        place[-1] in "시군구도읍면동"
+        and any(t.tag == "NNP" and t.form == place for t in _kiwi_tokens(text))
+    )
 
 
 # kiwipiepy's tags that end a word's stem: particles, endings, the copula, symbols

@@ -1896,7 +1896,8 @@ def test_korean_family_name_before_an_office_written_onto_its_body() -> None:
 
 def test_korean_district_and_province_in_an_address_stay() -> None:
     # a district rarer as a word than the names ending like it, in an address (a city
-    # or a province before it, a neighbourhood after it), a province and its piece the
+    # or a province before it, a neighbourhood after it), a neighbourhood or a village
+    # after a district, a county or a town, a province and its piece the
     # name models take (주도 of 제주도) stay; a name ending like a district is found,
     # and the words around one that only look like an address's are no address
     from redaction.multilingual import _ends_like_place
@@ -1910,6 +1911,13 @@ def test_korean_district_and_province_in_an_address_stay() -> None:
     for place in ("경기도 용인시 기흥구에", "부산 동래구 온천동에", "제주도에서"):
         assert place in out, out
     assert "최민구" not in out, out
+    # a neighbourhood and a village after the district, town or county they lie in
+    text = (
+        "친구와 서울 용산구 한남동 카페에서 만났고, 여름에는 전라남도 해남군 송지면 송호리에 갔다."
+    )
+    out = Redactor().redact(text).text
+    assert "용산구 한남동 카페" in out and "송지면 송호리에" in out, out
+    assert _ends_like_place("한남동", "용산구 한남동", 4) and not _ends_like_place("한남동")
     assert _ends_like_place("기흥구", "용인시 기흥구에", 4)
     assert _ends_like_place("동래구", "부산 동래구", 3)
     assert _ends_like_place("동래구", "동래구 온천동에서", 0)
