@@ -494,11 +494,11 @@ def _ends_like_place(word: str, text: str = "", start: int = 0) -> bool:
     """Does ``word``, a proper noun of three syllables (at ``text[start:]`` when given),
     end like a place (서울시, 강남구) rather than a given name (이완구)?
 
-    In an address, a word ending as a neighbourhood or a town does (동, 읍, 면, 리) is a
-    place after a province, a city or a district (강남구 신사동, 달성군 옥포면: on ko.all
-    lines 400-4999 the proper nouns of three syllables opening with a family name after
-    such a word were 13 places so ended and no name), and a rare word ending like a
-    district is a place with a province or a city before it or a rare word ending as a
+    In an address, a word ending as a neighbourhood or a village does (동, 읍, 면, 리) is
+    a place after another place (:func:`_after_place`: 강남구 신사동, 달성군 옥포면; on
+    ko.all lines 400-4999 the proper nouns of three syllables opening with a family name
+    after such a word were 13 places so ended and no name), and a rare word ending like
+    a district is a place with another place before it or a rare word ending as a
     neighbourhood, a road or a town does after it (동, 로, 길, 읍, 면; not 활동 "activity"
     or 반면 "whereas"): 용인시 기흥구, 부산 동래구, 기흥구 구갈동. 17 of Korea's
     districts are rarer than one in a million words (기흥구, 동래구, 원미구 ...)."""
@@ -519,9 +519,10 @@ def _ends_like_place(word: str, text: str = "", start: int = 0) -> bool:
 
 def _after_place(text: str, start: int) -> bool:
     """Is the word before ``text[start:]`` a place: one of :func:`korean_places` (부산,
-    경기도) or a proper noun ending as a city, a county, a district or a province does
-    (용인시, 달성군, 강남구)?"""
-    before = _KO_ADDRESS_BEFORE.search(text, 0, start)
+    경기도) or a proper noun ending as a city, a county, a district, a province, a town
+    or a neighbourhood does (용인시, 달성군, 강남구, 옥포면)? Read in the 24 characters
+    before ``start``, which hold any such word."""
+    before = _KO_ADDRESS_BEFORE.search(text, max(0, start - 24), start)
     if before is None:
         return False
     # imported here: importing the recognizers package imports this module
