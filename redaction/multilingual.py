@@ -494,15 +494,16 @@ def _ends_like_place(word: str, text: str = "", start: int = 0) -> bool:
     """Does ``word``, a proper noun of three syllables (at ``text[start:]`` when given),
     end like a place (서울시, 강남구) rather than a given name (이완구)?
 
-    In an address, a word ending as a neighbourhood or a village does (동, 읍, 면, 리) is
-    a place after another place (:func:`_after_place`: 강남구 신사동, 달성군 옥포면; on
-    ko.all lines 400-4999 the proper nouns of three syllables opening with a family name
-    after such a word were 13 places so ended and no name), and a rare word ending like
+    In an address, a word ending as a neighbourhood or a village does (동, 리; 읍 and 면
+    end places anyway) is a place after another place (:func:`_after_place`: 강남구
+    신사동, 송지면 송호리; on ko.all lines 400-4999 the proper nouns of three syllables
+    opening with a family name after such a word were 13 places ending in 동, 읍, 면 or
+    리 and no name), and a rare word ending like
     a district is a place with another place before it or a rare word ending as a
     neighbourhood, a road or a town does after it (동, 로, 길, 읍, 면; not 활동 "activity"
     or 반면 "whereas"): 용인시 기흥구, 부산 동래구, 기흥구 구갈동. 17 of Korea's
     districts are rarer than one in a million words (기흥구, 동래구, 원미구 ...)."""
-    if text and word[-1] in "동읍면리" and _after_place(text, start):
+    if text and word[-1] in "동리" and _after_place(text, start):
         return True
     if word[-1] not in _KO_PLACE_ENDS:
         return False
