@@ -181,7 +181,7 @@ def test_claim_decide_and_see_it_audited(server: str, swept_home: Path, tmp_path
         page.get_by_role("button", name="Record decision", exact=True).click()
         confirm = page.get_by_role("button", name="Confirm decision", exact=True)
         expect(confirm).to_be_visible(timeout=30_000)
-        expect(page.get_by_text(f"Record warn under spam on {cid}")).to_be_visible()
+        expect(page.get_by_text(f"Record warn under spam on {cid}")).to_be_visible(timeout=30_000)
         _idle(page)
         confirm.click()
         expect(page.get_by_text(f"recorded on {cid}")).to_be_visible(timeout=20_000)
@@ -200,7 +200,7 @@ def test_claim_decide_and_see_it_audited(server: str, swept_home: Path, tmp_path
         expect(page.get_by_text("decision.recorded").filter(visible=True).first).to_be_visible(
             timeout=30_000
         )
-        expect(page.get_by_text("OK:").filter(visible=True).first).to_be_visible()
+        expect(page.get_by_text("OK:").filter(visible=True).first).to_be_visible(timeout=30_000)
         page.screenshot(path=str(shots / "audit.png"), full_page=True)
         browser.close()
     with duckdb.connect(str(swept_home / "warden.duckdb"), read_only=True) as con:
@@ -241,7 +241,9 @@ def test_four_eyes_and_reidentification_with_two_users(swept_home: Path, tmp_pat
             alice.reload()  # the case is in the URL: a reload keeps it
             expect(alice.get_by_text("Why flagged")).to_be_visible(timeout=60_000)
             expect(alice).to_have_url(re.compile(f"case={cid}"))
-            expect(alice.get_by_text(subject).filter(visible=True).first).to_be_visible()
+            expect(alice.get_by_text(subject).filter(visible=True).first).to_be_visible(
+                timeout=30_000
+            )
             claim = alice.get_by_role("button", name="Claim this case", exact=True)
             _visible_or_say_why(alice, claim)
             _idle(alice)
@@ -257,7 +259,9 @@ def test_four_eyes_and_reidentification_with_two_users(swept_home: Path, tmp_pat
             alice.get_by_role("button", name="Record decision", exact=True).click()
             confirm = alice.get_by_role("button", name="Confirm decision", exact=True)
             expect(confirm).to_be_visible(timeout=60_000)
-            expect(alice.get_by_text(f"Record ban under spam on {cid}")).to_be_visible()
+            expect(alice.get_by_text(f"Record ban under spam on {cid}")).to_be_visible(
+                timeout=30_000
+            )
             _idle(alice)
             confirm.click()
             expect(alice.get_by_text(f"recorded on {cid}")).to_be_visible(timeout=60_000)
@@ -296,7 +300,9 @@ def test_four_eyes_and_reidentification_with_two_users(swept_home: Path, tmp_pat
                 )
             # the re-identification part refreshes itself every 15 s
             expect(shown).to_be_hidden(timeout=60_000)
-            expect(alice.get_by_text("expired").filter(visible=True).first).to_be_visible()
+            expect(alice.get_by_text("expired").filter(visible=True).first).to_be_visible(
+                timeout=30_000
+            )
             browser.close()
     finally:
         _stop(a_proc)
