@@ -1394,6 +1394,41 @@ def test_korean_name_of_the_english_lists_by_how_it_sounds() -> None:
     assert all(w in out for w in ("휴스턴으로", "런던에서", "컴퓨터를", "클래스는")), out
 
 
+def test_korean_spanish_and_italian_name_by_how_its_spelling_sounds() -> None:
+    # Spanish and Italian family names as Korean writes them, by their own languages'
+    # sounds (González, Moretti, Bianchi with the n Korean writes as ng before k,
+    # Gutiérrez, Domínguez); a district (Guro) and a car's name (Peugeot) of two
+    # syllables, a frequent loanword ("idol", the sound of the Basque Aitor) and a city
+    # (Madrid) stay
+    from redaction.multilingual import _kiwi_tokens
+    from redaction.recognizers.person.transliterated import (
+        _korean_key,
+        _spelled_key,
+        korean_borrowed_names,
+    )
+
+    text = (
+        "어제 곤살레스는 홈런을 쳤고 모레티와 비앙키도 왔다. 구티에레스 감독이 말했다. "
+        "도밍게스도 뛰었다. 구로에서 아이돌 그룹이 공연했다. 마드리드에 갔다. 새 푸조를 샀다."
+    )
+    found = [text[a:b] for a, b in korean_borrowed_names(text, _kiwi_tokens(text))]
+    assert found == ["곤살레스", "모레티", "비앙키", "구티에레스", "도밍게스"], found
+    out = Redactor().redact(text).text
+    assert not any(n in out for n in ("곤살레스", "모레티", "비앙키", "구티에레스", "도밍게스")), (
+        out
+    )
+    assert all(w in out for w in ("구로에서", "아이돌 그룹이", "마드리드에", "푸조를")), out
+    for name, lang, hangul in (
+        ("Giuliana", "it", "줄리아나"),
+        ("Castillo", "es", "카스티요"),
+        ("Ancelotti", "it", "안첼로티"),
+        ("Márquez", "es", "마르케스"),
+        ("Modigliani", "it", "모딜리아니"),
+        ("Franco", "es", "프랑코"),
+    ):
+        assert _spelled_key(name, lang) == _korean_key(hangul), name
+
+
 def test_korean_given_name_alone_before_a_particle() -> None:
     # a given name as the news calls a singer or an actor, its syllables those of Korean
     # given names, a particle after it; places (Hanam, a city GeoNames names in Hangul;
