@@ -555,7 +555,10 @@ def _korean_names(text: str) -> list[tuple[int, int]]:
       and pieces (``박|보|검과``), or into three syllables none of them a proper noun
       (:func:`_korean_syllable_names`)."""
     # imported here: importing the recognizers package imports this module
-    from redaction.recognizers.person.transliterated import korean_borrowed_names
+    from redaction.recognizers.person.transliterated import (
+        korean_borrowed_names,
+        korean_chinese_names,
+    )
 
     toks = _kiwi_tokens(text)
     out: list[tuple[int, int]] = []
@@ -615,6 +618,7 @@ def _korean_names(text: str) -> list[tuple[int, int]]:
         + _korean_syllable_names(text, toks)
         + _korean_foreign_names(text, toks)
         + korean_borrowed_names(text, toks)
+        + korean_chinese_names(text, toks)
         + _korean_given_names(text, toks)
         + _korean_name_before_title(text, toks)
         + _korean_name_after_role(text, toks)

@@ -1429,6 +1429,41 @@ def test_korean_spanish_and_italian_name_by_how_its_spelling_sounds() -> None:
         assert _spelled_key(name, lang) == _korean_key(hangul), name
 
 
+def test_korean_chinese_name_by_the_transcription_of_mandarin() -> None:
+    # Chinese names as Korean writes them by the official transcription (Zhou Enlai, Mao
+    # Zedong, Hu Jintao, Yang Jiechi, Zhao Leji); a province and a city of China (Guangdong
+    # Province, Suzhou, which reads as the family name Su and zhou) and words frequent in
+    # Korean (Xiaomi, "China") are no Chinese name here
+    from redaction.multilingual import _kiwi_tokens
+    from redaction.recognizers.person.transliterated import (
+        _chinese_name_in_hangul,
+        _mandarin_syllables,
+        korean_chinese_names,
+    )
+
+    text = (
+        "저우언라이와 마오쩌둥은 오랜 동지였다. 후진타오는 광둥성에서 연설했고 양제츠도 "
+        "쑤저우에 갔다. 자오러지가 회의를 열었다. 샤오미 휴대폰을 샀고 차이나 타운에 갔다."
+    )
+    found = [text[a:b] for a, b in korean_chinese_names(text, _kiwi_tokens(text))]
+    assert found == ["저우언라이", "마오쩌둥", "후진타오", "양제츠", "자오러지"], found
+    out = Redactor().redact(text).text
+    for name in ("저우언라이", "마오쩌둥", "후진타오", "양제츠", "자오러지"):
+        assert name not in out, out
+    assert "광둥성에서" in out and "쑤저우에" in out, out
+    # syllables all also Korean's own (Wang Ming) are not enough; a tense ㅆ is (Wang Song)
+    assert not _chinese_name_in_hangul("왕밍") and _chinese_name_in_hangul("왕쑹")
+    syllables = _mandarin_syllables()
+    for pinyin, hangul in (
+        ("xuan", "쉬안"),
+        ("ju", "쥐"),
+        ("jia", "자"),
+        ("zhi", "즈"),
+        ("lv", "뤼"),
+    ):
+        assert syllables[pinyin] == hangul, pinyin
+
+
 def test_korean_given_name_alone_before_a_particle() -> None:
     # a given name as the news calls a singer or an actor, its syllables those of Korean
     # given names, a particle after it; places (Hanam, a city GeoNames names in Hangul;
