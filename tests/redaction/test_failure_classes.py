@@ -1464,6 +1464,35 @@ def test_korean_chinese_name_by_the_transcription_of_mandarin() -> None:
         assert syllables[pinyin] == hangul, pinyin
 
 
+def test_korean_names_in_a_death_notice() -> None:
+    # a death notice lists who died and whose parent or parent-in-law died, a given name
+    # alone among them; an office or a role before a name, a mourning term with a
+    # particle on it in running text, and what stands between the parts stay
+    from redaction.multilingual import korean_obituary_names
+
+    text = "[부고]함석규 별세·함지원 다솔 부친상·노경태 장인상"
+    out = Redactor().redact(text).text
+    for name in ("함석규", "함지원", "다솔", "노경태"):
+        assert name not in out, out
+    assert out.startswith("[부고]") and "부친상·" in out and out.endswith("장인상"), out
+    text = "▲윤다혜씨 별세 = 변승호 남편상, 변하윤 모친상"
+    out = Redactor().redact(text).text
+    for name in ("윤다혜", "변승호", "변하윤"):
+        assert name not in out, out
+    assert "씨 별세 = " in out, out
+    assert [text[a:b] for a, b in korean_obituary_names(text)] == ["윤다혜", "변승호", "변하윤"]
+    # a role before a name stays; a given name of one syllable is left to the vetoes,
+    # which drop a lone syllable that opens no family name
+    for text, names in (
+        ("[부고]배우 탁민재 모친상", ["탁민재"]),
+        ("[부고]노경태 별세·란 모친상", ["노경태"]),
+    ):
+        assert [text[a:b] for a, b in korean_obituary_names(text)] == names, text
+    # running text, an office alone, a headline without a notice's mark
+    for text in ("[부고] 그는 지난해 모친상을 당했다.", "[부고]회장 별세", "동네 어르신 별세"):
+        assert korean_obituary_names(text) == [], text
+
+
 def test_korean_given_name_alone_before_a_particle() -> None:
     # a given name as the news calls a singer or an actor, its syllables those of Korean
     # given names, a particle after it; places (Hanam, a city GeoNames names in Hangul;
@@ -2358,32 +2387,3 @@ def test_a_number_inside_an_address_is_part_of_the_address(redactor: Redactor) -
     assert redactor.redact(text).text == "주소: <STREET_ADDRESS>"
     text = "Endereço: Rua das Flores, 123, apto 45, São Paulo - SP, 01234-567"
     assert redactor.redact(text).text == "Endereço: <STREET_ADDRESS>"
-
-
-def test_korean_names_in_a_death_notice() -> None:
-    # a death notice lists who died and whose parent or parent-in-law died, a given name
-    # alone among them; an office or a role before a name, a mourning term with a
-    # particle on it in running text, and what stands between the parts stay
-    from redaction.multilingual import korean_obituary_names
-
-    text = "[부고]함석규 별세·함지원 다솔 부친상·노경태 장인상"
-    out = Redactor().redact(text).text
-    for name in ("함석규", "함지원", "다솔", "노경태"):
-        assert name not in out, out
-    assert out.startswith("[부고]") and "부친상·" in out and out.endswith("장인상"), out
-    text = "▲윤다혜씨 별세 = 변승호 남편상, 변하윤 모친상"
-    out = Redactor().redact(text).text
-    for name in ("윤다혜", "변승호", "변하윤"):
-        assert name not in out, out
-    assert "씨 별세 = " in out, out
-    assert [text[a:b] for a, b in korean_obituary_names(text)] == ["윤다혜", "변승호", "변하윤"]
-    # a role before a name stays; a given name of one syllable is left to the vetoes,
-    # which drop a lone syllable that opens no family name
-    for text, names in (
-        ("[부고]배우 탁민재 모친상", ["탁민재"]),
-        ("[부고]노경태 별세·란 모친상", ["노경태"]),
-    ):
-        assert [text[a:b] for a, b in korean_obituary_names(text)] == names, text
-    # running text, an office alone, a headline without a notice's mark
-    for text in ("[부고] 그는 지난해 모친상을 당했다.", "[부고]회장 별세", "동네 어르신 별세"):
-        assert korean_obituary_names(text) == [], text

@@ -385,7 +385,7 @@ def korean_borrowed_names(text: str, toks: list[Any]) -> list[tuple[int, int]]:
     테일러 스위프트) is taken whole when one of its words sounds like a listed name.
     Chosen on ko.all lines 1200-2399, checked on 400-1199 and 2400-4999; the Spanish and
     Italian names on ko.all 400-4999 (the proper nouns they would add: 34 names, 5 other
-    words, with two syllables or a frequency gate 46 names and 41 other words), checked
+    words; without the length and frequency gates, 46 names and 41 other words), checked
     with the whole pipeline on 400-2399 (names left 13.3% -> 12.7%) and 2400-4999
     (14.4% -> 14.0%, precision 66.3% -> 66.4%)."""
     index = _korean_index()
@@ -547,9 +547,7 @@ def _chinese_name_in_hangul(word: str) -> bool:
     """Is ``word`` a frequent Chinese family name then one or two Mandarin syllables, in
     Hangul, one of them a transcription Korean's own names seldom hold (two Hangul
     syllables for one, 샤오, 웨이; or :data:`_MARKED`)?"""
-    # not a vowel alone (아, 어, 오), which a name seldom has and a loanword often does
-    # (바이오젠, Biogen)
-    spelled = set(_mandarin_syllables().values()) - {"아", "어", "오"}
+    spelled = _name_syllables()
 
     def rest(w: str, left: int, marked: bool) -> bool:
         if not w:
@@ -563,6 +561,13 @@ def _chinese_name_in_hangul(word: str) -> bool:
         word.startswith(h) and len(word) > len(h) and rest(word[len(h) :], 2, _is_marked(h))
         for h in _chinese_family_names()
     )
+
+
+@lru_cache(maxsize=1)
+def _name_syllables() -> frozenset[str]:
+    """The Mandarin syllables in Hangul a name's given part may hold: not a vowel alone
+    (아, 어, 오), which a name seldom has and a loanword often does (바이오젠, Biogen)."""
+    return frozenset(_mandarin_syllables().values()) - {"아", "어", "오"}
 
 
 @lru_cache(maxsize=1)
