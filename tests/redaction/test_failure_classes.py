@@ -5,8 +5,10 @@ from a development or measurement set. Each failed before the change it names.""
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -1371,6 +1373,20 @@ def test_hebrew_borrowed_name_spelt_like_a_census_name() -> None:
     assert "בהתרגשות שהמשכורת" in out and "כשהאורחים" in out, out
 
 
+def _korean_rule_takes(
+    rule: Callable[[str, list[Any]], list[tuple[int, int]]], text: str, names: list[str]
+) -> str:
+    """Assert that ``rule(text, tokens)`` finds exactly ``names`` and that none is left in
+    the redacted text, which is returned."""
+    from redaction.multilingual import _kiwi_tokens
+
+    found = [text[a:b] for a, b in rule(text, _kiwi_tokens(text))]
+    assert found == names, found
+    out = Redactor().redact(text).text
+    assert not any(n in out for n in names), out
+    return out
+
+
 def test_korean_name_of_the_english_lists_by_how_it_sounds() -> None:
     # names of the English-speaking world as Korean writes them (Smith, Henry, Freddie
     # with the particle "too" kiwipiepy leaves on him, Jordan, Amy, Thompson, and Taylor
@@ -1400,7 +1416,6 @@ def test_korean_spanish_and_italian_name_by_how_its_spelling_sounds() -> None:
     # Gutiérrez, Domínguez); a district (Guro) and a car's name (Peugeot) of two
     # syllables, a frequent loanword ("idol", the sound of the Basque Aitor) and a city
     # (Madrid) stay
-    from redaction.multilingual import _kiwi_tokens
     from redaction.recognizers.person.transliterated import (
         _korean_key,
         _spelled_key,
@@ -1411,12 +1426,8 @@ def test_korean_spanish_and_italian_name_by_how_its_spelling_sounds() -> None:
         "어제 곤살레스는 홈런을 쳤고 모레티와 비앙키도 왔다. 구티에레스 감독이 말했다. "
         "도밍게스도 뛰었다. 구로에서 아이돌 그룹이 공연했다. 마드리드에 갔다. 새 푸조를 샀다."
     )
-    found = [text[a:b] for a, b in korean_borrowed_names(text, _kiwi_tokens(text))]
-    assert found == ["곤살레스", "모레티", "비앙키", "구티에레스", "도밍게스"], found
-    out = Redactor().redact(text).text
-    assert not any(n in out for n in ("곤살레스", "모레티", "비앙키", "구티에레스", "도밍게스")), (
-        out
-    )
+    names = ["곤살레스", "모레티", "비앙키", "구티에레스", "도밍게스"]
+    out = _korean_rule_takes(korean_borrowed_names, text, names)
     assert all(w in out for w in ("구로에서", "아이돌 그룹이", "마드리드에", "푸조를")), out
     for name, lang, hangul in (
         ("Giuliana", "it", "줄리아나"),
@@ -1434,7 +1445,6 @@ def test_korean_chinese_name_by_the_transcription_of_mandarin() -> None:
     # Zedong, Hu Jintao, Yang Jiechi, Zhao Leji); a province and a city of China (Guangdong
     # Province, Suzhou, which reads as the family name Su and zhou) and words frequent in
     # Korean (Xiaomi, "China") are no Chinese name here
-    from redaction.multilingual import _kiwi_tokens
     from redaction.recognizers.person.transliterated import (
         _chinese_name_in_hangul,
         _mandarin_syllables,
@@ -1445,11 +1455,8 @@ def test_korean_chinese_name_by_the_transcription_of_mandarin() -> None:
         "저우언라이와 마오쩌둥은 오랜 동지였다. 후진타오는 광둥성에서 연설했고 양제츠도 "
         "쑤저우에 갔다. 자오러지가 회의를 열었다. 샤오미 휴대폰을 샀고 차이나 타운에 갔다."
     )
-    found = [text[a:b] for a, b in korean_chinese_names(text, _kiwi_tokens(text))]
-    assert found == ["저우언라이", "마오쩌둥", "후진타오", "양제츠", "자오러지"], found
-    out = Redactor().redact(text).text
-    for name in ("저우언라이", "마오쩌둥", "후진타오", "양제츠", "자오러지"):
-        assert name not in out, out
+    names = ["저우언라이", "마오쩌둥", "후진타오", "양제츠", "자오러지"]
+    out = _korean_rule_takes(korean_chinese_names, text, names)
     assert "광둥성에서" in out and "쑤저우에" in out, out
     # syllables all also Korean's own (Wang Ming) are not enough; a tense ㅆ is (Wang Song)
     assert not _chinese_name_in_hangul("왕밍") and _chinese_name_in_hangul("왕쑹")
