@@ -590,7 +590,6 @@ def korean_chinese_names(text: str, toks: list[Any]) -> list[tuple[int, int]]:
     as Ren Wei, a club, two Chinese words), checked with the whole pipeline on 400-2399
     (names left 12.7% -> 12.3%) and 2400-4999 (14.0% -> 13.8%)."""
     places = korean_places()
-    chinese_places = _chinese_places_in_hangul()
     particle = {tok.start for tok in toks if tok.tag.startswith(("J", "VCP"))}
     out = []
     for tok in toks:
@@ -603,9 +602,10 @@ def korean_chinese_names(text: str, toks: list[Any]) -> list[tuple[int, int]]:
             and not (a and "가" <= text[a - 1] <= "힣")
             and (b == len(text) or not "가" <= text[b] <= "힣" or b in particle)
             and word not in places
-            and word not in chinese_places
             and korean_frequencies().get(word, 0.0) < 1e-6
             and _chinese_name_in_hangul(word)
+            # built when first needed (half a second)
+            and word not in _chinese_places_in_hangul()
         ):
             out.append((a, b))
     return out
